@@ -1,0 +1,54 @@
+// #完成 <id> [实到 N] [备注 …] — mark an activity completed once it has started; its attendance
+// goes into the 台账 (check-ins if any, else confirmed sign-ups, unless 实到 N is given).
+import { defineCommand, organizers } from '../src/core/command.js'
+import { activityInRoom } from '../src/core/activity-lookup.js'
+import { UserError } from '../src/core/errors.js'
+import { splitLeadingId, toHalfWidth } from '../src/core/normalize.js'
+import { updateActivity } from '../src/db/activities.js'
+import { dropReminders } from '../src/db/reminders.js'
+import { cardMarker } from '../src/domain/member-reply.js'
+import { formatDateTimeZh } from '../src/domain/zoned-time.js'
+import { activityFigures } from '../src/report/figures.js'
+
+const EXAMPLE = '#完成 2 实到 6 备注 接待群众法律咨询23人次'
+
+export default defineCommand<{ id: number, attendance: number | null, note: string | null }>({
+  name: '完成',
+  aliases: ['活动完成', '结束活动'],
+  summary: '活动结束后标记完成（可写实到人数和备注）',
+  example: EXAMPLE,
+  where: 'room',
+  allow: organizers,
+  parse (rest) {
+    const { id, rest: tail } = splitLeadingId(rest)
+    if (id === null) throw new UserError('请写明活动编号', EXAMPLE)
+    const noteAt = tail.search(/备注/)
+    const head = noteAt < 0 ? tail : tail.slice(0, noteAt)
+    const note = noteAt < 0 ? null : tail.slice(noteAt + 2).replace(/^\s*[:：]?\s*/, '').trim() || null
+    const m = /^(?:实到|实际到场|到场)\s*[:：]?\s*(\d+)\s*(?:人次|人)?$/.exec(toHalfWidth(head).trim())
+    if (head.trim() && !m) throw new UserError('看不懂：实到人数请写「实到 N」，备注写在「备注」后面', EXAMPLE)
+    const attendance = m ? Number(m[1]) : null
+    if (attendance !== null && attendance > 100_000) throw new UserError('实到人数太大了', EXAMPLE)
+    if (note && [...note].length > 500) throw new UserError('备注太长了（最多500个字）', EXAMPLE)
+    return { id, attendance, note }
+  },
+  handle (ctx) {
+    const tz = ctx.config.timeZone
+    const a = activityInRoom(ctx, ctx.args.id)
+    if (a.status === 'completed') throw new UserError(`活动 #${a.id} 已经标记完成了。如需更正实到人数，请联系管理员`)
+    if (a.status === 'cancelled') throw new UserError(`活动 #${a.id} 已取消，不能标记完成`)
+    if (ctx.now < a.startAt) throw new UserError(`活动 #${a.id} 还没开始（${formatDateTimeZh(a.startAt, tz)} 开始），开始后才能标记完成`)
+    updateActivity(ctx.db, a.id, { status: 'completed', attendanceOverride: ctx.args.attendance, completionNote: ctx.args.note, completedAt: ctx.now }, ctx.now)
+    dropReminders(ctx.db, a.id, ctx.now)
+    const figures = activityFigures(ctx.db, a.id, tz)
+    ctx.audit({ action: 'complete', entity: 'activity', entityId: a.id, detail: { attendance: figures?.attendance, override: ctx.args.attendance } })
+    const names = figures?.participants ?? []
+    ctx.reply([
+      `${cardMarker(a.id)}${a.title} 已完成，感谢大家参与！`,
+      `报名${figures?.signups ?? 0}人，签到${figures?.checkins ?? 0}人，实到${figures?.attendance ?? 0}人次${ctx.args.attendance !== null ? '（组织者填报）' : ''}`,
+      ...(names.length > 0 ? [`参加名单：${names.join('、')}`] : []),
+      ...(ctx.args.note ? [`备注：${ctx.args.note}`] : []),
+      '已记入本月台账。',
+    ].join('\n'))
+  },
+})

@@ -1,0 +1,53 @@
+// 取消报名 [id] / -1 — a member cancels their own sign-up, with their companions and guests;
+// the first on the waitlist moves up.
+import { anyone, defineCommand } from '../src/core/command.js'
+import { pickActivity } from '../src/core/activity-lookup.js'
+import { UserError } from '../src/core/errors.js'
+import { activityById, type ActivityRow } from '../src/db/activities.js'
+import { cancelSignups, signupLabels, signupsRegisteredBy, liveSignupsOfMember } from '../src/db/signups.js'
+import { parseMemberReply } from '../src/domain/member-reply.js'
+import { ackPromotions } from './signup.js'
+
+type Args = { activityId: number | null }
+
+function cancelArgs (text: string): Args | null {
+  const r = parseMemberReply(text)
+  return r?.kind === 'cancel' ? { activityId: r.activityId } : null
+}
+
+export default defineCommand<Args>({
+  name: '取消报名',
+  summary: '取消自己的报名（连同带的人和代报的人）',
+  example: '取消报名 1',
+  where: 'room',
+  allow: anyone,
+  matchReply: cancelArgs,
+  parse (rest) {
+    const args = cancelArgs(`取消报名 ${rest}`)
+    if (!args) throw new UserError('看不懂这条取消报名', '取消报名 1')
+    return args
+  },
+  handle (ctx) {
+    const member = ctx.member
+    if (!member) return
+    const mine = (): ActivityRow[] => liveSignupsOfMember(ctx.db, member.id)
+      .map(id => activityById(ctx.db, id))
+      .filter((a): a is ActivityRow => a !== undefined && a.status === 'scheduled' && a.startAt > ctx.now)
+    const activity = pickActivity(ctx, ctx.args.activityId, mine, {
+      verb: '取消报名',
+      none: '你现在没有可以取消的报名。',
+      example: id => `取消报名 ${id}`,
+    })
+    const rows = signupsRegisteredBy(ctx.db, activity.id, member.id)
+    if (rows.length === 0) throw new UserError(`你没有报名活动 #${activity.id}「${activity.title}」`)
+    if (activity.status !== 'scheduled') throw new UserError(`活动 #${activity.id} 已${activity.status === 'cancelled' ? '取消' : '结束'}，不用再取消报名`)
+    if (activity.startAt <= ctx.now) throw new UserError(`活动 #${activity.id} 已经开始，不能再取消报名；如有变动请直接联系组织者`)
+    const labels = signupLabels(ctx.db, rows)
+    const promoted = cancelSignups(ctx.db, activity, rows.map(r => r.id), ctx.now)
+    for (const r of rows) {
+      ctx.ack(activity, { kind: 'cancelled', name: labels.get(r.id)?.name ?? '?', seats: 1 + r.companions })
+      ctx.audit({ action: 'signup-cancel', entity: 'signup', entityId: r.id, detail: { activityId: activity.id } })
+    }
+    ackPromotions(ctx, activity, promoted)
+  },
+})

@@ -1,0 +1,55 @@
+// 签到 [id] — check in from 1 hour before the start until the end (start + 3 h without an end);
+// someone not signed up is checked in as a walk-in.
+import { anyone, defineCommand } from '../src/core/command.js'
+import { pickActivity } from '../src/core/activity-lookup.js'
+import { UserError } from '../src/core/errors.js'
+import { CHECKIN_OPENS_BEFORE_MS, effectiveEnd, inCheckinWindow } from '../src/db/activities.js'
+import { checkIn } from '../src/db/signups.js'
+import { parseMemberReply } from '../src/domain/member-reply.js'
+import { formatDateTimeZh, formatSpanZh } from '../src/domain/zoned-time.js'
+
+type Args = { activityId: number | null }
+
+function checkinArgs (text: string): Args | null {
+  const r = parseMemberReply(text)
+  return r?.kind === 'checkin' ? { activityId: r.activityId } : null
+}
+
+export default defineCommand<Args>({
+  name: '签到',
+  summary: '活动现场签到（开始前1小时到结束）',
+  example: '签到 1',
+  where: 'room',
+  allow: anyone,
+  matchReply: checkinArgs,
+  parse (rest) {
+    const args = checkinArgs(`签到 ${rest}`)
+    if (!args) throw new UserError('看不懂这条签到', '签到 1')
+    return args
+  },
+  handle (ctx) {
+    const member = ctx.member
+    if (!member || !ctx.room) return
+    const room = ctx.room
+    const activity = pickActivity(ctx, ctx.args.activityId, () => inCheckinWindow(ctx.db, room.id, ctx.now), {
+      verb: '签到',
+      none: '现在没有正在签到的活动：签到时间是活动开始前1小时到活动结束。',
+      example: id => `签到 ${id}`,
+    })
+    const tz = ctx.config.timeZone
+    if (activity.status === 'cancelled') throw new UserError(`活动 #${activity.id} 已取消，不用签到`)
+    if (activity.status === 'completed') throw new UserError(`活动 #${activity.id} 已经结束并完成统计，不能再签到`)
+    const opens = activity.startAt - CHECKIN_OPENS_BEFORE_MS
+    const closes = effectiveEnd(activity)
+    if (ctx.now < opens || ctx.now >= closes) {
+      const window = `${formatSpanZh(opens, closes, tz)}`
+      throw new UserError(ctx.now < opens
+        ? `活动 #${activity.id} 还没开始签到。签到时间：${window}（活动 ${formatDateTimeZh(activity.startAt, tz)} 开始）`
+        : `活动 #${activity.id} 的签到已经结束（签到时间：${window}）`)
+    }
+    const outcome = checkIn(ctx.db, activity.id, member.id, ctx.now)
+    const kind = outcome === 'already' ? 'already-checked-in' : outcome
+    ctx.ack(activity, { kind, name: member.name, seats: 1 })
+    if (outcome !== 'already') ctx.audit({ action: `checkin-${outcome}`, entity: 'activity', entityId: activity.id })
+  },
+})

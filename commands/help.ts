@@ -1,0 +1,30 @@
+// #帮助 — the commands the asker may use here, one example each.
+import { anyone, defineCommand, type Command, type CommandContext } from '../src/core/command.js'
+
+function usable (ctx: CommandContext<unknown>, c: Command<any>): boolean {
+  if (!c.allow.test(ctx.who)) return false
+  if (c.where === 'room' && !ctx.room) return false
+  if (c.where === 'private' && ctx.room) return false
+  return true
+}
+
+const help = defineCommand<Record<string, never>>({
+  name: '帮助',
+  aliases: ['help', '命令', '菜单'],
+  summary: '查看可用的命令',
+  example: '#帮助',
+  where: 'any',
+  allow: anyone,
+  matchReply: text => (/^(帮助|使用帮助)$/.test(text) ? {} : null),
+  parse: () => ({}),
+  handle (ctx) {
+    const lines = ctx.commands.filter(c => usable(ctx, c)).map(c => `· ${c.summary}：${c.example.replace(/\n+/g, ' / ')}`)
+    ctx.reply([
+      ctx.room ? '新联会活动助手 · 你在本群可以用：' : '新联会活动助手 · 私聊可以用：',
+      ...lines,
+      '带「#」的是命令；报名、签到等直接回复即可，不用加「#」。',
+    ].join('\n'))
+  },
+})
+
+export default help

@@ -1,0 +1,72 @@
+// #接龙 — a WeChat 接龙 list as a sign-up sheet: new names are signed up (room members by their
+// name, others as guests of the sender); the sender leaving their own line cancels their sign-up.
+import { anyone, defineCommand } from '../src/core/command.js'
+import { activityInRoom, assertOpenForSignup, listLines } from '../src/core/activity-lookup.js'
+import { UserError } from '../src/core/errors.js'
+import { toHalfWidth } from '../src/core/normalize.js'
+import { openActivities, type ActivityRow } from '../src/db/activities.js'
+import { ensureMember, findMemberByName } from '../src/db/people.js'
+import { cancelSignups, liveSignupOf, signUp } from '../src/db/signups.js'
+import { headerNamesTitle, parseJielong, type JielongList } from '../src/domain/jielong.js'
+import { ackPromotions, ackSignup } from './signup.js'
+
+export const MAX_LINES = 500
+const EXAMPLE = '#接龙\n#4 同心大讲堂\n\n1. 张三\n2. 李四'
+
+export default defineCommand<JielongList>({
+  name: '接龙',
+  summary: '用接龙报名（第一行#接龙，写上活动编号，再按序号列名字）',
+  example: EXAMPLE,
+  where: 'room',
+  allow: anyone,
+  needsRoomMembers: true,
+  parse (rest) {
+    const list = parseJielong(`#接龙 ${rest}`)
+    if (!list || list.lines === 0) throw new UserError('接龙里没有看到名单：请按「1. 名字」的格式一行写一个', EXAMPLE)
+    if (list.lines > MAX_LINES) throw new UserError(`接龙太长了（最多${MAX_LINES}行）；人数很多时请分成几个活动或联系组织者`, EXAMPLE)
+    if (list.names.some(n => [...n].length > 30)) throw new UserError('有名字太长了（最多30个字），请检查接龙格式', EXAMPLE)
+    return list
+  },
+  handle (ctx) {
+    const room = ctx.room
+    const sender = ctx.member
+    if (!room || !sender) return
+    const list = ctx.args
+    const activity = ((): ActivityRow => {
+      if (list.activityId !== null) return activityInRoom(ctx, list.activityId)
+      const open = openActivities(ctx.db, room.id, ctx.now)
+      const named = open.filter(a => headerNamesTitle(list.header, a.title))
+      if (named.length === 1) return named[0] as ActivityRow
+      if (named.length === 0 && open.length === 1) return open[0] as ActivityRow
+      if (open.length === 0) throw new UserError('现在没有正在报名的活动，接龙没有登记。发送「#近期活动」看看本群的活动')
+      throw new UserError(`这个接龙是哪个活动的？请在第二行写上活动编号：\n${listLines(ctx, named.length > 1 ? named : open)}`, EXAMPLE)
+    })()
+    assertOpenForSignup(ctx, activity)
+
+    const roster = ctx.roomMembers ?? []
+    const same = (a: string, b: string): boolean => toHalfWidth(a) === toHalfWidth(b)
+    for (const name of list.names) {
+      const self = same(name, sender.name)
+      const inRoom = self ? undefined : roster.find(p => same(p.name, name))
+      const member = self ? sender : inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : findMemberByName(ctx.db, room.id, name)
+      const who = member ? { memberId: member.id } : { guestName: name }
+      // a repost of the list names everyone again: only the new names count
+      if (liveSignupOf(ctx.db, activity.id, who)) continue
+      const outcome = signUp(ctx.db, activity, { ...who, registrantMemberId: sender.id }, 1, 'jielong', ctx.now)
+      ackSignup(ctx, activity, member?.name ?? name, outcome, self || member ? undefined : sender.name)
+      if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') {
+        ctx.audit({ action: `signup-${outcome.kind}`, entity: 'signup', entityId: outcome.signup.id, detail: { activityId: activity.id, via: 'jielong' } })
+      }
+    }
+
+    if (!list.names.some(n => same(n, sender.name))) {
+      const own = liveSignupOf(ctx.db, activity.id, { memberId: sender.id })
+      if (own) {
+        const promoted = cancelSignups(ctx.db, activity, [own.id], ctx.now)
+        ctx.ack(activity, { kind: 'cancelled', name: sender.name, seats: 1 + own.companions })
+        ctx.audit({ action: 'signup-cancel', entity: 'signup', entityId: own.id, detail: { activityId: activity.id, via: 'jielong' } })
+        ackPromotions(ctx, activity, promoted)
+      }
+    }
+  },
+})

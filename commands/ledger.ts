@@ -1,0 +1,26 @@
+// #台账 [YYYY-MM] — the Excel workbook of a month (a room's in the room; every room for a
+// secretary or admin in private chat).
+import { defineCommand, reporters } from '../src/core/command.js'
+import { UserError } from '../src/core/errors.js'
+import { toHalfWidth } from '../src/core/normalize.js'
+import { enqueueReportBundle } from '../src/report/bundle.js'
+import { periodLabel } from '../src/report/text.js'
+import { periodOf, reportScope } from './monthly-report.js'
+
+export default defineCommand<{ month: string }>({
+  name: '台账',
+  aliases: ['活动台账', '导出台账'],
+  summary: '导出月度活动台账（Excel）',
+  example: '#台账 2026-11',
+  where: 'any',
+  allow: reporters,
+  parse: rest => ({ month: toHalfWidth(rest).trim() }),
+  handle (ctx) {
+    if (ctx.room && !(ctx.who.admin || ctx.who.organizer || ctx.who.secretary)) throw new UserError('只有本群组织者、秘书或管理员可以导出台账')
+    const period = periodOf(ctx, '#台账 2026-11')
+    const scope = reportScope(ctx)
+    const target = ctx.room ? { roomId: ctx.room.id } : { contact: ctx.msg.sender }
+    ctx.reply(`${scope.title} ${periodLabel({ from: period.from, to: period.to, timezone: period.timeZone })}活动台账正在生成，稍后以文件发送。`)
+    enqueueReportBundle(ctx.db, target, { period, ...scope, text: false, ledger: true, chart: false }, ctx.now)
+  },
+})

@@ -1,0 +1,40 @@
+// #月报 [YYYY-MM] (#统计) — in a room, that room's month; in private chat to a secretary or an
+// admin, every room, with the 台账 workbook and a chart (an organizer gets the rooms they organize).
+import { defineCommand, reporters, type CommandContext } from '../src/core/command.js'
+import { UserError } from '../src/core/errors.js'
+import { toHalfWidth } from '../src/core/normalize.js'
+import { organizerRoomIds, roomReportName } from '../src/db/people.js'
+import { ALL_ROOMS, enqueueReportBundle, readMonth } from '../src/report/bundle.js'
+import { monthPeriod, type Period } from '../src/report/figures.js'
+
+/** Which rooms the asker's report covers, and what it is called. */
+export function reportScope (ctx: CommandContext<unknown>): { roomIds: number[] | null, title: string } {
+  if (ctx.room) return { roomIds: [ctx.room.id], title: roomReportName(ctx.room) }
+  if (ctx.who.admin || ctx.who.secretary) return { roomIds: null, title: ALL_ROOMS }
+  return { roomIds: organizerRoomIds(ctx.db, ctx.msg.sender), title: '我组织的群' }
+}
+
+export function periodOf (ctx: CommandContext<{ month: string }>, example: string): Period {
+  const month = readMonth(ctx.args.month, ctx.now, ctx.config.timeZone)
+  const period = month ? monthPeriod(month, ctx.config.timeZone) : null
+  if (!period) throw new UserError(`看不懂月份「${ctx.args.month}」，请写成 YYYY-MM`, example)
+  return period
+}
+
+export default defineCommand<{ month: string }>({
+  name: '月报',
+  aliases: ['统计', '月度统计'],
+  summary: '查看月度活动统计（私聊还会收到台账和统计图）',
+  example: '#月报 2026-11',
+  where: 'any',
+  allow: reporters,
+  parse: rest => ({ month: toHalfWidth(rest).trim() }),
+  handle (ctx) {
+    if (ctx.room && !(ctx.who.admin || ctx.who.organizer || ctx.who.secretary)) throw new UserError('只有本群组织者、秘书或管理员可以查看月报')
+    const period = periodOf(ctx, '#月报 2026-11')
+    const scope = reportScope(ctx)
+    const target = ctx.room ? { roomId: ctx.room.id } : { contact: ctx.msg.sender }
+    const isPrivate = ctx.room === null
+    enqueueReportBundle(ctx.db, target, { period, ...scope, text: true, ledger: isPrivate, chart: isPrivate }, ctx.now)
+  },
+})

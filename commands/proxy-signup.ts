@@ -1,0 +1,61 @@
+// 代报名 [id] 张三 李四 — sign others up: a room member by their name, anyone else as a guest of the sender.
+import { anyone, defineCommand } from '../src/core/command.js'
+import { assertOpenForSignup, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
+import { UserError } from '../src/core/errors.js'
+import { toHalfWidth } from '../src/core/normalize.js'
+import { ensureMember, findMemberByName } from '../src/db/people.js'
+import { signUp } from '../src/db/signups.js'
+import { parseMemberReply } from '../src/domain/member-reply.js'
+import { ackSignup } from './signup.js'
+
+export const MAX_NAMES = 20
+const EXAMPLE = '代报名 2 刘护士 孙护士'
+
+type Args = { activityId: number | null, names: string[] }
+
+function proxyArgs (text: string): Args | null {
+  const r = parseMemberReply(text)
+  return r?.kind === 'proxy' ? { activityId: r.activityId, names: r.names } : null
+}
+
+export default defineCommand<Args>({
+  name: '代报名',
+  aliases: ['帮报名'],
+  summary: '替别人报名（群成员按群昵称，其他人算你带的嘉宾）',
+  example: EXAMPLE,
+  where: 'room',
+  allow: anyone,
+  needsRoomMembers: true,
+  matchReply: proxyArgs,
+  parse (rest) {
+    const args = proxyArgs(`代报名 ${rest}`)
+    if (!args) throw new UserError('看不懂这条代报名', EXAMPLE)
+    return args
+  },
+  handle (ctx) {
+    const { names } = ctx.args
+    if (names.length === 0) throw new UserError('请写上要代报名的人的名字，用空格隔开', EXAMPLE)
+    if (names.length > MAX_NAMES) throw new UserError(`一次最多代报名${MAX_NAMES}人`, EXAMPLE)
+    if (names.some(n => [...n].length > 30)) throw new UserError('名字太长了（最多30个字）', EXAMPLE)
+    const activity = pickActivity(ctx, ctx.args.activityId, openInRoom(ctx), {
+      verb: '报名',
+      none: '现在没有正在报名的活动。发送「#近期活动」看看本群的活动',
+      example: id => `代报名 ${id} 张三`,
+    })
+    assertOpenForSignup(ctx, activity)
+    const room = ctx.room
+    const sender = ctx.member
+    if (!room || !sender) return
+    const roster = ctx.roomMembers ?? []
+    for (const name of names) {
+      const inRoom = roster.find(p => toHalfWidth(p.name) === toHalfWidth(name))
+      const member = inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : findMemberByName(ctx.db, room.id, name)
+      const who = member ? { memberId: member.id, registrantMemberId: sender.id } : { guestName: name, registrantMemberId: sender.id }
+      const outcome = signUp(ctx.db, activity, who, 1, 'proxy', ctx.now)
+      ackSignup(ctx, activity, member?.name ?? name, outcome, member?.id === sender.id ? undefined : sender.name)
+      if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') {
+        ctx.audit({ action: `signup-${outcome.kind}`, entity: 'signup', entityId: outcome.signup.id, detail: { activityId: activity.id, by: sender.id } })
+      }
+    }
+  },
+})

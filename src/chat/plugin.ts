@@ -1,0 +1,149 @@
+// The Wechaty plugin `(bot) => uninstaller`: login and QR code, each message turned into a plain
+// record for the core, and the outbox's sender. The only place (with wechaty-sender.ts) that
+// knows Wechaty.
+import qrcode from 'qrcode-terminal'
+import { qrcodeValueToImageUrl, ScanStatus, types, type Wechaty, type WechatyPlugin } from 'wechaty'
+import type { Contact, Message, Room } from 'wechaty'
+import type { Logger } from 'pino'
+import type { Core } from '../app.js'
+import type { Person } from '../core/types.js'
+import type { IncomingMessage } from '../core/types.js'
+import { WechatySender } from './wechaty-sender.js'
+
+export interface BotDeps {
+  core: Core
+  log: Logger
+  /** called after every message event, handled or not (the replay waits on it) */
+  onHandled?: (messageId: string) => void
+  /** called once the bot is logged in and has done its start-up recovery */
+  onReady?: () => void
+  /** messages sent this long before start-up are still answered (puppet timestamps are often whole seconds) */
+  graceMs?: number
+}
+
+const MEMBER_CACHE_MS = 5 * 60_000
+
+async function displayName (room: Room | undefined, contact: Contact): Promise<string> {
+  if (room) {
+    const alias = await room.alias(contact).catch(() => undefined)
+    if (alias) return alias
+  }
+  return contact.name()
+}
+
+/** A Wechaty message as the plain record the core understands. */
+export async function toRecord (message: Message, botId: string): Promise<IncomingMessage> {
+  const room = message.room()
+  const talker = message.talker()
+  const mentions = room ? await message.mentionList() : []
+  const people: Person[] = []
+  let mentionsBot = false
+  for (const c of mentions) {
+    if (c.id === botId) mentionsBot = true
+    else people.push({ id: c.id, name: await displayName(room, c) })
+  }
+  return {
+    id: message.id,
+    at: message.date().getTime(),
+    room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : null,
+    sender: { id: talker.id, name: await displayName(room, talker) },
+    text: message.text(),
+    mentions: people,
+    mentionsBot,
+    self: message.self(),
+  }
+}
+
+export function activityBot (deps: BotDeps): WechatyPlugin {
+  return (bot: Wechaty) => {
+    const { core, log } = deps
+    const startedAt = core.clock.now()
+    const memberCache = new Map<string, { at: number, people: Person[] }>()
+
+    /** The room's members (for 接龙 and 代报名), cached and dropped when someone joins or leaves. */
+    const roomMembers = async (roomId: string): Promise<Person[]> => {
+      const cached = memberCache.get(roomId)
+      if (cached && core.clock.now() - cached.at < MEMBER_CACHE_MS) return cached.people
+      const room = await bot.Room.find({ id: roomId })
+      if (!room) return []
+      const contacts = await room.memberAll()
+      const people = await Promise.all(contacts.map(async c => ({ id: c.id, name: await displayName(room, c) })))
+      memberCache.set(roomId, { at: core.clock.now(), people })
+      return people
+    }
+
+    const onScan = (code: string, status: ScanStatus): void => {
+      if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) {
+        log.info({ status: ScanStatus[status] }, 'scan status')
+        return
+      }
+      log.info({ url: qrcodeValueToImageUrl(code) }, '请用机器人微信扫码登录 (scan with the bot account)')
+      qrcode.generate(code, { small: true }, out => process.stderr.write(`${out}\n`))
+    }
+
+    const onLogin = async (user: Contact): Promise<void> => {
+      log.info({ userId: user.id }, 'logged in')
+      core.outbox.attach(new WechatySender(bot, log))
+      // start-up recovery: reminders missed while down, messages decided but not sent
+      await core.scheduler.tick(core.clock.now())
+      core.outbox.wake()
+      deps.onReady?.()
+    }
+
+    const onLogout = (user: Contact, reason?: string): void => {
+      // our own stop logs out too; anything else (WeChat kicked the account) needs a person
+      if (/stop/.test(reason ?? '')) log.info({ userId: user.id, reason }, 'logged out')
+      else log.warn({ userId: user.id, reason }, 'logged out')
+      core.outbox.detach()
+    }
+
+    const onError = (err: Error): void => {
+      log.error({ err }, 'wechaty error')
+    }
+
+    const forgetMembers = (room: Room): void => { memberCache.delete(room.id) }
+
+    const onMessage = async (message: Message): Promise<void> => {
+      try {
+        if (message.self() || message.type() !== types.Message.Text) return
+        const at = message.date().getTime()
+        if (at < startedAt - (deps.graceMs ?? 2000)) {
+          log.debug({ msgId: message.id }, 'ignored a message older than start-up')
+          return
+        }
+        const record = await toRecord(message, bot.currentUser.id)
+        const route = core.dispatcher.route(record, bot.currentUser.name())
+        if (!route) return
+        const members = route.kind === 'command' && route.command.needsRoomMembers && record.room
+          ? await roomMembers(record.room.id)
+          : null
+        const outcome = core.dispatcher.execute(record, route, members)
+        log.debug({ msgId: message.id, outcome }, 'message handled')
+      } catch (err) {
+        log.error({ err, msgId: message.id }, 'message handling failed')
+      } finally {
+        deps.onHandled?.(message.id)
+      }
+    }
+
+    bot.on('scan', onScan)
+    bot.on('login', onLogin)
+    bot.on('logout', onLogout)
+    bot.on('error', onError)
+    bot.on('message', onMessage)
+    bot.on('room-join', forgetMembers)
+    bot.on('room-leave', forgetMembers)
+    bot.on('room-topic', forgetMembers)
+    return () => {
+      bot.off('scan', onScan)
+      bot.off('login', onLogin)
+      bot.off('logout', onLogout)
+      bot.off('error', onError)
+      bot.off('message', onMessage)
+      bot.off('room-join', forgetMembers)
+      bot.off('room-leave', forgetMembers)
+      bot.off('room-topic', forgetMembers)
+      core.outbox.detach()
+    }
+  }
+}

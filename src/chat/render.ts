@@ -1,0 +1,57 @@
+// Turning a stored outbox row into what is sent: text split under the limit (room for the
+// @mention prefix WeChat puts in front), acknowledgements written from their events with the
+// seats as they are now, report files made from the query layer.
+import type { Person } from '../core/types.js'
+import { activityById } from '../db/activities.js'
+import type { Db } from '../db/open.js'
+import type { AckBody, FileBody, OutboxRow, TextBody } from '../db/outbox-store.js'
+import { viewOf } from '../db/views.js'
+import { ackText } from '../domain/card.js'
+import { buildReport } from '../report/figures.js'
+import type { Part, Renderer } from './outbox.js'
+import { MESSAGE_LIMIT, splitText } from './split.js'
+
+export interface RenderDeps {
+  db: Db
+  timeZone: string
+  defaultOffsets: readonly number[]
+}
+
+/** WeChat writes `@name ` for each mention in front of the text: keep the whole under the limit. */
+function textParts (text: string, mentions: readonly Person[]): Part[] {
+  const prefix = mentions.reduce((n, p) => n + p.name.length + 2, 0)
+  const parts = splitText(text, Math.max(200, MESSAGE_LIMIT - prefix))
+  return parts.map((t, i) => ({ kind: 'text' as const, text: t, mentions: i === 0 ? mentions : [] }))
+}
+
+export function createRenderer (deps: RenderDeps): Renderer {
+  return async row => {
+    switch (row.kind) {
+      case 'text': {
+        const body = JSON.parse(row.body) as TextBody
+        return textParts(body.text, body.mentions)
+      }
+      case 'ack': {
+        const body = JSON.parse(row.body) as AckBody
+        const activity = activityById(deps.db, body.activityId)
+        if (!activity) return []
+        const mentions: Person[] = []
+        for (const e of body.events) {
+          if (e.kind === 'promoted' && e.mention && !mentions.some(p => p.id === e.mention?.id)) mentions.push(e.mention)
+        }
+        return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), body.events), mentions)
+      }
+      case 'file': {
+        const body = JSON.parse(row.body) as FileBody
+        const report = buildReport(deps.db, { from: body.from, to: body.to, timeZone: deps.timeZone, ...(body.roomIds ? { roomIds: body.roomIds } : {}) })
+        // exceljs, vega and the font are loaded on first use: most runs never send a file
+        const data = body.file === 'ledger-xlsx'
+          ? await (await import('../report/xlsx.js')).renderWorkbook(report, { title: body.title })
+          : await (await import('../report/chart.js')).renderChartPng(report)
+        return [{ kind: 'file', fileName: body.fileName, data }]
+      }
+      default:
+        throw new Error(`unknown outbox kind ${row.kind}`)
+    }
+  }
+}

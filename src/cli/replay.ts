@@ -1,0 +1,66 @@
+// npm run replay -- TRANSCRIPT.jsonl [--db FILE] [--out-dir DIR]: plays a transcript through the
+// real bot on wechaty-puppet-mock (replay.md); stdout carries only what the bot sent.
+import './quiet-stdout.js'
+import { readFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { log as wechatyLog } from 'wechaty'
+import { settingsFromConfig } from '../app.js'
+import { loadConfig } from '../config.js'
+import { createLogger } from '../log.js'
+import { Simulation } from '../sim/simulation.js'
+import { parseTranscript, TranscriptError } from '../sim/transcript.js'
+
+function fail (message: string): never {
+  process.stderr.write(`replay: ${message}\n`)
+  process.exit(2)
+}
+
+async function main (): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { db: { type: 'string' }, 'out-dir': { type: 'string' } },
+  })
+  const file = positionals[0]
+  if (!file || positionals.length > 1) fail('usage: replay TRANSCRIPT.jsonl [--db FILE] [--out-dir DIR]')
+  let text: string
+  try { text = readFileSync(file, 'utf8') } catch (err) { fail(`cannot read ${file}: ${(err as Error).message}`) }
+  let transcript
+  try { transcript = parseTranscript(text) } catch (err) {
+    if (err instanceof TranscriptError) fail(`${file}: ${err.message}`)
+    throw err
+  }
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env })
+  wechatyLog.level((process.env['WECHATY_LOG'] ?? 'silent') as 'silent')
+  const log = createLogger(config.LOG_LEVEL)
+  const settings = settingsFromConfig(config)
+  const { setup } = transcript
+  settings.core = { ...settings.core, admins: setup.admins, ...(setup.timezone ? { timeZone: setup.timezone } : {}) }
+  settings.scheduler = { ...settings.scheduler, timeZone: settings.core.timeZone, backup: null }
+  const sim = await Simulation.start({
+    world: { bot: setup.bot, rooms: setup.rooms, contacts: setup.contacts },
+    enabledRooms: setup.rooms.filter(r => r.enabled).map(r => r.topic),
+    settings,
+    dbPath: values.db ?? ':memory:',
+    outDir: values['out-dir'] ?? mkdtempSync(join(tmpdir(), 'xinlian-replay-')),
+    startsAt: transcript.startsAt ?? Date.now(),
+    log,
+    onOutput: line => { process.stdout.write(`${JSON.stringify(line)}\n`) },
+  })
+  for (const { step } of transcript.steps) {
+    if (step.type === 'message') {
+      await sim.deliver({ at: Date.parse(step.at), from: step.from, room: step.room, text: step.text, mentions: step.mentions, id: step.id })
+    } else if (step.type === 'advance') {
+      await sim.advanceTo(Date.parse(step.to))
+    } else {
+      await sim.restart(Date.parse(step.at))
+    }
+  }
+  await sim.finish()
+}
+
+main().then(() => process.exit(0), err => {
+  process.stderr.write(`replay: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`)
+  process.exit(1)
+})

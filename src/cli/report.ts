@@ -1,0 +1,91 @@
+// npm run report -- (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--room NAME]
+//   [--format json|xlsx|text] [--out FILE] [--db FILE] — the figures of report.md from the shell.
+import './quiet-stdout.js'
+import { existsSync, writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../config.js'
+import { openDb } from '../db/open.js'
+import { roomByReportName, roomReportName } from '../db/people.js'
+import { ALL_ROOMS } from '../report/bundle.js'
+import { buildReport, isValidDate, monthPeriod, type Period } from '../report/figures.js'
+import { reportText } from '../report/text.js'
+import { renderWorkbook } from '../report/xlsx.js'
+
+const USAGE = 'usage: report (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--room NAME] [--format json|xlsx|text] [--out FILE] [--db FILE]'
+
+class ArgError extends Error {}
+
+function readArgs (argv: string[]): { period: Period, room?: string, format: 'json' | 'xlsx' | 'text', out?: string, db: string } {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        month: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        room: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
+      },
+    }).values
+  } catch (err) {
+    throw new ArgError(`${(err as Error).message}; ${USAGE}`)
+  }
+  const config = loadConfig()
+  const tz = config.BOT_TIMEZONE
+  const format = parsed.format
+  if (format !== 'json' && format !== 'xlsx' && format !== 'text') throw new ArgError(`--format must be json, xlsx or text, not "${format}"`)
+  let period: Period | null = null
+  if (parsed.month !== undefined) {
+    if (parsed.from !== undefined || parsed.to !== undefined) throw new ArgError('give either --month or --from/--to, not both')
+    period = monthPeriod(parsed.month, tz)
+    if (!period || !/^\d{4}-\d{2}$/.test(parsed.month)) throw new ArgError(`--month must be YYYY-MM, not "${parsed.month}"`)
+  } else if (parsed.from !== undefined || parsed.to !== undefined) {
+    if (parsed.from === undefined || parsed.to === undefined) throw new ArgError('--from and --to go together')
+    if (!isValidDate(parsed.from)) throw new ArgError(`--from must be a date YYYY-MM-DD, not "${parsed.from}"`)
+    if (!isValidDate(parsed.to)) throw new ArgError(`--to must be a date YYYY-MM-DD, not "${parsed.to}"`)
+    if (parsed.to < parsed.from) throw new ArgError('--to is before --from')
+    period = { from: parsed.from, to: parsed.to, timeZone: tz }
+  } else {
+    throw new ArgError(`a period is required; ${USAGE}`)
+  }
+  if (format === 'xlsx' && !parsed.out) throw new ArgError('--format xlsx needs --out FILE')
+  return { period, format, db: parsed.db ?? config.DB_PATH, ...(parsed.room ? { room: parsed.room } : {}), ...(parsed.out ? { out: parsed.out } : {}) }
+}
+
+async function main (): Promise<void> {
+  const args = readArgs(process.argv.slice(2))
+  if (args.db !== ':memory:' && !existsSync(args.db)) throw new ArgError(`no database at ${args.db}`)
+  const { db, close } = openDb(args.db)
+  try {
+    let roomIds: number[] | undefined
+    let title = ALL_ROOMS
+    if (args.room !== undefined) {
+      const room = roomByReportName(db, args.room)
+      if (!room) throw new ArgError(`no room named "${args.room}"`)
+      roomIds = [room.id]
+      title = roomReportName(room)
+    }
+    const report = buildReport(db, { ...args.period, ...(roomIds ? { roomIds } : {}) })
+    const output = args.format === 'json'
+      ? `${JSON.stringify(report)}\n`
+      : args.format === 'text'
+        ? `${reportText(report, { title, maxDetails: Infinity })}\n`
+        : await renderWorkbook(report, { title })
+    if (args.out) writeFileSync(args.out, output)
+    else process.stdout.write(output)
+  } finally {
+    close()
+  }
+}
+
+main().then(() => process.exit(0), err => {
+  if (err instanceof ArgError) {
+    process.stderr.write(`report: ${err.message}\n`)
+    process.exit(2)
+  }
+  process.stderr.write(`report: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,51 @@
+// Which activity a message means: its id (checked to belong to this room), the quoted card, or
+// the room's only candidate — and when there are several, a reply listing them instead of a guess.
+import { activityById, openActivities, type ActivityRow } from '../db/activities.js'
+import { viewsOf } from '../db/views.js'
+import { activityLine } from '../domain/card.js'
+import type { CommandContext } from './command.js'
+import { UserError } from './errors.js'
+
+/** The activity with this id in the sender's room (an admin may name any in private chat). */
+export function activityInRoom (ctx: CommandContext<unknown>, id: number): ActivityRow {
+  const a = activityById(ctx.db, id)
+  if (!a || (ctx.room && a.roomId !== ctx.room.id)) {
+    throw new UserError(`没有找到活动 #${id}。发送「#近期活动」查看本群的活动编号`, '#近期活动')
+  }
+  return a
+}
+
+/** Lists candidates as lines for a refusal. */
+export function listLines (ctx: CommandContext<unknown>, rows: readonly ActivityRow[]): string {
+  return viewsOf(ctx.db, rows, ctx.config.remindOffsets).map(v => activityLine(v, ctx.config.timeZone, ctx.now)).join('\n')
+}
+
+/**
+ * The one activity meant by an optional id: the id, else the quoted card, else the only
+ * candidate. `verb` and `example` shape the refusal when there are none or several.
+ */
+export function pickActivity (
+  ctx: CommandContext<unknown>,
+  id: number | null,
+  candidates: () => ActivityRow[],
+  words: { verb: string, none: string, example: (id: number) => string },
+): ActivityRow {
+  const chosen = id ?? ctx.quotedActivityId
+  if (chosen !== null) return activityInRoom(ctx, chosen)
+  const list = candidates()
+  if (list.length === 1) return list[0] as ActivityRow
+  if (list.length === 0) throw new UserError(words.none)
+  throw new UserError(`现在有${list.length}个活动可以${words.verb}，请写明活动编号：\n${listLines(ctx, list)}`, words.example((list[0] as ActivityRow).id))
+}
+
+/** Candidates for a sign-up without an id: the room's open activities. */
+export function openInRoom (ctx: CommandContext<unknown>): () => ActivityRow[] {
+  return () => (ctx.room ? openActivities(ctx.db, ctx.room.id, ctx.now) : [])
+}
+
+/** Refuses a sign-up the activity cannot take now (cancelled, completed, past the deadline). */
+export function assertOpenForSignup (ctx: CommandContext<unknown>, a: ActivityRow): void {
+  if (a.status === 'cancelled') throw new UserError(`活动 #${a.id}「${a.title}」已取消，不能报名`)
+  if (a.status === 'completed') throw new UserError(`活动 #${a.id}「${a.title}」已结束，不能报名`)
+  if (a.deadlineAt <= ctx.now) throw new UserError(`活动 #${a.id}「${a.title}」报名已截止`)
+}

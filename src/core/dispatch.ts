@@ -1,0 +1,178 @@
+// Dispatch: a plain message record → at most one command, run in one transaction with its
+// replies (the durable outbox lives in the same database), or nothing at all for chatter.
+import type { Logger } from 'pino'
+import { audit } from '../db/audit.js'
+import { markHandled, wasHandled } from '../db/handled.js'
+import { inTransaction, type Db } from '../db/open.js'
+import { enqueue, enqueueAck, enqueueText } from '../db/outbox-store.js'
+import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organizerRoomIds } from '../db/people.js'
+import { parseQuote } from '../domain/member-reply.js'
+import type { Clock } from './clock.js'
+import type { Command, CommandContext, CoreConfig, ParseContext, Who } from './command.js'
+import { UserError } from './errors.js'
+import { cleanText, toHalfWidth } from './normalize.js'
+import type { Registry } from './registry.js'
+import type { IncomingMessage, Person, Target } from './types.js'
+
+export const HELP_POINTER = '没有这个命令。发送「#帮助」查看可用的命令，例如：#近期活动'
+export const APOLOGY = '抱歉，处理这条消息时出了点问题，已记录下来。请稍后再试，或联系管理员。'
+
+/** What dispatch made of a message. */
+export type Route =
+  | {
+    kind: 'command'
+    command: Command<any>
+    /** what follows the command word, as written (full-width kept, spaces cleaned) */
+    rest: string
+    /** the whole normalised text (after any quote and @bot prefix) */
+    text: string
+    prefixed: boolean
+    quotedActivityId: number | null
+  }
+  | { kind: 'unknown', word: string }
+
+export type Outcome = 'ignored' | 'duplicate' | 'disabled' | 'handled' | 'refused' | 'failed'
+
+export interface DispatchDeps {
+  db: Db
+  clock: Clock
+  config: CoreConfig
+  log: Logger
+  registry: Registry
+  /** told after each transaction that enqueued something, so the sender can wake up */
+  onEnqueue?: () => void
+}
+
+const PREFIX = /^[#/]\s*/
+
+export class Dispatcher {
+  constructor (private readonly deps: DispatchDeps) {}
+
+  /**
+   * Pure reading of the message: which command (if any) it is. Chatter and the bot's own
+   * messages give null; nothing is read from the database here.
+   */
+  route (msg: IncomingMessage, botName?: string): Route | null {
+    if (msg.self) return null
+    // both layers have the same length: find positions in `full`, cut what people wrote from `clean`
+    const clean = cleanText(msg.text)
+    const full = toHalfWidth(clean)
+    let start = 0
+    const quote = parseQuote(full)
+    if (quote) start = quote.bodyStart
+    while (/\s/.test(full.charAt(start))) start++
+    let addressed = false
+    const at = botName ? `@${toHalfWidth(botName)}` : null
+    if (at && full.startsWith(at, start)) {
+      start += at.length
+      while (/\s/.test(full.charAt(start))) start++
+      addressed = true
+    }
+    const text = full.slice(start)
+    const quotedActivityId = quote?.activityId ?? null
+    addressed ||= msg.mentionsBot && msg.room !== null && !PREFIX.test(text)
+    if (PREFIX.test(text) || addressed) {
+      const prefixLength = PREFIX.exec(text)?.[0].length ?? 0
+      const body = text.slice(prefixLength)
+      const word = /^[^\s:]+/.exec(body)?.[0] ?? ''
+      const found = word ? this.deps.registry.lookup(word) : null
+      if (found) {
+        const restStart = start + prefixLength + word.length - found.rest.length
+        return { kind: 'command', command: found.command, rest: clean.slice(restStart).trim(), text, prefixed: true, quotedActivityId }
+      }
+      // `/` also starts WeChat's old emoticon codes (/::) — only `#` or an @mention makes an unknown command
+      if (text.startsWith('#') || addressed) return { kind: 'unknown', word }
+      return null
+    }
+    for (const command of this.deps.registry.replies) {
+      if (command.matchReply?.(text) != null) return { kind: 'command', command, rest: clean.slice(start), text, prefixed: false, quotedActivityId }
+    }
+    return null
+  }
+
+  /** Runs a routed message. Synchronous: one transaction holds the change and every reply. */
+  execute (msg: IncomingMessage, route: Route, roomMembers: readonly Person[] | null = null): Outcome {
+    const { db, clock, log } = this.deps
+    const now = clock.now()
+    const mlog = log.child({ msgId: msg.id })
+    try {
+      const outcome = inTransaction(db, () => this.run(msg, route, roomMembers, now, mlog))
+      if (outcome === 'handled') this.deps.onEnqueue?.()
+      return outcome
+    } catch (err) {
+      const refused = err instanceof UserError
+      if (!refused) mlog.error({ err, command: route.kind === 'command' ? route.command.name : route.word }, 'command failed')
+      else mlog.debug({ command: route.kind === 'command' ? route.command.name : route.word }, 'command refused')
+      try {
+        inTransaction(db, () => {
+          if (!markHandled(db, msg.id, now)) return
+          enqueueText(db, this.replyTarget(msg, now), refused ? err.reply : APOLOGY, [], now)
+        })
+        this.deps.onEnqueue?.()
+      } catch (inner) {
+        mlog.error({ err: inner }, 'could not record the refusal')
+      }
+      return refused ? 'refused' : 'failed'
+    }
+  }
+
+  private replyTarget (msg: IncomingMessage, now: number): Target {
+    if (!msg.room) return { contact: msg.sender }
+    return { roomId: ensureRoom(this.deps.db, msg.room, now).id }
+  }
+
+  isAdmin (person: Person): boolean {
+    return this.deps.config.admins.some(a => a === person.id || a === person.name)
+  }
+
+  private run (msg: IncomingMessage, route: Route, roomMembers: readonly Person[] | null, now: number, log: Logger): Outcome {
+    const { db, config } = this.deps
+    if (wasHandled(db, msg.id)) return 'duplicate'
+    const admin = this.isAdmin(msg.sender)
+    const command = route.kind === 'command' ? route.command : null
+    const existing = msg.room ? findRoom(db, msg.room, now) : undefined
+    if (msg.room && !existing?.enabled && !(admin && command?.worksWhenDisabled)) return 'disabled'
+    markHandled(db, msg.id, now)
+    const room = msg.room ? existing ?? ensureRoom(db, msg.room, now) : null
+    const target: Target = room ? { roomId: room.id } : { contact: msg.sender }
+    if (!command) {
+      enqueueText(db, target, HELP_POINTER, [], now)
+      return 'handled'
+    }
+    const member = room ? ensureMember(db, room.id, msg.sender, now) : null
+    const who: Who = {
+      admin,
+      organizer: room && member
+        ? msg.room?.ownerId === msg.sender.id || isOrganizerOf(db, member.id, room.id)
+        : organizerRoomIds(db, msg.sender).length > 0,
+      secretary: isSecretary(db, msg.sender),
+    }
+    if (command.where === 'room' && !room) throw new UserError(`「#${command.name}」请在活动群里发送`, command.example)
+    if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
+    if (!command.allow.test(who)) throw new UserError(`只有${command.allow.label}可以使用「#${command.name}」`)
+    if (route.kind !== 'command') return 'ignored'
+    const pctx: ParseContext = { now, timeZone: config.timeZone, text: route.text, mentions: msg.mentions, quotedActivityId: route.quotedActivityId }
+    const args = route.prefixed ? command.parse(route.rest, pctx) : command.matchReply?.(route.text)
+    const ctx: CommandContext<unknown> = {
+      args,
+      msg,
+      room,
+      member,
+      who,
+      quotedActivityId: route.quotedActivityId,
+      roomMembers,
+      db,
+      now,
+      config,
+      log,
+      commands: this.deps.registry.all,
+      reply: (text, mentions = []) => { enqueueText(db, target, text, [...mentions], now) },
+      send: (to, text, mentions = []) => { enqueueText(db, to, text, [...mentions], now) },
+      sendFile: (to, file) => { enqueue(db, to, 'file', file, now) },
+      ack: (activity, event) => { enqueueAck(db, activity.roomId, activity.id, event, now, config.ackWindowMs) },
+      audit: entry => { audit(db, { ...entry, roomId: room?.id ?? null, actorMemberId: member?.id ?? null, actorName: msg.sender.name, msgId: msg.id }, now) },
+    }
+    command.handle(ctx)
+    return 'handled'
+  }
+}

@@ -1,0 +1,36 @@
+// Plain records that cross the boundary between the chat adapter and the core.
+
+/** A WeChat contact as the core sees it. */
+export interface Person {
+  /** contact id (may change between logins on some puppets) */
+  id: string
+  /** display name */
+  name: string
+}
+
+export interface RoomRef {
+  /** room id from the puppet */
+  id: string
+  topic: string
+  /** the room owner's contact id, when the puppet knows it */
+  ownerId?: string | undefined
+}
+
+/** One incoming message, as the adapter hands it to the core. */
+export interface IncomingMessage {
+  id: string
+  /** when it was sent (puppet timestamp, epoch ms) */
+  at: number
+  /** null for a private chat with the bot */
+  room: RoomRef | null
+  sender: Person
+  text: string
+  mentions: Person[]
+  /** the message @mentions the bot */
+  mentionsBot: boolean
+  /** sent by the bot itself */
+  self: boolean
+}
+
+/** Where something is sent: a room (rooms.id) or a private chat with a contact. */
+export type Target = { roomId: number } | { contact: Person }

@@ -1,0 +1,93 @@
+// Activities: create, read, edit, and the questions commands ask (which are open in a room,
+// which are in their check-in window).
+import { and, asc, eq, gt, lte, or, isNull, sql } from 'drizzle-orm'
+import type { ActivityType } from '../domain/activity-type.js'
+import type { Db } from './open.js'
+import { activities } from './schema.js'
+
+export type ActivityRow = typeof activities.$inferSelect
+
+export interface NewActivity {
+  roomId: number
+  title: string
+  type: ActivityType
+  start: number
+  end: number | null
+  location: string | null
+  capacity: number | null
+  deadline: number
+  remindOffsets: number[] | null
+  description: string | null
+  organizerMemberId: number | null
+  organizerName: string
+}
+
+export function insertActivity (db: Db, a: NewActivity, now: number): ActivityRow {
+  return db.insert(activities).values({
+    roomId: a.roomId,
+    title: a.title,
+    type: a.type,
+    startAt: a.start,
+    endAt: a.end,
+    location: a.location,
+    capacity: a.capacity,
+    deadlineAt: a.deadline,
+    remindOffsets: a.remindOffsets === null ? null : JSON.stringify(a.remindOffsets),
+    description: a.description,
+    status: 'scheduled',
+    organizerMemberId: a.organizerMemberId,
+    organizerName: a.organizerName,
+    createdAt: now,
+    updatedAt: now,
+  }).returning().get()
+}
+
+export function activityById (db: Db, id: number): ActivityRow | undefined {
+  return db.select().from(activities).where(eq(activities.id, id)).get()
+}
+
+export function updateActivity (db: Db, id: number, patch: Partial<Omit<ActivityRow, 'id'>>, now: number): ActivityRow {
+  return db.update(activities).set({ ...patch, updatedAt: now }).where(eq(activities.id, id)).returning().get()
+}
+
+/** The activity's own reminder offsets, or null for the configured default. */
+export function remindOffsetsOf (a: Pick<ActivityRow, 'remindOffsets'>): number[] | null {
+  return a.remindOffsets === null ? null : JSON.parse(a.remindOffsets) as number[]
+}
+
+/** End of the activity for check-in: its end, else start + 3 h. */
+export function effectiveEnd (a: Pick<ActivityRow, 'startAt' | 'endAt'>): number {
+  return a.endAt ?? a.startAt + 3 * 3600_000
+}
+
+export const CHECKIN_OPENS_BEFORE_MS = 3600_000
+
+/** Open = scheduled and its sign-up deadline not passed (commands.md). */
+export function openActivities (db: Db, roomId: number, now: number): ActivityRow[] {
+  return db.select().from(activities)
+    .where(and(eq(activities.roomId, roomId), eq(activities.status, 'scheduled'), gt(activities.deadlineAt, now)))
+    .orderBy(asc(activities.startAt), asc(activities.id)).all()
+}
+
+/** Scheduled activities of the room that have not ended yet (open or closed for sign-up). */
+export function upcomingActivities (db: Db, roomId: number, now: number): ActivityRow[] {
+  return db.select().from(activities)
+    .where(and(
+      eq(activities.roomId, roomId),
+      eq(activities.status, 'scheduled'),
+      or(gt(activities.endAt, now), and(isNull(activities.endAt), gt(activities.startAt, now - 3 * 3600_000))),
+    ))
+    .orderBy(asc(activities.startAt), asc(activities.id)).all()
+}
+
+/** Scheduled activities of the room whose check-in window contains now. */
+export function inCheckinWindow (db: Db, roomId: number, now: number): ActivityRow[] {
+  return db.select().from(activities)
+    .where(and(
+      eq(activities.roomId, roomId),
+      eq(activities.status, 'scheduled'),
+      lte(activities.startAt, now + CHECKIN_OPENS_BEFORE_MS),
+      gt(sql`coalesce(${activities.endAt}, ${activities.startAt} + ${3 * 3600_000})`, now),
+    ))
+    .orderBy(asc(activities.startAt), asc(activities.id)).all()
+}

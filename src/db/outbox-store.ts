@@ -1,0 +1,134 @@
+// The durable outbox table: enqueue (inside the transaction that decided it), coalesce
+// acknowledgements into one open window per activity, claim and mark what the sender does.
+import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import type { Person, Target } from '../core/types.js'
+import type { Db } from './open.js'
+import { outbox } from './schema.js'
+
+export type OutboxRow = typeof outbox.$inferSelect
+
+/** A plain text message with @mentions. */
+export interface TextBody {
+  text: string
+  mentions: Person[]
+}
+
+/** One change to the roster of an activity, acknowledged together with its neighbours. */
+export interface AckEvent {
+  kind: 'confirmed' | 'waitlisted' | 'cancelled' | 'promoted' | 'already' | 'resized' | 'checked-in' | 'walk-in' | 'already-checked-in'
+  name: string
+  /** the person to @mention (promotions), when a member */
+  mention?: Person
+  /** people in this sign-up (1 + companions) */
+  seats: number
+  /** waitlist place at the time, for waitlisted */
+  place?: number
+  /** who signed them up, when it was someone else (代报名 / 接龙) */
+  by?: string
+}
+
+export interface AckBody {
+  activityId: number
+  events: AckEvent[]
+}
+
+/** A file rendered when it is sent: the 台账 workbook or the chart of a period. */
+export interface FileBody {
+  file: 'ledger-xlsx' | 'chart-png'
+  from: string
+  to: string
+  /** only these rooms (rooms.id); null = all rooms */
+  roomIds: number[] | null
+  /** what the report is called (e.g. 鹿城新联会 or 全部组织) */
+  title: string
+  fileName: string
+}
+
+export type OutboxKind = 'text' | 'ack' | 'file'
+
+function targetColumns (target: Target): Pick<OutboxRow, 'roomId' | 'contactId' | 'contactName'> {
+  return 'roomId' in target
+    ? { roomId: target.roomId, contactId: null, contactName: null }
+    : { roomId: null, contactId: target.contact.id, contactName: target.contact.name }
+}
+
+export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBody | AckBody | FileBody, now: number, notBefore = now): number {
+  const row = db.insert(outbox).values({
+    ...targetColumns(target),
+    kind,
+    body: JSON.stringify(body),
+    nextAttemptAt: notBefore,
+    createdAt: now,
+  }).returning({ id: outbox.id }).get()
+  return row.id
+}
+
+export function enqueueText (db: Db, target: Target, text: string, mentions: Person[], now: number): number {
+  return enqueue(db, target, 'text', { text, mentions }, now)
+}
+
+/**
+ * Adds an acknowledgement to the activity's open window, or opens one that closes `windowMs`
+ * later: everything that arrives in between is answered in one message.
+ */
+export function enqueueAck (db: Db, roomId: number, activityId: number, event: AckEvent, now: number, windowMs: number): void {
+  const key = `ack:${activityId}`
+  const open = db.select().from(outbox).where(and(eq(outbox.coalesceKey, key), eq(outbox.status, 'pending'))).get()
+  if (open) {
+    const body = JSON.parse(open.body) as AckBody
+    body.events.push(event)
+    db.update(outbox).set({ body: JSON.stringify(body) }).where(eq(outbox.id, open.id)).run()
+    return
+  }
+  const body: AckBody = { activityId, events: [event] }
+  db.insert(outbox).values({
+    roomId,
+    contactId: null,
+    contactName: null,
+    kind: 'ack',
+    body: JSON.stringify(body),
+    coalesceKey: key,
+    nextAttemptAt: now + windowMs,
+    createdAt: now,
+  }).run()
+}
+
+/** Pending rows, oldest first: the sender picks from these. */
+export function pendingRows (db: Db): OutboxRow[] {
+  return db.select().from(outbox)
+    .where(inArray(outbox.status, ['pending', 'sending']))
+    .orderBy(asc(outbox.id))
+    .all()
+}
+
+/** Closes the row's coalescing window (later events open a new one) and marks it in progress. */
+export function markSending (db: Db, id: number): void {
+  db.update(outbox).set({ status: 'sending', coalesceKey: null }).where(eq(outbox.id, id)).run()
+}
+
+export function markPartSent (db: Db, id: number, partsSent: number): void {
+  db.update(outbox).set({ partsSent }).where(eq(outbox.id, id)).run()
+}
+
+export function markSent (db: Db, id: number, now: number): void {
+  db.update(outbox).set({ status: 'sent', sentAt: now, coalesceKey: null }).where(eq(outbox.id, id)).run()
+}
+
+export function markDropped (db: Db, id: number, reason: string): void {
+  db.update(outbox).set({ status: 'dropped', lastError: reason, coalesceKey: null }).where(eq(outbox.id, id)).run()
+}
+
+export function markRetry (db: Db, id: number, attempts: number, nextAttempt: number, error: string): void {
+  db.update(outbox).set({ attempts, nextAttemptAt: nextAttempt, lastError: error }).where(eq(outbox.id, id)).run()
+}
+
+export function markFailed (db: Db, id: number, attempts: number, error: string): void {
+  db.update(outbox).set({ status: 'failed', attempts, lastError: error, coalesceKey: null }).where(eq(outbox.id, id)).run()
+}
+
+/** Makes every waiting row due now (shutdown: flush coalesced acknowledgements and retries without waiting). */
+export function makeAllDue (db: Db, now: number): void {
+  db.update(outbox).set({ nextAttemptAt: now })
+    .where(and(inArray(outbox.status, ['pending', 'sending']), gt(outbox.nextAttemptAt, now)))
+    .run()
+}

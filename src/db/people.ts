@@ -1,0 +1,132 @@
+// Rooms, members and appointed roles: finding them again across puppet logins (ids change, so
+// a room is found again by topic and a member by room + name) and keeping names current.
+import { and, desc, eq, isNull, or } from 'drizzle-orm'
+import type { Person, RoomRef } from '../core/types.js'
+import type { Db } from './open.js'
+import { members, roles, rooms } from './schema.js'
+
+export type RoomRow = typeof rooms.$inferSelect
+export type MemberRow = typeof members.$inferSelect
+
+export function roomById (db: Db, id: number): RoomRow | undefined {
+  return db.select().from(rooms).where(eq(rooms.id, id)).get()
+}
+
+/** The room row for a puppet room, found by id or else by topic; null when the bot has never seen it. */
+export function findRoom (db: Db, ref: RoomRef, now: number): RoomRow | undefined {
+  const byId = db.select().from(rooms).where(eq(rooms.wxId, ref.id)).get()
+  if (byId) {
+    if (byId.topic !== ref.topic && ref.topic) {
+      db.update(rooms).set({ topic: ref.topic, updatedAt: now }).where(eq(rooms.id, byId.id)).run()
+      return { ...byId, topic: ref.topic }
+    }
+    return byId
+  }
+  if (!ref.topic) return undefined
+  const byTopic = db.select().from(rooms).where(eq(rooms.topic, ref.topic)).orderBy(desc(rooms.updatedAt)).get()
+  if (!byTopic) return undefined
+  db.update(rooms).set({ wxId: ref.id, updatedAt: now }).where(eq(rooms.id, byTopic.id)).run()
+  return { ...byTopic, wxId: ref.id }
+}
+
+export function ensureRoom (db: Db, ref: RoomRef, now: number): RoomRow {
+  const found = findRoom(db, ref, now)
+  if (found) return found
+  return db.insert(rooms).values({ wxId: ref.id, topic: ref.topic, enabled: false, createdAt: now, updatedAt: now }).returning().get()
+}
+
+export function setRoomEnabled (db: Db, roomId: number, enabled: boolean, reportName: string | null | undefined, now: number): RoomRow {
+  const set: Partial<RoomRow> = { enabled, updatedAt: now }
+  if (reportName !== undefined) set.reportName = reportName
+  return db.update(rooms).set(set).where(eq(rooms.id, roomId)).returning().get()
+}
+
+/** The name a room has in reports. */
+export function roomReportName (room: Pick<RoomRow, 'reportName' | 'topic'>): string {
+  return room.reportName ?? room.topic
+}
+
+export function roomByReportName (db: Db, name: string): RoomRow | undefined {
+  return db.select().from(rooms).where(or(eq(rooms.reportName, name), and(isNull(rooms.reportName), eq(rooms.topic, name)))).get()
+}
+
+export function memberById (db: Db, id: number): MemberRow | undefined {
+  return db.select().from(members).where(eq(members.id, id)).get()
+}
+
+export function findMemberByName (db: Db, roomId: number, name: string): MemberRow | undefined {
+  return db.select().from(members).where(and(eq(members.roomId, roomId), eq(members.name, name))).orderBy(desc(members.updatedAt)).get()
+}
+
+/**
+ * The member row for a person in a room: by contact id, else by name (their id changed), else
+ * new. Keeps the stored name and id current.
+ */
+export function ensureMember (db: Db, roomId: number, person: Person, now: number): MemberRow {
+  const byId = db.select().from(members).where(and(eq(members.roomId, roomId), eq(members.contactId, person.id))).get()
+  if (byId) {
+    if (byId.name === person.name || !person.name) return byId
+    return db.update(members).set({ name: person.name, updatedAt: now }).where(eq(members.id, byId.id)).returning().get()
+  }
+  const byName = person.name ? findMemberByName(db, roomId, person.name) : undefined
+  if (byName) {
+    return db.update(members).set({ contactId: person.id, updatedAt: now }).where(eq(members.id, byName.id)).returning().get()
+  }
+  return db.insert(members).values({ roomId, contactId: person.id, name: person.name, createdAt: now, updatedAt: now }).returning().get()
+}
+
+export function toPerson (m: Pick<MemberRow, 'contactId' | 'name'>): Person {
+  return { id: m.contactId, name: m.name }
+}
+
+export function appoint (db: Db, role: 'organizer' | 'secretary', member: MemberRow, now: number): boolean {
+  const inserted = db.insert(roles).values({ role, memberId: member.id, roomId: role === 'organizer' ? member.roomId : null, createdAt: now })
+    .onConflictDoNothing().returning({ id: roles.id }).all()
+  return inserted.length > 0
+}
+
+/** Removes every appointed role of the member; returns the roles removed. */
+export function revokeAll (db: Db, member: MemberRow): string[] {
+  return db.delete(roles).where(eq(roles.memberId, member.id)).returning({ role: roles.role }).all().map(r => r.role)
+}
+
+export function isOrganizerOf (db: Db, memberId: number, roomId: number): boolean {
+  return db.select({ id: roles.id }).from(roles)
+    .where(and(eq(roles.role, 'organizer'), eq(roles.memberId, memberId), eq(roles.roomId, roomId))).get() !== undefined
+}
+
+/**
+ * Is this contact a secretary? Matched by contact id; by name only when the id is unknown to
+ * the bot (it changed at a re-login), so a namesake with a known id is not taken for one.
+ */
+export function isSecretary (db: Db, person: Person): boolean {
+  const rows = db.select({ contactId: members.contactId, name: members.name, role: roles.role })
+    .from(members).leftJoin(roles, and(eq(roles.memberId, members.id), eq(roles.role, 'secretary')))
+    .where(or(eq(members.contactId, person.id), eq(members.name, person.name))).all()
+  const byId = rows.filter(r => r.contactId === person.id)
+  if (byId.length > 0) return byId.some(r => r.role === 'secretary')
+  return rows.some(r => r.role === 'secretary')
+}
+
+/** Every secretary once (one person may have been appointed in several rooms). */
+export function secretaries (db: Db): Person[] {
+  const rows = db.select({ contactId: members.contactId, name: members.name }).from(roles)
+    .innerJoin(members, eq(members.id, roles.memberId))
+    .where(eq(roles.role, 'secretary')).orderBy(roles.id).all()
+  const seen = new Set<string>()
+  const out: Person[] = []
+  for (const r of rows) {
+    if (seen.has(r.contactId)) continue
+    seen.add(r.contactId)
+    out.push({ id: r.contactId, name: r.name })
+  }
+  return out
+}
+
+/** Rooms whose organizer the contact is (appointed in them), by contact id or name. */
+export function organizerRoomIds (db: Db, person: Person): number[] {
+  return db.select({ roomId: roles.roomId }).from(roles)
+    .innerJoin(members, eq(members.id, roles.memberId))
+    .where(and(eq(roles.role, 'organizer'), or(eq(members.contactId, person.id), eq(members.name, person.name)))).all()
+    .map(r => r.roomId).filter((id): id is number => id !== null)
+}

@@ -1,0 +1,188 @@
+// The database schema (drizzle, SQLite). Instants are integers (epoch ms), rendered in the
+// configured zone only when shown. drizzle-kit turns this file into migrations/.
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+/** A WeChat group the bot is in. Room ids change between logins on some puppets, so a room is found again by topic. */
+export const rooms = sqliteTable('rooms', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  wxId: text('wx_id').notNull(),
+  topic: text('topic').notNull(),
+  /** the name given to #启用 (e.g. a 基地 or 同心荟), used in reports; null = topic */
+  reportName: text('report_name'),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, t => [
+  uniqueIndex('rooms_wx_id').on(t.wxId),
+  index('rooms_topic').on(t.topic),
+])
+
+/** A person in a room. Contact ids change between logins on some puppets, so a member is found again by room + name. */
+export const members = sqliteTable('members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  roomId: integer('room_id').notNull().references(() => rooms.id),
+  contactId: text('contact_id').notNull(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, t => [
+  uniqueIndex('members_room_contact').on(t.roomId, t.contactId),
+  index('members_room_name').on(t.roomId, t.name),
+  index('members_contact').on(t.contactId),
+])
+
+/** Appointed roles: organizer of one room, or secretary of the whole deployment. */
+export const roles = sqliteTable('roles', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  role: text('role', { enum: ['organizer', 'secretary'] }).notNull(),
+  /** the member appointed (a secretary is appointed in some room but acts everywhere) */
+  memberId: integer('member_id').notNull().references(() => members.id),
+  /** the room an organizer organizes; null for a secretary */
+  roomId: integer('room_id').references(() => rooms.id),
+  createdAt: integer('created_at').notNull(),
+}, t => [
+  uniqueIndex('roles_unique').on(t.role, t.memberId),
+  index('roles_room').on(t.roomId),
+])
+
+export const activities = sqliteTable('activities', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  roomId: integer('room_id').notNull().references(() => rooms.id),
+  title: text('title').notNull(),
+  type: text('type').notNull(),
+  startAt: integer('start_at').notNull(),
+  endAt: integer('end_at'),
+  location: text('location'),
+  /** null = unlimited */
+  capacity: integer('capacity'),
+  deadlineAt: integer('deadline_at').notNull(),
+  /** JSON array of ms before the start; null = the configured default */
+  remindOffsets: text('remind_offsets'),
+  description: text('description'),
+  status: text('status', { enum: ['scheduled', 'completed', 'cancelled'] }).notNull().default('scheduled'),
+  organizerMemberId: integer('organizer_member_id').references(() => members.id),
+  organizerName: text('organizer_name').notNull(),
+  cancelReason: text('cancel_reason'),
+  /** 实到 N given with #完成; null = the length of the attended list */
+  attendanceOverride: integer('attendance_override'),
+  completionNote: text('completion_note'),
+  completedAt: integer('completed_at'),
+  cancelledAt: integer('cancelled_at'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, t => [
+  index('activities_room_status_start').on(t.roomId, t.status, t.startAt),
+  index('activities_start').on(t.startAt),
+])
+
+/**
+ * One sign-up: a member (member_id) or a guest (guest_name) registered by a member, with unnamed
+ * companions. Seats taken = 1 + companions. A cancelled row stays for the audit trail; a new
+ * sign-up after a cancellation is a new row.
+ */
+export const signups = sqliteTable('signups', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  activityId: integer('activity_id').notNull().references(() => activities.id),
+  memberId: integer('member_id').references(() => members.id),
+  guestName: text('guest_name'),
+  registrantMemberId: integer('registrant_member_id').notNull().references(() => members.id),
+  companions: integer('companions').notNull().default(0),
+  status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+  /** when it joined the queue: the waitlist is served in this order (then id) */
+  queuedAt: integer('queued_at').notNull(),
+  source: text('source').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, t => [
+  // nobody twice: at most one live sign-up per member, and per guest name, in an activity
+  uniqueIndex('signups_live_member').on(t.activityId, t.memberId)
+    .where(sql`status <> 'cancelled' AND member_id IS NOT NULL`),
+  uniqueIndex('signups_live_guest').on(t.activityId, t.guestName)
+    .where(sql`status <> 'cancelled' AND guest_name IS NOT NULL`),
+  index('signups_activity_status').on(t.activityId, t.status, t.queuedAt),
+  index('signups_registrant').on(t.registrantMemberId, t.status),
+])
+
+export const checkins = sqliteTable('checkins', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  activityId: integer('activity_id').notNull().references(() => activities.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  /** the sign-up it fulfils; null for a walk-in */
+  signupId: integer('signup_id').references(() => signups.id),
+  at: integer('at').notNull(),
+}, t => [
+  uniqueIndex('checkins_unique').on(t.activityId, t.memberId),
+])
+
+/** Reminders planned from an activity's offsets; each is sent, skipped or dropped exactly once. */
+export const reminders = sqliteTable('reminders', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  activityId: integer('activity_id').notNull().references(() => activities.id),
+  offsetMs: integer('offset_ms').notNull(),
+  dueAt: integer('due_at').notNull(),
+  status: text('status', { enum: ['planned', 'sent', 'skipped', 'dropped'] }).notNull().default('planned'),
+  decidedAt: integer('decided_at'),
+  createdAt: integer('created_at').notNull(),
+}, t => [
+  index('reminders_due').on(t.status, t.dueAt),
+  index('reminders_activity').on(t.activityId, t.status),
+])
+
+/**
+ * The durable outbox: what the bot has decided to say is stored in the same transaction as the
+ * change that caused it, and marked when the puppet accepts it. `kind` says how `body` renders.
+ */
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** a room (rooms.id) … */
+  roomId: integer('room_id').references(() => rooms.id),
+  /** … or a private chat with a contact */
+  contactId: text('contact_id'),
+  contactName: text('contact_name'),
+  kind: text('kind').notNull(),
+  body: text('body').notNull(),
+  /** open coalescing window (e.g. acknowledgements for one activity); null once closed */
+  coalesceKey: text('coalesce_key'),
+  status: text('status', { enum: ['pending', 'sending', 'sent', 'dropped', 'failed'] }).notNull().default('pending'),
+  /** parts of a split message already accepted by the puppet */
+  partsSent: integer('parts_sent').notNull().default(0),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: integer('next_attempt_at').notNull(),
+  lastError: text('last_error'),
+  createdAt: integer('created_at').notNull(),
+  sentAt: integer('sent_at'),
+}, t => [
+  index('outbox_pending').on(t.status, t.nextAttemptAt),
+  uniqueIndex('outbox_open_window').on(t.coalesceKey).where(sql`coalesce_key IS NOT NULL`),
+])
+
+/** Message ids already handled, so a duplicate delivery changes nothing. */
+export const handledMessages = sqliteTable('handled_messages', {
+  msgId: text('msg_id').primaryKey(),
+  at: integer('at').notNull(),
+}, t => [
+  index('handled_messages_at').on(t.at),
+])
+
+/** Every change, who made it and from which message. */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: integer('at').notNull(),
+  roomId: integer('room_id'),
+  actorMemberId: integer('actor_member_id'),
+  actorName: text('actor_name'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: integer('entity_id'),
+  msgId: text('msg_id'),
+  detail: text('detail'),
+}, t => [
+  index('audit_entity').on(t.entity, t.entityId),
+])
+
+/** Last run of periodic jobs (monthly push, backups), so a restart neither skips nor repeats one. */
+export const jobState = sqliteTable('job_state', {
+  name: text('name').primaryKey(),
+  lastRunAt: integer('last_run_at').notNull(),
+})

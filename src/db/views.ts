@@ -1,0 +1,89 @@
+// Read models for replies: an activity with its seat counts, and the people a reminder @mentions.
+import { and, eq, inArray, ne, sql } from 'drizzle-orm'
+import type { ActivityView } from '../domain/card.js'
+import type { Person } from '../core/types.js'
+import { remindOffsetsOf, type ActivityRow } from './activities.js'
+import type { Db } from './open.js'
+import { members, signups } from './schema.js'
+
+/** People confirmed (seats) and sign-ups waiting, per activity, in one query. */
+export function rosterCounts (db: Db, activityIds: readonly number[]): Map<number, { confirmed: number, waiting: number }> {
+  const out = new Map<number, { confirmed: number, waiting: number }>()
+  if (activityIds.length === 0) return out
+  const rows = db.select({
+    activityId: signups.activityId,
+    confirmed: sql<number>`coalesce(sum(case when ${signups.status} = 'confirmed' then 1 + ${signups.companions} end), 0)`,
+    waiting: sql<number>`coalesce(sum(case when ${signups.status} = 'waitlisted' then 1 end), 0)`,
+  }).from(signups)
+    .where(and(inArray(signups.activityId, [...activityIds]), ne(signups.status, 'cancelled')))
+    .groupBy(signups.activityId).all()
+  for (const r of rows) out.set(r.activityId, { confirmed: r.confirmed, waiting: r.waiting })
+  return out
+}
+
+export function viewsOf (db: Db, rows: readonly ActivityRow[], defaultOffsets: readonly number[]): ActivityView[] {
+  const counts = rosterCounts(db, rows.map(r => r.id))
+  return rows.map(a => ({
+    id: a.id,
+    title: a.title,
+    type: a.type,
+    startAt: a.startAt,
+    endAt: a.endAt,
+    location: a.location,
+    capacity: a.capacity,
+    deadlineAt: a.deadlineAt,
+    description: a.description,
+    status: a.status,
+    confirmed: counts.get(a.id)?.confirmed ?? 0,
+    waiting: counts.get(a.id)?.waiting ?? 0,
+    remindOffsets: remindOffsetsOf(a) ?? defaultOffsets,
+  }))
+}
+
+export function viewOf (db: Db, row: ActivityRow, defaultOffsets: readonly number[]): ActivityView {
+  return viewsOf(db, [row], defaultOffsets)[0] as ActivityView
+}
+
+/**
+ * Who a reminder @mentions: every confirmed member, and every member who registered confirmed
+ * guests or companions; nobody who only waits. In sign-up order, each once.
+ */
+export function reminderAudience (db: Db, activityId: number): Person[] {
+  const rows = db.select({ memberId: signups.memberId, registrant: signups.registrantMemberId })
+    .from(signups).where(and(eq(signups.activityId, activityId), eq(signups.status, 'confirmed')))
+    .orderBy(signups.queuedAt, signups.id).all()
+  const ids: number[] = []
+  for (const r of rows) {
+    const id = r.memberId ?? r.registrant
+    if (!ids.includes(id)) ids.push(id)
+  }
+  return peopleOf(db, ids)
+}
+
+/** Everyone with a live sign-up (confirmed or waiting), or who registered one: told of edits and cancellations. */
+export function everyoneSignedUp (db: Db, activityId: number): Person[] {
+  const rows = db.select({ memberId: signups.memberId, registrant: signups.registrantMemberId })
+    .from(signups).where(and(eq(signups.activityId, activityId), ne(signups.status, 'cancelled')))
+    .orderBy(signups.queuedAt, signups.id).all()
+  const ids: number[] = []
+  for (const r of rows) {
+    const id = r.memberId ?? r.registrant
+    if (!ids.includes(id)) ids.push(id)
+  }
+  return peopleOf(db, ids)
+}
+
+/** Members as people, by member id, in one query. */
+export function peopleByMemberId (db: Db, memberIds: readonly number[]): Map<number, Person> {
+  const ids = [...new Set(memberIds)]
+  if (ids.length === 0) return new Map()
+  const rows = db.select({ id: members.id, contactId: members.contactId, name: members.name }).from(members)
+    .where(inArray(members.id, ids)).all()
+  return new Map(rows.map(r => [r.id, { id: r.contactId, name: r.name }]))
+}
+
+/** Members as people, in the order of the ids given, each once. */
+export function peopleOf (db: Db, memberIds: readonly number[]): Person[] {
+  const byId = peopleByMemberId(db, memberIds)
+  return [...new Set(memberIds)].map(id => byId.get(id)).filter((p): p is Person => p !== undefined)
+}

@@ -1,0 +1,177 @@
+// The fields of #活动 and #修改 (`主题：…`, one per line or `;`-separated on one line), read and
+// checked into typed values. Every refusal names the field and shows a correct example.
+import { z } from 'zod'
+import { UserError } from '../core/errors.js'
+import { toHalfWidth } from '../core/normalize.js'
+import { ACTIVITY_TYPES, inferActivityType, isActivityType, type ActivityType } from './activity-type.js'
+import { parseOffsets } from './durations.js'
+import { parseTimePhrase } from './time-phrase.js'
+import { fromWall, toWall } from './zoned-time.js'
+
+export const LIMITS = {
+  title: 60,
+  location: 100,
+  description: 500,
+  capacity: 10_000,
+} as const
+
+export const ACTIVITY_EXAMPLE = '#活动\n主题：数字经济沙龙\n时间：下周六下午2点-4点\n地点：同心荟\n名额：30'
+
+type FieldKey = 'title' | 'time' | 'location' | 'capacity' | 'type' | 'deadline' | 'remind' | 'description'
+
+const FIELD_NAMES: Record<string, FieldKey> = {
+  主题: 'title', 标题: 'title', 名称: 'title', 活动: 'title', 活动名称: 'title',
+  时间: 'time', 活动时间: 'time', 日期: 'time',
+  地点: 'location', 地址: 'location', 活动地点: 'location',
+  名额: 'capacity', 人数: 'capacity', 限额: 'capacity', 限报: 'capacity',
+  类型: 'type', 类别: 'type',
+  截止: 'deadline', 截止时间: 'deadline', 报名截止: 'deadline', 报名截止时间: 'deadline',
+  提醒: 'remind',
+  说明: 'description', 备注: 'description', 内容: 'description', 简介: 'description', 介绍: 'description',
+}
+
+/** Field label as shown back to users. */
+const LABEL: Record<FieldKey, string> = {
+  title: '主题', time: '时间', location: '地点', capacity: '名额', type: '类型', deadline: '截止', remind: '提醒', description: '说明',
+}
+
+const EXAMPLE: Record<FieldKey, string> = {
+  title: '主题：数字经济沙龙',
+  time: '时间：下周六下午2点-4点',
+  location: '地点：同心荟',
+  capacity: '名额：30',
+  type: `类型：沙龙（可选：${ACTIVITY_TYPES.join(' ')}）`,
+  deadline: '截止：11月27日18:00',
+  remind: '提醒：1天,2小时（不需要提醒写：无）',
+  description: '说明：请携带名片',
+}
+
+/** What was written, field by field (raw text). */
+export type RawFields = Partial<Record<FieldKey, string>>
+
+/** Splits the body of #活动 / #修改 into raw fields. */
+export function splitFields (body: string): RawFields {
+  const text = body.trim()
+  const multiLine = text.includes('\n')
+  const parts = multiLine ? text.split('\n') : text.split(/[;；]/)
+  const out: RawFields = {}
+  let last: FieldKey | null = null
+  for (const part of parts) {
+    const line = part.trim()
+    if (!line) continue
+    const m = /^([^:：]{1,8}?)\s*[:：]\s*([\s\S]*)$/.exec(line)
+    const key = m ? FIELD_NAMES[(m[1] ?? '').trim()] : undefined
+    if (!m || !key) {
+      // a second line of 说明 needs no label of its own
+      if (multiLine && last === 'description' && out.description !== undefined) {
+        out.description += `\n${line}`
+        continue
+      }
+      if (m) throw new UserError(`不认识的字段「${(m[1] ?? '').trim()}」。可用字段：主题 时间 地点 名额 类型 截止 提醒 说明`, ACTIVITY_EXAMPLE)
+      throw new UserError(`看不懂「${line.slice(0, 20)}」：每项请写成「字段：内容」`, ACTIVITY_EXAMPLE)
+    }
+    if (out[key] !== undefined) throw new UserError(`「${LABEL[key]}」写了两次，请只写一次`, EXAMPLE[key])
+    out[key] = (m[2] ?? '').trim()
+    last = key
+  }
+  return out
+}
+
+export interface ActivityFields {
+  title?: string
+  start?: number
+  end?: number | null
+  location?: string | null
+  capacity?: number | null
+  type?: ActivityType
+  deadline?: number
+  remindOffsets?: number[]
+  description?: string | null
+}
+
+const NONE = /^(无|不限|没有|暂无|待定|-)$/
+
+const capacitySchema = z.coerce.number().int().positive().max(LIMITS.capacity)
+
+function fail (key: FieldKey, problem: string): never {
+  throw new UserError(`「${LABEL[key]}」${problem}`, EXAMPLE[key])
+}
+
+function limited (key: FieldKey, value: string, max: number): string {
+  if (!value) fail(key, '不能为空')
+  if ([...value].length > max) fail(key, `太长了（最多${max}个字）`)
+  return value
+}
+
+/** A deadline written as a bare date means the end of that day. */
+function readDeadline (raw: string, now: number, timeZone: string): number {
+  const parsed = parseTimePhrase(raw, now, timeZone)
+  if (!parsed.ok) fail('deadline', `看不懂：${parsed.error}`)
+  if (parsed.value.hasTime) return parsed.value.start
+  const w = toWall(parsed.value.start, timeZone)
+  return fromWall({ year: w.year, month: w.month, day: w.day, hour: 23, minute: 59, second: 59 }, timeZone)
+}
+
+/**
+ * Typed values of the fields that were written. Checks each value on its own (readable, within
+ * limits); checks that involve the whole activity (start in the future, deadline before start)
+ * are for `checkActivity`.
+ */
+export function readFields (raw: RawFields, now: number, timeZone: string): ActivityFields {
+  const f: ActivityFields = {}
+  if (raw.title !== undefined) f.title = limited('title', raw.title, LIMITS.title)
+  if (raw.time !== undefined) {
+    if (!raw.time) fail('time', '不能为空')
+    const parsed = parseTimePhrase(raw.time, now, timeZone)
+    if (!parsed.ok) fail('time', `看不懂：${parsed.error}`)
+    if (!parsed.value.hasTime) fail('time', '请写明几点开始')
+    f.start = parsed.value.start
+    f.end = parsed.value.end
+  }
+  if (raw.location !== undefined) f.location = NONE.test(raw.location) ? null : limited('location', raw.location, LIMITS.location)
+  if (raw.capacity !== undefined) {
+    if (NONE.test(raw.capacity)) {
+      f.capacity = null
+    } else {
+      const n = capacitySchema.safeParse(toHalfWidth(raw.capacity).replace(/\s*(人|位|名)$/, ''))
+      if (!n.success) fail('capacity', `要写一个1到${LIMITS.capacity}之间的整数（不限人数写：不限）`)
+      f.capacity = n.data
+    }
+  }
+  if (raw.type !== undefined) {
+    const type = toHalfWidth(raw.type)
+    if (!isActivityType(type)) fail('type', `只能是 ${ACTIVITY_TYPES.join(' ')} 之一`)
+    f.type = type
+  }
+  if (raw.deadline !== undefined) f.deadline = readDeadline(raw.deadline, now, timeZone)
+  if (raw.remind !== undefined) {
+    const offsets = parseOffsets(toHalfWidth(raw.remind))
+    if (offsets === null) fail('remind', '看不懂，请写提前多久，如 1天、2小时、30分钟')
+    if (offsets.some(ms => ms > 30 * 24 * 3600_000)) fail('remind', '最多提前30天')
+    if (offsets.length > 5) fail('remind', '最多设5个提醒')
+    f.remindOffsets = offsets
+  }
+  if (raw.description !== undefined) f.description = NONE.test(raw.description) ? null : limited('description', raw.description, LIMITS.description)
+  return f
+}
+
+/** The whole activity after a create or an edit must make sense at `now`. */
+export function checkActivity (a: { start: number, end: number | null, deadline: number }, now: number): void {
+  if (a.start <= now) fail('time', '已经过去了，请写一个将来的时间')
+  if (a.end !== null && a.end <= a.start) fail('time', '结束时间要晚于开始时间')
+  if (a.deadline > a.start) fail('deadline', '不能晚于活动开始时间')
+}
+
+/** Reads the fields of a new activity: 主题 and 时间 are required. */
+export function readNewActivity (body: string, now: number, timeZone: string): Required<Pick<ActivityFields, 'title' | 'start'>> & ActivityFields & { type: ActivityType } {
+  const raw = splitFields(body)
+  if (raw.title === undefined) throw new UserError('缺少「主题」：请写明活动主题', ACTIVITY_EXAMPLE)
+  if (raw.time === undefined) throw new UserError('缺少「时间」：请写明活动时间', ACTIVITY_EXAMPLE)
+  const f = readFields(raw, now, timeZone)
+  const title = f.title as string
+  const start = f.start as number
+  const deadline = f.deadline ?? start
+  checkActivity({ start, end: f.end ?? null, deadline }, now)
+  if (deadline <= now) fail('deadline', '已经过去了')
+  return { ...f, title, start, deadline, type: f.type ?? inferActivityType(title) }
+}

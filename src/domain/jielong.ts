@@ -1,0 +1,59 @@
+// Reading a #接龙 list as WeChat members copy and extend it: header lines naming the activity,
+// then numbered lines (`1. 名字 其他`, `2、名字`, `3 名字`) whose first word is a name.
+
+export interface JielongList {
+  /** `#4` in the header, if given */
+  activityId: number | null
+  /** the header text without the #id, to match an activity by title */
+  header: string
+  /** first word of each numbered line, in list order, without repeats */
+  names: string[]
+  /** how many numbered lines the list has */
+  lines: number
+}
+
+const FIRST_LINE = /^[#/]接龙\s*/
+const NUMBERED = /^(\d{1,4})\s*(?:[.、,:)．]\s*|\s+)(.*)$/
+const HEADER_ID = /#(\d+)/
+
+/** True when the text is a 接龙 list (first line `#接龙`). */
+export function isJielong (text: string): boolean {
+  return FIRST_LINE.test(text)
+}
+
+/** The list, or null when the text is not a 接龙. */
+export function parseJielong (text: string): JielongList | null {
+  if (!isJielong(text)) return null
+  const lines = text.split('\n')
+  const headerLines: string[] = [(lines[0] ?? '').replace(FIRST_LINE, '')]
+  const names: string[] = []
+  let numbered = 0
+  for (const line of lines.slice(1)) {
+    const m = NUMBERED.exec(line.trim())
+    // the list starts at 1; a header line such as `12.5 下午3点` is not entry 12
+    if (!m || (numbered === 0 && Number(m[1]) !== 1)) {
+      if (numbered === 0) headerLines.push(line)
+      continue
+    }
+    numbered++
+    const name = (m[2] ?? '').trim().split(/\s+/)[0]?.replace(/^@/, '') ?? ''
+    if (name && !names.includes(name)) names.push(name)
+  }
+  const header = headerLines.join(' ').trim()
+  const id = HEADER_ID.exec(header)
+  return {
+    activityId: id ? Number(id[1]) : null,
+    header: header.replace(HEADER_ID, '').replace(/\s+/g, ' ').trim(),
+    names,
+    lines: numbered,
+  }
+}
+
+/** Does the header name this title? Either contains the other, ignoring spaces and punctuation. */
+export function headerNamesTitle (header: string, title: string): boolean {
+  const squash = (s: string): string => s.replace(/[\s\p{P}\p{S}]/gu, '')
+  const h = squash(header)
+  const t = squash(title)
+  if (h.length < 2 || t.length < 2) return false
+  return t.includes(h) || h.includes(t)
+}

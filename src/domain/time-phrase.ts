@@ -1,0 +1,386 @@
+// Reads the activity times Chinese organisers type (下周六下午两点, 12.5 14:00-16:00) into instants in the group's zone.
+import * as chrono from 'chrono-node'
+import type { ParsedComponents, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node'
+import { addDays, daysInMonth, fromWall, toWall, weekdayOf, weekdayZh } from './zoned-time.js'
+
+export interface TimeSpan { start: number; end: number | null; hasTime: boolean }
+export type TimeParseResult = { ok: true, value: TimeSpan } | { ok: false, error: string }
+
+interface CalendarDate { year: number; month: number; day: number }
+
+/** A wall-clock reading. hour 24 is the midnight that ends the day: 晚上12点. */
+interface Clock { hour: number; minute: number }
+
+type DayPart = 'early' | 'morning' | 'noon' | 'afternoon' | 'evening'
+
+/** What the text says about the day, before it is pinned to a date relative to now. Weekdays are ISO (Monday = 1). */
+type DaySpec =
+  | { kind: 'date', date: CalendarDate, weekday: number | null } // 明天, 下周六, 2026年12月6日, 下个月3号
+  | { kind: 'monthDay', month: number, day: number, weekday: number | null } // 11月28日: the year follows from now
+  | { kind: 'dayOfMonth', day: number, weekday: number | null } // 30号: the month follows from now
+  | { kind: 'weekday', weekday: number } // 周六: the next such day
+  | { kind: 'none' } // 下午3点: today or tomorrow
+
+/** One side of a phrase: its start, or the end of a range. */
+interface Side {
+  day: DaySpec
+  clock: Clock | null
+  dayPart: DayPart | null
+}
+
+/** The instant the organiser typed, and where. */
+interface Anchor { now: number; timeZone: string; today: CalendarDate }
+
+/**
+ * Reads one phrase typed at `now` (epoch ms), all wall times in `timeZone`. A date alone gives its 00:00 with hasTime
+ * false; past times are returned as read (the caller refuses them). Any text gets an answer, never an exception.
+ */
+export function parseTimePhrase (text: string, now: number, timeZone: string): TimeParseResult {
+  const written = text.trim()
+  if (written === '') return { ok: false, error: '没有写时间' }
+  try {
+    return { ok: true, value: readSpan(normalise(written), written, now, timeZone) }
+  } catch (e) {
+    if (e instanceof PhraseError) return { ok: false, error: e.message }
+    throw e
+  }
+}
+
+/** A sentence for the organiser; anything else thrown is a bug. */
+class PhraseError extends Error {}
+
+function fail (message: string): never {
+  throw new PhraseError(message)
+}
+
+const unreadable = (written: string): string => `看不懂时间「${written}」`
+
+function readSpan (phrase: string, written: string, now: number, timeZone: string): TimeSpan {
+  const wall = toWall(now, timeZone)
+  const anchor: Anchor = { now, timeZone, today: { year: wall.year, month: wall.month, day: wall.day } }
+  const [startText, endText] = splitRange(phrase, written)
+
+  const start = readSide(startText, anchor.today, written)
+  const startDate = pinDate(start, anchor, written)
+  const startAt = instantOf(startDate, start.clock ?? { hour: 0, minute: 0 }, timeZone)
+  if (endText === undefined) return { start: startAt, end: null, hasTime: start.clock !== null }
+
+  const end = readSide(endText, anchor.today, written)
+  if (start.clock === null || end.clock === null) fail('时间段要写明从几点到几点')
+  // The end shares the start's date unless it names its own; then its clock is its own too (12月2日10:00), and a day
+  // that depends on when it is said (周日, 1月1日) is counted from the start: 周六14:00到周日12:00.
+  const sameDay = end.day.kind === 'none'
+  const clock = sameDay ? endClock({ ...start, clock: start.clock }, { ...end, clock: end.clock }) : end.clock
+  const endDate = sameDay ? startDate : pinDate(end, { now: startAt, timeZone, today: startDate }, written)
+  const endAt = instantOf(endDate, clock, timeZone)
+  if (endAt < startAt) fail('结束时间早于开始时间')
+  if (endAt === startAt) fail('结束时间和开始时间相同')
+  return { start: startAt, end: endAt, hasTime: true }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation: rewrite what chrono misses into forms it reads.
+
+const NUMERAL = '零〇一二两三四五六七八九十'
+
+const REWRITES: Array<[RegExp, string]> = [
+  // Every dash and tilde organisers use between a start and an end becomes one separator.
+  [/[‐‑‒–—―−〜~]+/g, '-'],
+  // Brackets and commas would stop chrono merging 11月28日(周六)下午2点 into one result.
+  [/[()[\]【】,，、;；。!！?？]/g, ' '],
+  [/\s+/g, ' '],
+  // Numeric dates chrono's zh parser does not know become the 年月日 form it does: 2026-12-06, 2026.12.6, 12.5, 12/6.
+  [/(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g, '$1年$2月$3日'],
+  [/(?<![\d.:/])(\d{1,2})[./](\d{1,2})(?![\d.:/点时])/g, '$1月$2日'],
+  // Day parts chrono has no word for.
+  [/(今|明)晨/g, '$1早'],
+  [/今夜/g, '今晚'],
+  [/早晨|清晨|清早/g, '早上'],
+  [/午后/g, '下午'],
+  [/傍晚|夜里|夜晚|夜间|晚间/g, '晚上'],
+  // chrono reads 明早8点 but not a bare 早8点 / 晚8点.
+  [new RegExp(`(?<![今明昨前后])早(?=\\s*[\\d${NUMERAL}])`, 'g'), '早上'],
+  [new RegExp(`(?<![今明昨前后])晚(?=\\s*[\\d${NUMERAL}])`, 'g'), '晚上'],
+  // Quarter hours.
+  [/点\s*一刻/g, '点15分'],
+  [/点\s*三刻/g, '点45分'],
+  // 下午2-4点: the start hour borrows the 点 so each side reads as a time.
+  [new RegExp(`(?<![\\d:周期拜])(\\d{1,2}|[${NUMERAL}]{1,3})\\s*(-|到|至)\\s*(?=(?:\\d{1,2}|[${NUMERAL}]{1,3})\\s*[点时])`, 'g'), '$1点$2'],
+  // Without a gap chrono reads 周六两点 as "六两点" (8点) and loses the weekday.
+  [/((?:周|星期|礼拜)[一二三四五六日天])/g, '$1 '],
+]
+
+/** Half-width (NFKC: １４：００（周六）～ → 14:00(周六)~), one kind of dash, chrono-readable dates and day parts. */
+function normalise (text: string): string {
+  return REWRITES.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text.normalize('NFKC')).trim()
+}
+
+/** `14:00-16:00` → [`14:00`, `16:00`]; each side is read on its own so the end can inherit from the start. */
+function splitRange (phrase: string, written: string): [string] | [string, string] {
+  const sides = phrase.split(/-|到|至/).map(s => s.trim())
+  const [start, end] = sides
+  if (start === undefined || start === '' || sides.length > 2 || end === '') fail(unreadable(written))
+  return end === undefined ? [start] : [start, end]
+}
+
+// ---------------------------------------------------------------------------------------------
+// chrono, extended: Monday-first weeks, 30号 / 下个月3号, weekday annotations after a date.
+
+const WEEKDAY_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 }
+
+/** How many weeks from this (Monday-first) week 本周X, 下周X … mean. */
+const WEEK_SHIFT: Record<string, number> = { 上: -1, 本: 0, 这: 0, 下: 1, 下下: 2 }
+
+/** The organiser's date, as the local fields of chrono's reference (see chronoReference). */
+function referenceDay (context: ParsingContext): CalendarDate {
+  const d = context.refDate
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() }
+}
+
+function nextMonth (date: CalendarDate): CalendarDate {
+  return date.month === 12 ? { year: date.year + 1, month: 1, day: 1 } : { year: date.year, month: date.month + 1, day: 1 }
+}
+
+/** Replaces chrono's zh weekday parsers, which count weeks from Sunday and pick the nearest such day, even a past one. */
+const mondayWeekParser: Parser = {
+  pattern: () => /(下下|下|本|这|上)?个?(?:周|星期|礼拜)([一二三四五六日天])/,
+  extract: (context, match) => {
+    const weekday = WEEKDAY_NUMBER[match[2] ?? '']
+    if (weekday === undefined) return null
+    const result = context.createParsingResult(match.index ?? 0, match[0])
+    result.start.assign('weekday', weekday % 7) // chrono counts Sunday as 0
+    const shift = WEEK_SHIFT[match[1] ?? '']
+    if (shift !== undefined) {
+      const today = referenceDay(context)
+      const monday = addDays(today, 1 - weekdayOf(today))
+      const date = addDays(monday, 7 * shift + weekday - 1)
+      result.start.assign('year', date.year).assign('month', date.month).assign('day', date.day)
+    }
+    // An unqualified 周六 keeps only its weekday: which 周六 depends on the time, decided in pinDate.
+    return result
+  },
+}
+
+/** 30号, 二十八号, 下个月3号, 本月20号: chrono's zh parser needs a 月 before the day. */
+const dayOfMonthParser: Parser = {
+  pattern: () => new RegExp(`(?<![\\d年月${NUMERAL}])(下个?月|本月|这个?月)?(\\d{1,2}|[${NUMERAL}]{1,3})[号日]`),
+  extract: (context, match) => {
+    const day = chineseNumber(match[2] ?? '')
+    if (Number.isNaN(day)) return null
+    const result = context.createParsingResult(match.index ?? 0, match[0])
+    result.start.assign('day', day)
+    const prefix = match[1]
+    if (prefix !== undefined) {
+      const today = referenceDay(context)
+      const month = prefix.startsWith('下') ? nextMonth(today) : today
+      result.start.assign('year', month.year).assign('month', month.month)
+    }
+    return result
+  },
+}
+
+/** chrono merges 周六 11月28日 but not 11月28日 周六; merging the annotation lets pinned dates be checked against it. */
+const weekdayAnnotationRefiner: Refiner = {
+  refine: (context, results) => {
+    const merged: ParsingResult[] = []
+    for (const result of results) {
+      const date = merged.at(-1)
+      const between = date === undefined ? '' : context.text.slice(date.index + date.text.length, result.index)
+      const annotates = date !== undefined && date.start.isCertain('day') && !date.start.isCertain('hour') &&
+        result.start.isOnlyWeekdayComponent() && !result.start.isCertain('hour') && between.trim() === ''
+      if (date !== undefined && annotates) {
+        date.text = date.text + between + result.text
+        date.start.assign('weekday', result.start.get('weekday') ?? 0)
+      } else {
+        merged.push(result)
+      }
+    }
+    return merged
+  },
+}
+
+/** chrono's own parts that this module replaces, by class name since chrono does not export them. */
+const REPLACED_PARSERS = new Set([
+  'ZHHansWeekdayParser',
+  'ZHHansRelationWeekdayParser',
+  // 2小时后, 3天前 are measured from chrono's reference instant, which here is a stand-in noon; nobody dates an
+  // activity that way, so such phrases are refused rather than misread.
+  'ZHHansDeadlineFormatParser',
+  'ZHHansAgoFormatParser',
+])
+const REPLACED_REFINERS = new Set([
+  // It silently drops 11月31日 and 13月5日; pinDate says what is wrong with them instead.
+  'UnlikelyFormatFilter',
+  // It would take 14:00 EST as US time; the group's zone is configured, so a written zone is left unread and refused.
+  'ExtractTimezoneAbbrRefiner',
+])
+
+function buildZhChrono (): chrono.Chrono {
+  const config = chrono.zh.hans.createCasualConfiguration()
+  const parsers = config.parsers.filter(p => !REPLACED_PARSERS.has(p.constructor.name))
+  const refiners = config.refiners.filter(r => !REPLACED_REFINERS.has(r.constructor.name))
+  const mergeDateTime = refiners.findIndex(r => r.constructor.name === 'ZHHansMergeDateTimeRefiner')
+  // Fail at load, not by misreading, if a chrono upgrade renames what we rely on.
+  if (parsers.length !== config.parsers.length - REPLACED_PARSERS.size ||
+    refiners.length !== config.refiners.length - REPLACED_REFINERS.size || mergeDateTime < 0) {
+    throw new Error('chrono-node zh configuration changed; review src/domain/time-phrase.ts')
+  }
+  refiners.splice(mergeDateTime, 0, weekdayAnnotationRefiner) // the annotated date must still merge with its time
+  return new chrono.zh.hans.Chrono({ parsers: [...parsers, mondayWeekParser, dayOfMonthParser], refiners })
+}
+
+const zhChrono = buildZhChrono()
+
+/**
+ * chrono does its calendar arithmetic (明天, 后天) on the machine's local calendar. A local Date that reads the
+ * organiser's date — at noon, which every zone's day has — makes that arithmetic happen in the organiser's calendar
+ * whatever the machine's TZ. Its hour is a stand-in: only dates are read back from chrono, never instants.
+ */
+function chronoReference (today: CalendarDate): Date {
+  return new Date(today.year, today.month - 1, today.day, 12)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading one side from chrono's components.
+
+const FILLER = /开始|起|整|左右|前后|举行|从/g
+
+/** chrono sets `现在` to its reference instant, which here is a stand-in; not an activity time anyway. */
+const NOW_WORDS = /现在|立刻|立即|即刻|马上/
+
+function readSide (text: string, today: CalendarDate, written: string): Side {
+  const results = zhChrono.parse(text, chronoReference(today))
+  const result = results.length === 1 ? results[0] : undefined
+  // chrono leaves `end` null rather than undefined; a range cannot survive splitRange, but is refused, not truncated.
+  if (result === undefined || result.end != null || NOW_WORDS.test(text)) fail(unreadable(written))
+  const rest = text.slice(0, result.index) + text.slice(result.index + result.text.length)
+  // Refuse rather than guess: everything but filler and punctuation must have been understood.
+  if (rest.replace(FILLER, '').replace(/[\s\p{P}]/gu, '') !== '') fail(unreadable(written))
+
+  const c = result.start
+  const dayPart = dayPartOf(result.text)
+  return {
+    day: daySpecOf(c, result.text),
+    clock: clockOf(c, dayPart, result.text, written),
+    dayPart,
+  }
+}
+
+function dayPartOf (text: string): DayPart | null {
+  if (/晚|夜/.test(text)) return 'evening'
+  if (/下午/.test(text)) return 'afternoon'
+  if (/中午/.test(text)) return 'noon'
+  if (/凌晨/.test(text)) return 'early'
+  if (/上午|早/.test(text)) return 'morning'
+  return null
+}
+
+const certain = (c: ParsedComponents, component: 'year' | 'month' | 'day' | 'weekday' | 'hour'): number | null =>
+  c.isCertain(component) ? c.get(component) : null
+
+function daySpecOf (c: ParsedComponents, text: string): DaySpec {
+  const chronoWeekday = certain(c, 'weekday')
+  const weekday = chronoWeekday === null ? null : chronoWeekday === 0 ? 7 : chronoWeekday
+  const day = certain(c, 'day')
+  const month = certain(c, 'month')
+  const year = certain(c, 'year')
+  if (day !== null) {
+    if (month === null) return { kind: 'dayOfMonth', day, weekday }
+    if (year === null) return { kind: 'monthDay', month, day, weekday }
+    return { kind: 'date', date: { year: year < 100 ? 2000 + year : year, month, day }, weekday }
+  }
+  if (month !== null) fail(`「${text}」没说是哪一天`)
+  return weekday === null ? { kind: 'none' } : { kind: 'weekday', weekday }
+}
+
+function clockOf (c: ParsedComponents, dayPart: DayPart | null, text: string, written: string): Clock | null {
+  let hour = certain(c, 'hour')
+  if (hour === null) {
+    // 下午, 今晚, 明天上午: a day part is not a time, and 00:00 of that day would be wrong.
+    if (dayPart !== null) fail(`「${text}」没说是几点`)
+    return null
+  }
+  const pm = dayPart === 'afternoon' || dayPart === 'evening'
+  if (hour > 24 && pm) hour -= 12 // 下午14:00: chrono adds 12 to an hour already on the 24-hour clock
+  const minute = c.get('minute') ?? 0
+  if (hour > 23 || minute > 59) fail(unreadable(written))
+  return { hour: hourInDayPart(hour, dayPart), minute }
+}
+
+/**
+ * chrono already moves 下午/晚上 hours past noon; this adds what it lacks (中午1点 = 13:00; 晚上12点 = the midnight ending
+ * that evening, 24:00, rather than chrono's noon) and applies a day part inherited by a range's end.
+ */
+function hourInDayPart (hour: number, dayPart: DayPart | null): number {
+  if (dayPart === 'evening' && hour === 12) return 24
+  if ((dayPart === 'afternoon' || dayPart === 'evening') && hour < 12) return hour + 12
+  if (dayPart === 'noon' && hour < 11) return hour + 12
+  return hour
+}
+
+/**
+ * 下午2点到4点 = 14:00–16:00, 晚上10点到12点 ends at midnight: an end on the start's day without its own 上午/下午 takes
+ * the start's. Only 13–23 settle am/pm by themselves; a bare 12点 is noon or midnight depending on the start.
+ */
+function endClock (start: Side & { clock: Clock }, end: Side & { clock: Clock }): Clock {
+  if (end.dayPart !== null || end.clock.hour > 12) return end.clock
+  const startPart = start.dayPart ?? (start.clock.hour >= 18 ? 'evening' : start.clock.hour >= 12 ? 'afternoon' : null)
+  return { hour: hourInDayPart(end.clock.hour, startPart), minute: end.clock.minute }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinning a side to a date and an instant.
+
+function pinDate (side: Side, { now, timeZone, today }: Anchor, written: string): CalendarDate {
+  const spec = side.day
+  const date = ((): CalendarDate => {
+    switch (spec.kind) {
+      case 'date':
+        return spec.date
+      case 'monthDay': {
+        // This year if the date is today or later (a past hour today is the caller's to refuse), else next year.
+        const passed = spec.month < today.month || (spec.month === today.month && spec.day < today.day)
+        return { year: passed ? today.year + 1 : today.year, month: spec.month, day: spec.day }
+      }
+      case 'dayOfMonth':
+        return { ...(spec.day >= today.day ? today : nextMonth(today)), day: spec.day }
+      case 'weekday': {
+        // The next such day whose time is still ahead; with no time, today counts.
+        const soonest = addDays(today, (spec.weekday - weekdayOf(today) + 7) % 7)
+        return side.clock !== null && instantOf(soonest, side.clock, timeZone) <= now ? addDays(soonest, 7) : soonest
+      }
+      case 'none':
+        if (side.clock === null) return fail(unreadable(written))
+        return instantOf(today, side.clock, timeZone) > now ? today : addDays(today, 1)
+    }
+  })()
+  assertExists(date)
+  if (spec.kind !== 'none' && spec.weekday !== null && weekdayOf(date) !== spec.weekday) {
+    fail(`${date.month}月${date.day}日是${weekdayZh(weekdayOf(date))}，不是${weekdayZh(spec.weekday)}`)
+  }
+  return date
+}
+
+/** A day that does not exist is an error, never rolled over into the next month. */
+function assertExists ({ year, month, day }: CalendarDate): void {
+  if (month < 1 || month > 12) fail(`没有${month}月`)
+  if (day < 1 || day > daysInMonth(year, month)) fail(`${month}月没有${day}号`)
+}
+
+function instantOf (date: CalendarDate, clock: Clock, timeZone: string): number {
+  const day = clock.hour === 24 ? addDays(date, 1) : date
+  return fromWall({ ...day, hour: clock.hour % 24, minute: clock.minute }, timeZone)
+}
+
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** 28, 二十八, 十五, 三十一, 五; NaN for anything else. */
+function chineseNumber (text: string): number {
+  if (/^\d+$/.test(text)) return Number(text)
+  const [tens, ones, ...more] = text.split('十')
+  if (tens === undefined || more.length > 0) return NaN
+  if (ones === undefined) return text.length === 1 ? DIGIT[text] ?? NaN : NaN
+  const tensValue = tens === '' ? 1 : tens.length === 1 ? DIGIT[tens] ?? NaN : NaN
+  const onesValue = ones === '' ? 0 : ones.length === 1 ? DIGIT[ones] ?? NaN : NaN
+  return tensValue * 10 + onesValue
+}

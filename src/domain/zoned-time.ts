@@ -1,0 +1,145 @@
+// Wall-clock time in a named IANA zone, independent of the machine's TZ: the one place instants
+// (epoch ms) become dates people read, and dates people write become instants.
+
+export interface WallTime {
+  year: number
+  month: number // 1–12
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+export interface ZonedWallTime extends WallTime {
+  /** ISO weekday: Monday = 1 … Sunday = 7 */
+  weekday: number
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter (timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(timeZone, f)
+  }
+  return f
+}
+
+/** True when the runtime knows this IANA zone name. */
+export function isValidTimeZone (timeZone: string): boolean {
+  try {
+    formatter(timeZone)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The wall-clock reading of an instant in a zone. */
+export function toWall (epochMs: number, timeZone: string): ZonedWallTime {
+  const parts = formatter(timeZone).formatToParts(new Date(epochMs))
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find(p => p.type === type)?.value ?? 0)
+  const wall = {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour') % 24,
+    minute: get('minute'),
+    second: get('second'),
+  }
+  return { ...wall, weekday: weekdayOf(wall) }
+}
+
+/** ISO weekday (Monday = 1) of a calendar date. */
+export function weekdayOf (date: Pick<WallTime, 'year' | 'month' | 'day'>): number {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()
+  return d === 0 ? 7 : d
+}
+
+/** Offset of the zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
+export function offsetMinutes (epochMs: number, timeZone: string): number {
+  const w = toWall(epochMs, timeZone)
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000)
+}
+
+/** The instant at which the zone's clocks read this wall time (the earlier one in a DST overlap). */
+export function fromWall (wall: Partial<WallTime> & Pick<WallTime, 'year' | 'month' | 'day'>, timeZone: string): number {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0)
+  let guess = asUtc - offsetMinutes(asUtc, timeZone) * 60_000
+  // A second pass settles instants near an offset change.
+  guess = asUtc - offsetMinutes(guess, timeZone) * 60_000
+  return guess
+}
+
+/** Calendar arithmetic on dates (no zone involved): the date `days` after this one. */
+export function addDays<T extends Pick<WallTime, 'year' | 'month' | 'day'>> (date: T, days: number): T {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days))
+  return { ...date, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
+}
+
+/** Number of days in a month (month 1–12). */
+export function daysInMonth (year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** Start of the calendar day containing the instant, in the zone. */
+export function startOfDay (epochMs: number, timeZone: string): number {
+  const w = toWall(epochMs, timeZone)
+  return fromWall({ year: w.year, month: w.month, day: w.day }, timeZone)
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+
+/** ISO 8601 with the zone's offset, to the second: 2026-11-07T14:00:00+08:00 */
+export function formatIso (epochMs: number, timeZone: string): string {
+  const w = toWall(epochMs, timeZone)
+  const off = offsetMinutes(epochMs, timeZone)
+  const sign = off < 0 ? '-' : '+'
+  const abs = Math.abs(off)
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+}
+
+/** YYYY-MM-DD of the instant in the zone. */
+export function formatDate (epochMs: number, timeZone: string): string {
+  const w = toWall(epochMs, timeZone)
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`
+}
+
+/** HH:mm, zero-padded, 24-hour. */
+export function formatClock (wall: Pick<WallTime, 'hour' | 'minute'>): string {
+  return `${pad(wall.hour)}:${pad(wall.minute)}`
+}
+
+const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
+
+/** 周一 … 周日 for an ISO weekday. */
+export function weekdayZh (weekday: number): string {
+  return WEEKDAY_ZH[weekday] ?? ''
+}
+
+/** 11月28日(周六) 14:00 — the way every reply shows a time. */
+export function formatDateTimeZh (epochMs: number, timeZone: string): string {
+  const w = toWall(epochMs, timeZone)
+  return `${w.month}月${w.day}日(${weekdayZh(w.weekday)}) ${formatClock(w)}`
+}
+
+/** 11月28日(周六) 14:00–16:00, or with the end's date when it ends on another day. */
+export function formatSpanZh (startMs: number, endMs: number | null, timeZone: string): string {
+  const start = formatDateTimeZh(startMs, timeZone)
+  if (endMs === null) return start
+  const s = toWall(startMs, timeZone)
+  const e = toWall(endMs, timeZone)
+  const sameDay = s.year === e.year && s.month === e.month && s.day === e.day
+  return sameDay ? `${start}–${formatClock(e)}` : `${start} 至 ${formatDateTimeZh(endMs, timeZone)}`
+}

@@ -1,0 +1,54 @@
+// A report delivered into a chat: the text now, the 台账 workbook and the chart as files rendered
+// when the outbox sends them. Used by #月报, #台账 and the monthly push.
+import type { Target } from '../core/types.js'
+import type { Db } from '../db/open.js'
+import { enqueue, enqueueText } from '../db/outbox-store.js'
+import { toWall } from '../domain/zoned-time.js'
+import { buildReport, monthPeriod, type Period } from './figures.js'
+import { currentMonth, periodLabel, previousMonth, reportText } from './text.js'
+
+export interface BundleOptions {
+  period: Period
+  /** only these rooms; null = all rooms */
+  roomIds: number[] | null
+  /** 鹿城新联会, or 全部组织 */
+  title: string
+  text: boolean
+  ledger: boolean
+  chart: boolean
+}
+
+export function enqueueReportBundle (db: Db, target: Target, opts: BundleOptions, now: number): void {
+  const label = periodLabel({ from: opts.period.from, to: opts.period.to, timezone: opts.period.timeZone })
+  const prefix = opts.title === ALL_ROOMS ? '' : opts.title
+  if (opts.text) {
+    const report = buildReport(db, { ...opts.period, ...(opts.roomIds ? { roomIds: opts.roomIds } : {}) })
+    enqueueText(db, target, reportText(report, { title: opts.title, now, maxDetails: opts.roomIds ? 40 : 20 }), [], now)
+  }
+  const file = { from: opts.period.from, to: opts.period.to, roomIds: opts.roomIds, title: opts.title }
+  if (opts.ledger) enqueue(db, target, 'file', { ...file, file: 'ledger-xlsx', fileName: `${prefix}${label}活动台账.xlsx` }, now)
+  if (opts.chart) enqueue(db, target, 'file', { ...file, file: 'chart-png', fileName: `${prefix}${label}活动统计图.png` }, now)
+}
+
+export const ALL_ROOMS = '全部组织'
+
+/**
+ * The month a secretary means: `2026-11`, `2026年11月`, `11月` (the latest such month not in the
+ * future), `上月`, `本月`, or nothing (this month). null when unreadable.
+ */
+export function readMonth (text: string, now: number, timeZone: string): string | null {
+  const t = text.trim().replace(/\s+/g, '')
+  if (t === '' || /^(本月|这个月|当月)$/.test(t)) return currentMonth(now, timeZone)
+  if (/^(上月|上个月)$/.test(t)) return previousMonth(now, timeZone)
+  let m = /^(\d{4})[-./年](\d{1,2})月?$/.exec(t)
+  if (m) return monthPeriod(`${m[1]}-${m[2]}`, timeZone) ? `${m[1]}-${String(Number(m[2])).padStart(2, '0')}` : null
+  m = /^(\d{1,2})月(份)?$/.exec(t)
+  if (m) {
+    const month = Number(m[1])
+    if (month < 1 || month > 12) return null
+    const w = toWall(now, timeZone)
+    const year = month > w.month ? w.year - 1 : w.year
+    return `${year}-${String(month).padStart(2, '0')}`
+  }
+  return null
+}

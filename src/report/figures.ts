@@ -1,0 +1,234 @@
+// The one query layer for figures: a period's activities, sign-ups, attendance and participants,
+// computed with a few set-based queries. #月报, the 台账, the chart, the monthly push and
+// `npm run report` are all views of what buildReport returns (definitions in report.md).
+import { sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/open.js'
+import { ACTIVITY_TYPES } from '../domain/activity-type.js'
+import { addDays, daysInMonth, formatIso, fromWall } from '../domain/zoned-time.js'
+import type { ActivityStatus, ActivityType, Report, ReportActivity, ReportByRoom, ReportByType } from './types.js'
+
+export interface Period {
+  /** YYYY-MM-DD, inclusive */
+  from: string
+  /** YYYY-MM-DD, inclusive */
+  to: string
+  timeZone: string
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const MONTH = /^(\d{4})-(\d{1,2})$/
+
+function readDate (date: string): { year: number, month: number, day: number } | null {
+  const m = DATE.exec(date)
+  if (!m) return null
+  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > daysInMonth(d.year, d.month)) return null
+  return d
+}
+
+export function isValidDate (date: string): boolean {
+  return readDate(date) !== null
+}
+
+/** The month `YYYY-MM` as a period of whole days; null when it is not a month. */
+export function monthPeriod (month: string, timeZone: string): Period | null {
+  const m = MONTH.exec(month)
+  if (!m) return null
+  const year = Number(m[1])
+  const mon = Number(m[2])
+  if (mon < 1 || mon > 12) return null
+  const pad = String(mon).padStart(2, '0')
+  return { from: `${year}-${pad}-01`, to: `${year}-${pad}-${String(daysInMonth(year, mon)).padStart(2, '0')}`, timeZone }
+}
+
+/** [start, end) in epoch ms: from the first day's midnight to the midnight after the last day, in the zone. */
+export function periodBounds (p: Period): { start: number, end: number } {
+  const from = readDate(p.from)
+  const to = readDate(p.to)
+  if (!from || !to) throw new Error(`not a period: ${p.from} – ${p.to}`)
+  return { start: fromWall(from, p.timeZone), end: fromWall(addDays(to, 1), p.timeZone) }
+}
+
+interface ActivityRecord {
+  id: number
+  room: string
+  title: string
+  type: string
+  start_at: number
+  end_at: number | null
+  location: string | null
+  capacity: number | null
+  deadline_at: number
+  status: ActivityStatus
+  organizer_name: string
+  attendance_override: number | null
+  completion_note: string | null
+  cancel_reason: string | null
+}
+
+interface AttendedRecord {
+  activity_id: number
+  member_id: number | null
+  name: string
+  companions: number
+}
+
+export interface ReportOptions extends Period {
+  /** only these rooms (rooms.id); all rooms when absent */
+  roomIds?: readonly number[]
+}
+
+/** One person on an attended list: a member (one identity across name changes) or a guest of that activity. */
+const personKey = (activityId: number, r: AttendedRecord): string => (r.member_id !== null ? `m${r.member_id}` : `g${activityId}:${r.name}`)
+
+interface Collected {
+  rows: ActivityRecord[]
+  counts: Map<number, { signups: number, waitlist: number }>
+  checkins: Map<number, number>
+  attended: Map<number, AttendedRecord[]>
+}
+
+/** The raw figures of the activities matching `where` (a condition on `a`), in four queries. */
+function collect (db: Db, inPeriod: SQL): Collected {
+
+  const rows = db.all<ActivityRecord>(sql`
+    SELECT a.id, coalesce(r.report_name, r.topic) AS room, a.title, a.type, a.start_at, a.end_at, a.location,
+           a.capacity, a.deadline_at, a.status, a.organizer_name, a.attendance_override, a.completion_note, a.cancel_reason
+    FROM activities a JOIN rooms r ON r.id = a.room_id
+    WHERE ${inPeriod}
+    ORDER BY a.start_at, a.id`)
+
+  const counts = new Map<number, { signups: number, waitlist: number }>()
+  for (const r of db.all<{ id: number, signups: number, waitlist: number }>(sql`
+    SELECT s.activity_id AS id,
+           sum(CASE WHEN s.status = 'confirmed' THEN 1 + s.companions ELSE 0 END) AS signups,
+           sum(CASE WHEN s.status = 'waitlisted' THEN 1 + s.companions ELSE 0 END) AS waitlist
+    FROM activities a JOIN signups s ON s.activity_id = a.id
+    WHERE ${inPeriod} AND s.status <> 'cancelled'
+    GROUP BY s.activity_id`)) counts.set(r.id, r)
+
+  const checkins = new Map<number, number>()
+  for (const r of db.all<{ id: number, n: number }>(sql`
+    SELECT c.activity_id AS id, count(*) AS n
+    FROM activities a JOIN checkins c ON c.activity_id = a.id
+    WHERE ${inPeriod}
+    GROUP BY c.activity_id`)) checkins.set(r.id, r.n)
+
+  // attended list of a completed activity: its check-ins (with the companions of their sign-up)
+  // when it has any, otherwise its confirmed sign-ups
+  const attended = new Map<number, AttendedRecord[]>()
+  const attendedRows = db.all<AttendedRecord>(sql`
+    SELECT c.activity_id, c.member_id, m.name, coalesce(s.companions, 0) AS companions
+    FROM activities a JOIN checkins c ON c.activity_id = a.id
+      JOIN members m ON m.id = c.member_id
+      LEFT JOIN signups s ON s.id = c.signup_id
+    WHERE ${inPeriod} AND a.status = 'completed'
+    UNION ALL
+    SELECT s.activity_id, s.member_id, coalesce(s.guest_name, m.name), s.companions
+    FROM activities a JOIN signups s ON s.activity_id = a.id
+      LEFT JOIN members m ON m.id = s.member_id
+    WHERE ${inPeriod} AND a.status = 'completed' AND s.status = 'confirmed'
+      AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.activity_id = a.id)`)
+  for (const r of attendedRows) {
+    const list = attended.get(r.activity_id)
+    if (list) list.push(r)
+    else attended.set(r.activity_id, [r])
+  }
+
+  return { rows, counts, checkins, attended }
+}
+
+function toReportActivity (a: ActivityRecord, c: Collected, timeZone: string): { activity: ReportActivity, list: AttendedRecord[] } {
+  const counts = c.counts.get(a.id) ?? { signups: 0, waitlist: 0 }
+  const list = a.status === 'completed' ? c.attended.get(a.id) ?? [] : []
+  const attendance = a.status === 'completed' ? a.attendance_override ?? list.reduce((n, r) => n + 1 + r.companions, 0) : null
+  return {
+    list,
+    activity: {
+      id: a.id,
+      room: a.room,
+      title: a.title,
+      type: a.type as ActivityType,
+      start: formatIso(a.start_at, timeZone),
+      end: a.end_at === null ? null : formatIso(a.end_at, timeZone),
+      location: a.location,
+      capacity: a.capacity,
+      deadline: formatIso(a.deadline_at, timeZone),
+      status: a.status,
+      organizer: a.organizer_name,
+      signups: counts.signups,
+      waitlist: counts.waitlist,
+      checkins: c.checkins.get(a.id) ?? 0,
+      attendance,
+      participants: list.map(r => r.name),
+      note: a.status === 'cancelled' ? a.cancel_reason : a.completion_note,
+    },
+  }
+}
+
+/** One activity's figures, as the report shows them (for the completion message). */
+export function activityFigures (db: Db, activityId: number, timeZone: string): ReportActivity | undefined {
+  const c = collect(db, sql`a.id = ${activityId}`)
+  const row = c.rows[0]
+  return row ? toReportActivity(row, c, timeZone).activity : undefined
+}
+
+export function buildReport (db: Db, opts: ReportOptions): Report {
+  const { start, end } = periodBounds(opts)
+  const room = opts.roomIds === undefined ? sql`` : sql` AND a.room_id IN (${sql.join(opts.roomIds.length > 0 ? opts.roomIds.map(id => sql`${id}`) : [sql`NULL`], sql`, `)})`
+  const c = collect(db, sql`a.start_at >= ${start} AND a.start_at < ${end}${room}`)
+  const activities: ReportActivity[] = []
+  const byType = new Map<string, ReportByType & { cancelled: number }>()
+  const byRoom = new Map<string, ReportByRoom & { people: Set<string> }>()
+  const everyone = new Set<string>()
+  const totals = { activities: 0, completed: 0, cancelled: 0, signups: 0, waitlist: 0, attendance: 0, participants: 0 }
+
+  for (const a of c.rows) {
+    const { activity, list } = toReportActivity(a, c, opts.timeZone)
+    activities.push(activity)
+    const { signups, waitlist, attendance } = activity
+
+    const t = byType.get(a.type) ?? { type: a.type as ActivityType, activities: 0, completed: 0, attendance: 0, cancelled: 0 }
+    byType.set(a.type, t)
+    const r = byRoom.get(a.room) ?? { room: a.room, activities: 0, completed: 0, cancelled: 0, signups: 0, attendance: 0, participants: 0, people: new Set<string>() }
+    byRoom.set(a.room, r)
+    if (a.status === 'cancelled') {
+      totals.cancelled++
+      t.cancelled++
+      r.cancelled++
+      continue
+    }
+    totals.activities++
+    t.activities++
+    r.activities++
+    totals.signups += signups
+    r.signups += signups
+    totals.waitlist += waitlist
+    if (a.status === 'completed') {
+      totals.completed++
+      t.completed++
+      r.completed++
+      totals.attendance += attendance ?? 0
+      t.attendance += attendance ?? 0
+      r.attendance += attendance ?? 0
+      for (const p of list) {
+        const key = personKey(a.id, p)
+        everyone.add(key)
+        r.people.add(key)
+      }
+    }
+  }
+  totals.participants = everyone.size
+
+  const typeOrder = (t: string): number => {
+    const i = (ACTIVITY_TYPES as readonly string[]).indexOf(t)
+    return i < 0 ? ACTIVITY_TYPES.length : i
+  }
+  return {
+    period: { from: opts.from, to: opts.to, timezone: opts.timeZone },
+    totals,
+    byType: [...byType.values()].sort((x, y) => typeOrder(x.type) - typeOrder(y.type)),
+    byRoom: [...byRoom.values()].map(({ people, ...r }) => ({ ...r, participants: people.size })),
+    activities,
+  }
+}

@@ -1,0 +1,84 @@
+// The report as a chat message: totals first, then by type and by room, then the activities.
+import { formatDateTimeZh, fromWall, toWall } from '../domain/zoned-time.js'
+import type { Report, ReportActivity } from './types.js'
+
+const STATUS = { scheduled: '待开展', completed: '已完成', cancelled: '已取消' } as const
+
+/** 2026年11月, or 2026-11-01 至 2026-11-15 for a period that is not one whole month. */
+export function periodLabel (period: Report['period']): string {
+  const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = period.to.split('-').map(Number) as [number, number, number]
+  const lastDay = new Date(Date.UTC(fy, fm, 0)).getUTCDate()
+  if (fy === ty && fm === tm && fd === 1 && td === lastDay) return `${fy}年${fm}月`
+  return `${period.from} 至 ${period.to}`
+}
+
+function detailLine (a: ReportActivity, i: number, timeZone: string, withRoom: boolean): string {
+  const start = formatDateTimeZh(Date.parse(a.start), timeZone)
+  const figures = a.status === 'cancelled'
+    ? ''
+    : `，报名${a.signups}人${a.status === 'completed' ? `，实到${a.attendance ?? 0}人次` : ''}`
+  return `${i + 1}. ${start} ${a.title}（${a.type}${withRoom ? `·${a.room}` : ''}）${STATUS[a.status]}${figures}`
+}
+
+export interface ReportTextOptions {
+  /** whose report: a room's name, or 全部组织 */
+  title: string
+  /** list at most this many activities; the rest are in the 台账 */
+  maxDetails?: number
+  /** to point out activities whose time has passed but were never marked completed */
+  now?: number
+}
+
+export function reportText (report: Report, opts: ReportTextOptions): string {
+  const t = report.totals
+  const tz = report.period.timezone
+  const scheduled = t.activities - t.completed
+  const lines = [
+    `【${opts.title}·${periodLabel(report.period)}活动${report.period.from.slice(0, 7) === report.period.to.slice(0, 7) ? '月报' : '统计'}】`,
+    `统计期间：${report.period.from} 至 ${report.period.to}`,
+    `开展活动${t.activities}场（已完成${t.completed}场${scheduled > 0 ? `，待开展${scheduled}场` : ''}）${t.cancelled > 0 ? `，取消${t.cancelled}场` : ''}`,
+    `报名${t.signups}人次${t.waitlist > 0 ? `，候补${t.waitlist}人` : ''}；实到${t.attendance}人次，参与${t.participants}人`,
+  ]
+  const types = report.byType.filter(x => x.activities > 0)
+  if (types.length > 0) {
+    lines.push(`按类型：${types.map(x => `${x.type}${x.activities}场${x.completed > 0 ? `·实到${x.attendance}人次` : ''}`).join('；')}`)
+  }
+  const multiRoom = report.byRoom.length > 1
+  if (multiRoom) {
+    lines.push('按组织：')
+    for (const r of report.byRoom) {
+      lines.push(`· ${r.room}：${r.activities}场${r.cancelled > 0 ? `（取消${r.cancelled}场）` : ''}，报名${r.signups}人次，实到${r.attendance}人次，参与${r.participants}人`)
+    }
+  }
+  if (report.activities.length === 0) {
+    lines.push('本期没有活动。')
+  } else {
+    const max = opts.maxDetails ?? 30
+    lines.push('活动明细：')
+    report.activities.slice(0, max).forEach((a, i) => lines.push(detailLine(a, i, tz, multiRoom)))
+    if (report.activities.length > max) lines.push(`……另有${report.activities.length - max}场，完整明细见台账`)
+  }
+  if (opts.now !== undefined) {
+    const now = opts.now
+    const overdue = report.activities.filter(a => a.status === 'scheduled' && Date.parse(a.end ?? a.start) < now)
+    if (overdue.length > 0) {
+      lines.push(`提示：以下活动时间已过但还没标记完成，实到人次未计入：${overdue.map(a => `#${a.id}`).join('、')}（组织者发送「#完成 编号」即可）`)
+    }
+  }
+  return lines.join('\n')
+}
+
+/** The month before the one containing `now`, as YYYY-MM in the zone. */
+export function previousMonth (now: number, timeZone: string): string {
+  const w = toWall(now, timeZone)
+  const firstOfThisMonth = fromWall({ year: w.year, month: w.month, day: 1 }, timeZone)
+  const prev = toWall(firstOfThisMonth - 1, timeZone)
+  return `${prev.year}-${String(prev.month).padStart(2, '0')}`
+}
+
+/** The month containing `now`, as YYYY-MM in the zone. */
+export function currentMonth (now: number, timeZone: string): string {
+  const w = toWall(now, timeZone)
+  return `${w.year}-${String(w.month).padStart(2, '0')}`
+}

@@ -1,0 +1,64 @@
+// The shape of a period's figures, exactly as report.md defines the JSON: every view (text reply,
+// 台账 workbook, chart, CLI) renders this one object.
+
+export type ActivityType = '沙龙' | '讲座' | '培训' | '公益' | '调研' | '联谊' | '其他'
+export type ActivityStatus = 'scheduled' | 'completed' | 'cancelled'
+
+export interface ReportTotals {
+  activities: number
+  completed: number
+  cancelled: number
+  signups: number
+  waitlist: number
+  attendance: number
+  participants: number
+}
+
+export interface ReportByType {
+  type: ActivityType
+  activities: number
+  completed: number
+  attendance: number
+}
+
+export interface ReportByRoom {
+  room: string
+  activities: number
+  completed: number
+  cancelled: number
+  signups: number
+  attendance: number
+  participants: number
+}
+
+export interface ReportActivity {
+  id: number
+  room: string
+  title: string
+  type: ActivityType
+  /** ISO 8601 with the configured offset, to the second */
+  start: string
+  end: string | null
+  location: string | null
+  capacity: number | null
+  deadline: string
+  status: ActivityStatus
+  organizer: string
+  signups: number
+  waitlist: number
+  checkins: number
+  /** null unless completed */
+  attendance: number | null
+  /** the attended list; [] unless completed */
+  participants: string[]
+  /** 备注 given with #完成, or the cancellation reason; not part of report.md's JSON contract */
+  note?: string | null
+}
+
+export interface Report {
+  period: { from: string, to: string, timezone: string }
+  totals: ReportTotals
+  byType: ReportByType[]
+  byRoom: ReportByRoom[]
+  activities: ReportActivity[]
+}

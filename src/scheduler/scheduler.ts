@@ -1,0 +1,154 @@
+// What happens at a time rather than on a message: reminders, the monthly push to secretaries,
+// nightly maintenance. tick(now) runs whatever is due; node-cron calls it every 15 s in
+// production, the replay calls it at each due time on the fake clock.
+import { eq } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import { enqueueReminder } from '../core/notices.js'
+import { activityById, remindOffsetsOf } from '../db/activities.js'
+import { backupDatabase } from '../db/backup.js'
+import { pruneHandled } from '../db/handled.js'
+import { inTransaction, type Db } from '../db/open.js'
+import { secretaries } from '../db/people.js'
+import { decideReminder, dueReminders, nextReminderDue } from '../db/reminders.js'
+import { jobState } from '../db/schema.js'
+import { decideDue } from '../domain/reminder-plan.js'
+import { ALL_ROOMS, enqueueReportBundle } from '../report/bundle.js'
+import { monthPeriod } from '../report/figures.js'
+import { previousMonth } from '../report/text.js'
+import { nextCronTime } from './cron-next.js'
+
+export interface SchedulerConfig {
+  timeZone: string
+  remindOffsets: readonly number[]
+  /** when secretaries receive last month's report */
+  monthlyReportCron: string
+  /** nightly maintenance; backups only when `backup` is set */
+  maintenanceCron: string
+  backup: { dir: string, keep: number } | null
+}
+
+export interface SchedulerDeps {
+  db: Db
+  log: Logger
+  config: SchedulerConfig
+  /** told when something was enqueued, so the outbox wakes up */
+  onEnqueue?: () => void
+}
+
+const MONTHLY = 'monthly-report'
+const MAINTENANCE = 'maintenance'
+const HANDLED_IDS_KEPT_MS = 7 * 24 * 3600_000
+
+export class Scheduler {
+  private ticking = false
+
+  constructor (private readonly deps: SchedulerDeps) {}
+
+  /** First start on a database: periodic jobs count from now, so nothing fires for the past. */
+  init (now: number): void {
+    const { db } = this.deps
+    for (const name of [MONTHLY, MAINTENANCE]) {
+      db.insert(jobState).values({ name, lastRunAt: now }).onConflictDoNothing().run()
+    }
+  }
+
+  private lastRun (name: string): number | null {
+    return this.deps.db.select().from(jobState).where(eq(jobState.name, name)).get()?.lastRunAt ?? null
+  }
+
+  private jobDue (name: string, cron: string): number | null {
+    const last = this.lastRun(name)
+    return last === null ? null : nextCronTime(cron, last, this.deps.config.timeZone)
+  }
+
+  /** When tick next has something to do, or null. */
+  nextDue (): number | null {
+    const { config } = this.deps
+    const times = [
+      nextReminderDue(this.deps.db),
+      this.jobDue(MONTHLY, config.monthlyReportCron),
+      this.jobDue(MAINTENANCE, config.maintenanceCron),
+    ].filter((t): t is number => t !== null)
+    return times.length > 0 ? Math.min(...times) : null
+  }
+
+  /** Runs everything due at `now`. Never overlaps itself. */
+  async tick (now: number): Promise<void> {
+    if (this.ticking) return
+    this.ticking = true
+    try {
+      const sent = this.runReminders(now)
+      const pushed = this.runMonthly(now)
+      this.runMaintenance(now)
+      if (sent || pushed) this.deps.onEnqueue?.()
+    } catch (err) {
+      this.deps.log.error({ err }, 'scheduler tick failed')
+    } finally {
+      this.ticking = false
+    }
+  }
+
+  /** Due reminders: each sent or skipped exactly once, in the same transaction as its messages. */
+  private runReminders (now: number): boolean {
+    const { db, config, log } = this.deps
+    const due = dueReminders(db, now)
+    if (due.length === 0) return false
+    let sent = false
+    inTransaction(db, () => {
+      const activities = new Map(due.map(r => [r.activityId, activityById(db, r.activityId)]))
+      const startOf = (id: number): number => {
+        const a = activities.get(id)
+        return a && a.status === 'scheduled' ? a.startAt : -Infinity
+      }
+      for (const d of decideDue(due, startOf, now)) {
+        const reminder = due.find(r => r.id === d.id)
+        const activity = reminder ? activities.get(reminder.activityId) : undefined
+        if (d.action === 'send' && activity && reminder) {
+          const offsets = remindOffsetsOf(activity) ?? config.remindOffsets
+          enqueueReminder(db, activity, { timeZone: config.timeZone, defaultOffsets: config.remindOffsets, withRoster: reminder.offsetMs === Math.max(...offsets) }, now)
+          sent = true
+        }
+        decideReminder(db, d.id, d.action === 'send' ? 'sent' : 'skipped', now)
+        log.info({ reminderId: d.id, activityId: reminder?.activityId, action: d.action, lateMs: reminder ? now - reminder.dueAt : 0 }, 'reminder decided')
+      }
+    })
+    return sent
+  }
+
+  /** On the 1st (configurable): every secretary gets last month's report, 台账 and chart. */
+  private runMonthly (now: number): boolean {
+    const { db, config, log } = this.deps
+    const due = this.jobDue(MONTHLY, config.monthlyReportCron)
+    if (due === null || due > now) return false
+    const month = previousMonth(now, config.timeZone)
+    const period = monthPeriod(month, config.timeZone)
+    const people = secretaries(db)
+    inTransaction(db, () => {
+      if (period) {
+        for (const person of people) {
+          enqueueReportBundle(db, { contact: person }, { period, roomIds: null, title: ALL_ROOMS, text: true, ledger: true, chart: true }, now)
+        }
+      }
+      db.update(jobState).set({ lastRunAt: now }).where(eq(jobState.name, MONTHLY)).run()
+    })
+    log.info({ month, secretaries: people.length }, people.length > 0 ? 'monthly report pushed' : 'monthly report: no secretary appointed, nothing sent')
+    return people.length > 0
+  }
+
+  private runMaintenance (now: number): void {
+    const { db, config, log } = this.deps
+    const due = this.jobDue(MAINTENANCE, config.maintenanceCron)
+    if (due === null || due > now) return
+    db.update(jobState).set({ lastRunAt: now }).where(eq(jobState.name, MAINTENANCE)).run()
+    const pruned = pruneHandled(db, now - HANDLED_IDS_KEPT_MS)
+    log.info({ pruned }, 'maintenance: forgot old message ids')
+    if (config.backup) {
+      try {
+        const path = backupDatabase(db.$client, config.backup.dir, config.backup.keep, now, config.timeZone)
+        log.info({ path }, 'maintenance: database backed up')
+      } catch (err) {
+        log.error({ err }, 'maintenance: backup failed')
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// Dispatch on real SQLite: permissions, enable/disable, duplicates, unknown commands, chatter,
+// prefixes and the @bot form, refusals that change nothing.
+import { afterEach, describe, expect, it } from 'vitest'
+import { count } from 'drizzle-orm'
+import { activities, handledMessages, roles } from '../src/db/schema.js'
+import { createTestBot, ROOM, type TestBot } from './helpers/core.js'
+
+let bot: TestBot
+afterEach(() => bot?.close())
+
+const NEW_ACTIVITY = '#活动 主题：数字经济沙龙；时间：11月7日下午2点-4点；名额：3'
+
+describe('rooms that are not enabled', () => {
+  it('are silent, except #启用 from an admin', async () => {
+    bot = createTestBot({ enabled: false })
+    expect(bot.say('林律师', '#帮助')).toBe('disabled')
+    expect(bot.say('林律师', '#启用')).toBe('disabled')
+    expect(bot.say('周会长', '#帮助')).toBe('disabled')
+    expect(await bot.take()).toEqual([])
+    expect(bot.say('周会长', '#启用 鹿城新联会')).toBe('handled')
+    const [reply] = await bot.take()
+    expect(reply?.text).toContain('已在本群启用')
+    expect(bot.say('林律师', '#帮助')).toBe('handled')
+  })
+
+  it('go silent again after #停用, and keep their data', async () => {
+    bot = createTestBot()
+    bot.say('周会长', NEW_ACTIVITY)
+    expect(bot.say('周会长', '#停用')).toBe('handled')
+    await bot.take()
+    expect(bot.say('林律师', '报名')).toBe('disabled')
+    expect(await bot.take()).toEqual([])
+    expect(bot.store.db.select({ n: count() }).from(activities).get()?.n).toBe(1)
+  })
+})
+
+describe('permissions', () => {
+  it('refuses organizer commands from members, with the reason, and creates nothing', async () => {
+    bot = createTestBot()
+    expect(bot.say('林律师', NEW_ACTIVITY)).toBe('refused')
+    const [reply] = await bot.take()
+    expect(reply?.text).toContain('只有组织者或管理员')
+    expect(bot.store.db.select({ n: count() }).from(activities).get()?.n).toBe(0)
+  })
+
+  it('lets the room owner and appointed organizers create activities', async () => {
+    bot = createTestBot()
+    expect(bot.say('周会长', NEW_ACTIVITY, { room: { ...ROOM, ownerId: 'wxid_群主' } })).toBe('handled')
+    expect(bot.say('群主', NEW_ACTIVITY)).toBe('refused')
+    bot.say('周会长', '#设组织者 @吴设计师', { mentions: ['吴设计师'] })
+    expect(bot.say('吴设计师', NEW_ACTIVITY)).toBe('handled')
+    bot.say('周会长', '#撤销 @吴设计师', { mentions: ['吴设计师'] })
+    expect(bot.say('吴设计师', NEW_ACTIVITY)).toBe('refused')
+  })
+
+  it('only admins appoint, and an appointment needs an @mention', async () => {
+    bot = createTestBot()
+    expect(bot.say('林律师', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })).toBe('refused')
+    expect(bot.say('周会长', '#设秘书')).toBe('refused')
+    const replies = await bot.take()
+    expect(replies[1]?.text).toContain('请@')
+    expect(replies[1]?.text).toContain('例如：#设秘书 @陈秘书')
+    expect(bot.store.db.select({ n: count() }).from(roles).get()?.n).toBe(0)
+    expect(bot.say('周会长', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })).toBe('handled')
+    const [ok] = await bot.take()
+    expect(ok?.mentions).toEqual(['陈秘书'])
+  })
+
+  it('shows members only what they may use in #帮助', async () => {
+    bot = createTestBot()
+    bot.say('林律师', '#帮助')
+    bot.say('周会长', '#帮助')
+    const [member, admin] = await bot.take()
+    expect(member?.text).toContain('报名')
+    expect(member?.text).not.toContain('#活动')
+    expect(admin?.text).toContain('#活动')
+    expect(admin?.text).toContain('#启用')
+  })
+})
+
+describe('reading messages', () => {
+  it('ignores chatter and answers an unknown # command with a pointer to #帮助', async () => {
+    bot = createTestBot()
+    expect(bot.say('林律师', '今天天气不错，周末见')).toBe('chatter')
+    expect(bot.say('林律师', '报名的人好多啊')).toBe('chatter')
+    expect(bot.say('林律师', '/::)')).toBe('chatter')
+    expect(bot.say('林律师', '#不存在的命令')).toBe('handled')
+    const replies = await bot.take()
+    expect(replies).toHaveLength(1)
+    expect(replies[0]?.text).toContain('#帮助')
+  })
+
+  it('accepts full-width ＃, / and the @bot form', async () => {
+    bot = createTestBot()
+    expect(bot.say('林律师', '＃帮助')).toBe('handled')
+    expect(bot.say('林律师', '/帮助')).toBe('handled')
+    expect(bot.say('林律师', '@新联小助手 帮助')).toBe('handled')
+    expect(bot.say('林律师', '@新联小助手\u2005近期活动')).toBe('handled')
+    expect(await bot.take()).toHaveLength(4)
+  })
+
+  it('handles a duplicate delivery once', async () => {
+    bot = createTestBot()
+    bot.say('周会长', NEW_ACTIVITY)
+    await bot.take()
+    expect(bot.say('林律师', '报名', { id: 'same' })).toBe('handled')
+    expect(bot.say('林律师', '报名', { id: 'same' })).toBe('duplicate')
+    expect(bot.say('周会长', '#帮助', { id: 'h1' })).toBe('handled')
+    expect(bot.say('周会长', '#帮助', { id: 'h1' })).toBe('duplicate')
+    expect(await bot.take()).toHaveLength(2)
+  })
+
+  it('records a refused message as handled, so a redelivery is not answered twice', async () => {
+    bot = createTestBot()
+    expect(bot.say('林律师', NEW_ACTIVITY, { id: 'r1' })).toBe('refused')
+    expect(bot.say('林律师', NEW_ACTIVITY, { id: 'r1' })).toBe('duplicate')
+    expect(await bot.take()).toHaveLength(1)
+    expect(bot.store.db.select({ n: count() }).from(handledMessages).get()?.n).toBe(1)
+  })
+
+  it('answers private messages for the commands that work there', async () => {
+    bot = createTestBot()
+    expect(bot.say('陈秘书', '#帮助', { room: null })).toBe('handled')
+    expect(bot.say('陈秘书', '#活动 主题：x；时间：明天下午3点', { room: null })).toBe('refused')
+    const [help, refusal] = await bot.take()
+    expect(help?.to).toBe('陈秘书')
+    expect(help?.text).toContain('私聊')
+    expect(refusal?.text).toContain('请在活动群里发送')
+  })
+})

@@ -1,0 +1,11 @@
+// Where the public examples are: ../shared (the contract, kept current) when this checkout sits
+// beside it, else the copy in test/fixtures/public.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const shared = fileURLToPath(new URL('../../../shared/', import.meta.url))
+const copy = fileURLToPath(new URL('../fixtures/public/', import.meta.url))
+
+export const PUBLIC_EXAMPLES = existsSync(`${shared}examples/month-luchen.jsonl`) ? `${shared}examples/` : copy
+export const CHECKER = existsSync(`${shared}tools/check-transcript.mjs`) ? `${shared}tools/check-transcript.mjs` : `${copy}check-transcript.mjs`
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))

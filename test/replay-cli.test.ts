@@ -1,0 +1,51 @@
+// The replay command's contract (replay.md): stdout is only the bot's messages as JSON lines,
+// a malformed transcript fails with the line number, --db makes two runs one restarted bot.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { PROJECT_ROOT } from './helpers/public.js'
+
+function replay (lines: unknown[] | string, args: string[] = []): { status: number | null, stdout: string, stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'xl-replay-'))
+  const file = join(dir, 't.jsonl')
+  writeFileSync(file, typeof lines === 'string' ? lines : lines.map(l => JSON.stringify(l)).join('\n'))
+  const r = spawnSync('npx', ['tsx', 'src/cli/replay.ts', file, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const setup = { type: 'setup', bot: '新联小助手', timezone: 'Asia/Shanghai', admins: ['周会长'], rooms: [{ topic: '测试群', owner: '周会长', enabled: true, members: ['周会长', '林律师'] }] }
+
+describe('npm run replay', () => {
+  it('prints only the bot messages, one JSON object per line, with simulated times', () => {
+    const r = replay([
+      setup,
+      { type: 'message', at: '2026-11-02T09:00:00+08:00', room: '测试群', from: '林律师', text: '#帮助' },
+      { type: 'message', at: '2026-11-02T09:05:00+08:00', from: '林律师', text: '#帮助' },
+    ])
+    expect(r.status).toBe(0)
+    const lines = r.stdout.trim().split('\n').map(l => JSON.parse(l) as { at: string, room?: string, to?: string, text: string })
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatchObject({ at: '2026-11-02T09:00:00+08:00', room: '测试群' })
+    expect(lines[1]).toMatchObject({ at: '2026-11-02T09:05:00+08:00', to: '林律师' })
+  }, 120_000)
+
+  it('refuses a malformed transcript, naming the line', () => {
+    const r = replay([setup, { type: 'message', at: 'yesterday', room: '测试群', from: '林律师', text: 'x' }])
+    expect(r.status).not.toBe(0)
+    expect(r.stderr).toMatch(/line 2/)
+    expect(r.stdout).toBe('')
+    const bad = replay(`${JSON.stringify(setup)}\n{not json`)
+    expect(bad.status).not.toBe(0)
+    expect(bad.stderr).toMatch(/line 2: not valid JSON/)
+  }, 120_000)
+
+  it('continues on the same database with --db, like a restarted bot', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'xl-db-')), 'bot.db')
+    const first = replay([setup, { type: 'message', at: '2026-11-02T09:00:00+08:00', room: '测试群', from: '周会长', text: '#活动 主题：沙龙；时间：11月7日下午2点' }], ['--db', db])
+    expect(first.stdout).toContain('【活动 #1】')
+    const second = replay([setup, { type: 'message', at: '2026-11-03T09:00:00+08:00', room: '测试群', from: '周会长', text: '#活动 主题：讲座；时间：11月8日下午2点' }], ['--db', db])
+    expect(second.stdout).toContain('【活动 #2】')
+  }, 120_000)
+})

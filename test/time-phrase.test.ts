@@ -1,0 +1,293 @@
+// Table tests for reading organisers' time phrases: the shared corpus, every rule of the contract, and properties.
+import { readFileSync } from 'node:fs'
+import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
+import { parseTimePhrase, type TimeParseResult } from '../src/domain/time-phrase.js'
+import { daysInMonth, formatIso, toWall, weekdayOf } from '../src/domain/zoned-time.js'
+
+const SHANGHAI = 'Asia/Shanghai'
+const NEW_YORK = 'America/New_York'
+const SUNDAY = '2026-11-22T10:00:00+08:00' // a Sunday: weeks start on Monday, so 下周六 is six days away
+const WEDNESDAY = '2026-11-25T15:00:00+08:00'
+
+/** The outcome as a person would check it: wall times with the zone's offset, or the sentence shown. */
+function shown (result: TimeParseResult, timeZone: string): unknown {
+  if (!result.ok) return { error: result.error }
+  const { start, end, hasTime } = result.value
+  return { start: formatIso(start, timeZone), end: end === null ? null : formatIso(end, timeZone), hasTime }
+}
+
+describe('the shared corpus (../shared/examples/time-phrases.jsonl)', () => {
+  const corpus = readFileSync(new URL('../../shared/examples/time-phrases.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(line => line.trim() !== '' && !line.trim().startsWith('//'))
+    .map(line => JSON.parse(line) as { now: string, text: string, start: string, end: string | null })
+
+  it('has all 25 phrases', () => {
+    expect(corpus).toHaveLength(25)
+  })
+
+  it.each(corpus)('$now 「$text」', ({ now, text, start, end }) => {
+    const result = parseTimePhrase(text, Date.parse(now), SHANGHAI)
+    expect(result.ok && { start: result.value.start, end: result.value.end })
+      .toEqual({ start: Date.parse(start), end: end === null ? null : Date.parse(end) })
+  })
+})
+
+interface Accepted { now: string, text: string, start: string, end?: string, hasTime?: boolean, zone?: string }
+
+/** Expected instants are written as formatIso renders them in the row's zone (Shanghai unless given). */
+const accepted: Record<string, Accepted[]> = {
+  'explicit dates': [
+    { now: SUNDAY, text: '11月28日 14:00', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '11月28号 9:30', start: '2026-11-28T09:30:00+08:00' },
+    { now: SUNDAY, text: '12.5 下午3点', start: '2026-12-05T15:00:00+08:00' },
+    { now: SUNDAY, text: '11.28 14:00', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '12/6 15:00', start: '2026-12-06T15:00:00+08:00' },
+    { now: SUNDAY, text: '2026-12-06 15:00', start: '2026-12-06T15:00:00+08:00' },
+    { now: SUNDAY, text: '2026/12/06 9:00', start: '2026-12-06T09:00:00+08:00' },
+    { now: SUNDAY, text: '2026年12月6日下午2点', start: '2026-12-06T14:00:00+08:00' },
+    { now: SUNDAY, text: '2026.12.6 14:00', start: '2026-12-06T14:00:00+08:00' },
+    { now: SUNDAY, text: '十二月五日下午三点', start: '2026-12-05T15:00:00+08:00' },
+    { now: SUNDAY, text: '十一月二十八日上午十点半', start: '2026-11-28T10:30:00+08:00' },
+    { now: SUNDAY, text: '二十八号 14:00', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '11月28日', start: '2026-11-28T00:00:00+08:00', hasTime: false },
+  ],
+  'years and months that follow from now': [
+    { now: SUNDAY, text: '1月10日 9:00', start: '2027-01-10T09:00:00+08:00' },
+    { now: SUNDAY, text: '11月22日 9:00', start: '2026-11-22T09:00:00+08:00' }, // today, already past: the caller refuses it
+    { now: SUNDAY, text: '11月22日', start: '2026-11-22T00:00:00+08:00', hasTime: false },
+    { now: SUNDAY, text: '30号下午2点半', start: '2026-11-30T14:30:00+08:00' },
+    { now: SUNDAY, text: '5号 14:00', start: '2026-12-05T14:00:00+08:00' },
+    { now: '2026-12-22T10:00:00+08:00', text: '5日', start: '2027-01-05T00:00:00+08:00', hasTime: false },
+    { now: SUNDAY, text: '22号 18:00', start: '2026-11-22T18:00:00+08:00' },
+    { now: SUNDAY, text: '下个月3号下午2点', start: '2026-12-03T14:00:00+08:00' },
+    { now: '2026-12-10T10:00:00+08:00', text: '下月3号', start: '2027-01-03T00:00:00+08:00', hasTime: false },
+    { now: SUNDAY, text: '本月20号 10:00', start: '2026-11-20T10:00:00+08:00' },
+    { now: SUNDAY, text: '这个月30号', start: '2026-11-30T00:00:00+08:00', hasTime: false },
+  ],
+  'weekdays, Monday-first': [
+    { now: SUNDAY, text: '下周六下午两点', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '下周六', start: '2026-11-28T00:00:00+08:00', hasTime: false },
+    { now: SUNDAY, text: '周六', start: '2026-11-28T00:00:00+08:00', hasTime: false },
+    { now: SUNDAY, text: '周日 11:00', start: '2026-11-22T11:00:00+08:00' },
+    { now: SUNDAY, text: '周日 9:00', start: '2026-11-29T09:00:00+08:00' },
+    { now: SUNDAY, text: '本周五', start: '2026-11-20T00:00:00+08:00', hasTime: false },
+    { now: WEDNESDAY, text: '周三晚上7点', start: '2026-11-25T19:00:00+08:00' },
+    { now: WEDNESDAY, text: '周二 19:30', start: '2026-12-01T19:30:00+08:00' },
+    { now: WEDNESDAY, text: '下周六', start: '2026-12-05T00:00:00+08:00', hasTime: false },
+    { now: WEDNESDAY, text: '下周一 9:00', start: '2026-11-30T09:00:00+08:00' },
+    { now: WEDNESDAY, text: '本周五', start: '2026-11-27T00:00:00+08:00', hasTime: false },
+    { now: WEDNESDAY, text: '这周一 9:00', start: '2026-11-23T09:00:00+08:00' },
+    { now: WEDNESDAY, text: '下下周三 14:00', start: '2026-12-09T14:00:00+08:00' },
+    { now: WEDNESDAY, text: '星期天下午3点', start: '2026-11-29T15:00:00+08:00' },
+    { now: WEDNESDAY, text: '礼拜六上午10点', start: '2026-11-28T10:00:00+08:00' },
+    { now: WEDNESDAY, text: '周六两点', start: '2026-11-28T02:00:00+08:00' },
+    { now: SUNDAY, text: '11月28日(周六)下午2点', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '11月28日 周六 14:00', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '周六 11月28日', start: '2026-11-28T00:00:00+08:00', hasTime: false },
+    { now: SUNDAY, text: '明天(周一)9点', start: '2026-11-23T09:00:00+08:00' },
+  ],
+  'times without a date: today if still ahead, else tomorrow': [
+    { now: SUNDAY, text: '下午3点', start: '2026-11-22T15:00:00+08:00' },
+    { now: WEDNESDAY, text: '下午2点', start: '2026-11-26T14:00:00+08:00' },
+    { now: WEDNESDAY, text: '15:00', start: '2026-11-26T15:00:00+08:00' }, // exactly now is not ahead
+    { now: WEDNESDAY, text: '20:00', start: '2026-11-25T20:00:00+08:00' },
+    { now: SUNDAY, text: '2点', start: '2026-11-23T02:00:00+08:00' }, // no qualifier: not guessed to be pm
+    { now: SUNDAY, text: '14点', start: '2026-11-22T14:00:00+08:00' },
+    { now: SUNDAY, text: '2点半', start: '2026-11-23T02:30:00+08:00' },
+    { now: SUNDAY, text: '下午2点15分', start: '2026-11-22T14:15:00+08:00' },
+    { now: SUNDAY, text: '下午2点15', start: '2026-11-22T14:15:00+08:00' },
+    { now: SUNDAY, text: '下午3点一刻', start: '2026-11-22T15:15:00+08:00' },
+    { now: SUNDAY, text: '下午3点三刻', start: '2026-11-22T15:45:00+08:00' },
+    { now: SUNDAY, text: '两点', start: '2026-11-23T02:00:00+08:00' },
+    { now: SUNDAY, text: '十点半', start: '2026-11-22T10:30:00+08:00' },
+    { now: SUNDAY, text: '十二点', start: '2026-11-22T12:00:00+08:00' },
+    { now: SUNDAY, text: '下午三点二十', start: '2026-11-22T15:20:00+08:00' },
+    { now: SUNDAY, text: '下午14:00', start: '2026-11-22T14:00:00+08:00' },
+  ],
+  'qualifiers': [
+    { now: SUNDAY, text: '凌晨2点', start: '2026-11-23T02:00:00+08:00' },
+    { now: SUNDAY, text: '早上8点', start: '2026-11-23T08:00:00+08:00' },
+    { now: SUNDAY, text: '早8点', start: '2026-11-23T08:00:00+08:00' },
+    { now: SUNDAY, text: '早晨7点半', start: '2026-11-23T07:30:00+08:00' },
+    { now: SUNDAY, text: '上午11点', start: '2026-11-22T11:00:00+08:00' },
+    { now: SUNDAY, text: '中午12点半', start: '2026-11-22T12:30:00+08:00' },
+    { now: SUNDAY, text: '中午1点', start: '2026-11-22T13:00:00+08:00' },
+    { now: SUNDAY, text: '午后3点', start: '2026-11-22T15:00:00+08:00' },
+    { now: SUNDAY, text: '傍晚6点', start: '2026-11-22T18:00:00+08:00' },
+    { now: SUNDAY, text: '晚上9点', start: '2026-11-22T21:00:00+08:00' },
+    { now: SUNDAY, text: '晚8点', start: '2026-11-22T20:00:00+08:00' },
+    { now: SUNDAY, text: '夜里11点', start: '2026-11-22T23:00:00+08:00' },
+    { now: SUNDAY, text: '晚上12点', start: '2026-11-23T00:00:00+08:00' }, // the midnight ending that evening
+  ],
+  'day words': [
+    { now: SUNDAY, text: '今天下午4点', start: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '今日 16:00', start: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '明天', start: '2026-11-23T00:00:00+08:00', hasTime: false },
+    { now: SUNDAY, text: '明日上午9点', start: '2026-11-23T09:00:00+08:00' },
+    { now: SUNDAY, text: '后天上午9点', start: '2026-11-24T09:00:00+08:00' },
+    { now: SUNDAY, text: '大后天 10:00', start: '2026-11-25T10:00:00+08:00' },
+    { now: SUNDAY, text: '今晚八点', start: '2026-11-22T20:00:00+08:00' },
+    { now: SUNDAY, text: '明晚7点半', start: '2026-11-23T19:30:00+08:00' },
+    { now: SUNDAY, text: '明早9点', start: '2026-11-23T09:00:00+08:00' },
+    { now: SUNDAY, text: '明晨8点', start: '2026-11-23T08:00:00+08:00' },
+    { now: SUNDAY, text: '今早11点', start: '2026-11-22T11:00:00+08:00' },
+  ],
+  'ranges and end times': [
+    { now: SUNDAY, text: '14:00-16:00', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '14:00~16:00', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '14:00–16:00', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '14:00—16:00', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '14:00至17:00', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T17:00:00+08:00' },
+    { now: SUNDAY, text: '14:00到17:00', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T17:00:00+08:00' },
+    { now: SUNDAY, text: '下午2点到4点', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '下午2点-4点', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '下午2-4点', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '2点-4点', start: '2026-11-23T02:00:00+08:00', end: '2026-11-23T04:00:00+08:00' },
+    { now: SUNDAY, text: '9:00-11:30', start: '2026-11-23T09:00:00+08:00', end: '2026-11-23T11:30:00+08:00' },
+    { now: SUNDAY, text: '上午9点到下午5点', start: '2026-11-23T09:00:00+08:00', end: '2026-11-23T17:00:00+08:00' },
+    { now: SUNDAY, text: '上午10点到12点', start: '2026-11-23T10:00:00+08:00', end: '2026-11-23T12:00:00+08:00' },
+    { now: SUNDAY, text: '晚上7点到9点', start: '2026-11-22T19:00:00+08:00', end: '2026-11-22T21:00:00+08:00' },
+    { now: SUNDAY, text: '晚上10点到12点', start: '2026-11-22T22:00:00+08:00', end: '2026-11-23T00:00:00+08:00' },
+    { now: SUNDAY, text: '中午12点到2点', start: '2026-11-22T12:00:00+08:00', end: '2026-11-22T14:00:00+08:00' },
+    { now: SUNDAY, text: '12月1日14:00-17:00', start: '2026-12-01T14:00:00+08:00', end: '2026-12-01T17:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日下午2点到4点', start: '2026-12-05T14:00:00+08:00', end: '2026-12-05T16:00:00+08:00' },
+    { now: SUNDAY, text: '12月1日14:00-12月2日10:00', start: '2026-12-01T14:00:00+08:00', end: '2026-12-02T10:00:00+08:00' },
+    { now: SUNDAY, text: '周六14:00到周日12:00', start: '2026-11-28T14:00:00+08:00', end: '2026-11-29T12:00:00+08:00' },
+    { now: SUNDAY, text: '今晚8点到明天凌晨1点', start: '2026-11-22T20:00:00+08:00', end: '2026-11-23T01:00:00+08:00' },
+  ],
+  'filler, full-width and spacing': [
+    { now: SUNDAY, text: '下午3点开始', start: '2026-11-22T15:00:00+08:00' },
+    { now: SUNDAY, text: '14:00整', start: '2026-11-22T14:00:00+08:00' },
+    { now: SUNDAY, text: '下午2点左右', start: '2026-11-22T14:00:00+08:00' },
+    { now: SUNDAY, text: '明天下午2点举行', start: '2026-11-23T14:00:00+08:00' },
+    { now: SUNDAY, text: '  11月28日，下午2点起  ', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '11月28日（星期六）１４：００～１６：００', start: '2026-11-28T14:00:00+08:00', end: '2026-11-28T16:00:00+08:00' },
+    { now: SUNDAY, text: '１２／６\u3000１５：００', start: '2026-12-06T15:00:00+08:00' },
+  ],
+  'the configured zone, not the machine\'s (US daylight saving ends 2026-11-01 02:00)': [
+    { zone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', text: '明天下午3点', start: '2026-11-01T15:00:00-05:00' },
+    { zone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', text: '明天1:30', start: '2026-11-01T01:30:00-04:00' }, // the first 1:30
+    { zone: NEW_YORK, now: '2026-11-01T00:30:00-04:00', text: '下午3点', start: '2026-11-01T15:00:00-05:00' },
+    { zone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', text: '11月1日 9:00-11:00', start: '2026-11-01T09:00:00-05:00', end: '2026-11-01T11:00:00-05:00' },
+    { zone: NEW_YORK, now: '2026-10-30T12:00:00-04:00', text: '周日上午9点', start: '2026-11-01T09:00:00-05:00' },
+    // 02:00Z is Sunday 10:00 in Shanghai but still Saturday evening in New York: 明天 differs.
+    { zone: NEW_YORK, now: '2026-11-22T02:00:00Z', text: '明天', start: '2026-11-22T00:00:00-05:00', hasTime: false },
+    { zone: SHANGHAI, now: '2026-11-22T02:00:00Z', text: '明天', start: '2026-11-23T00:00:00+08:00', hasTime: false },
+  ],
+}
+
+describe.each(Object.entries(accepted))('%s', (_, rows) => {
+  it.each(rows)('$now 「$text」', ({ now, text, start, end, hasTime, zone }) => {
+    const timeZone = zone ?? SHANGHAI
+    expect(shown(parseTimePhrase(text, Date.parse(now), timeZone), timeZone))
+      .toEqual({ start, end: end ?? null, hasTime: hasTime ?? true })
+  })
+})
+
+const refused: Array<{ now?: string, text: string, error: string }> = [
+  { text: '找个周末', error: '看不懂时间「找个周末」' },
+  { text: '下午', error: '「下午」没说是几点' },
+  { text: '明天下午', error: '「明天下午」没说是几点' },
+  { text: '今晚', error: '「今晚」没说是几点' },
+  { text: '明天左右吧我再看看', error: '看不懂时间「明天左右吧我再看看」' },
+  { text: 'abc', error: '看不懂时间「abc」' },
+  { text: '', error: '没有写时间' },
+  { text: '   ', error: '没有写时间' },
+  { text: '13月5日', error: '没有13月' },
+  { text: '25点', error: '看不懂时间「25点」' },
+  { text: '24:00', error: '看不懂时间「24:00」' },
+  { text: '12月', error: '「12月」没说是哪一天' },
+  { text: '11月31日 14:00', error: '11月没有31号' },
+  { text: '31号', error: '11月没有31号' }, // this month, since the 31st is still ahead: not rolled into December
+  { text: '2月29日', error: '2月没有29号' }, // next February, 2027, is not a leap year
+  { now: '2027-01-10T10:00:00+08:00', text: '下个月31号', error: '2月没有31号' },
+  { text: '11月28日(周五)', error: '11月28日是周六，不是周五' },
+  { text: '11月28日 星期五 下午2点', error: '11月28日是周六，不是周五' },
+  { text: '明天(周二)', error: '11月23日是周一，不是周二' },
+  { text: '下午4点到2点', error: '结束时间早于开始时间' },
+  { text: '14:00-14:00', error: '结束时间和开始时间相同' },
+  { text: '12月1日-12月3日', error: '时间段要写明从几点到几点' },
+  { text: '14:00-16:00-18:00', error: '看不懂时间「14:00-16:00-18:00」' },
+  { text: '现在', error: '看不懂时间「现在」' },
+  { text: '2小时后', error: '看不懂时间「2小时后」' },
+  { text: '14:00 EST', error: '看不懂时间「14:00 EST」' },
+  { text: '明天 后天', error: '看不懂时间「明天 后天」' },
+  { text: '下午3点报到', error: '看不懂时间「下午3点报到」' },
+]
+
+describe('refused, never guessed', () => {
+  it.each(refused)('「$text」', ({ now, text, error }) => {
+    expect(parseTimePhrase(text, Date.parse(now ?? SUNDAY), SHANGHAI)).toEqual({ ok: false, error })
+  })
+})
+
+describe('properties', () => {
+  const anyNow = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+    .map(d => d.getTime())
+  const pad = (n: number): string => String(n).padStart(2, '0')
+
+  it('never throws, and answers with finite instants or a sentence', () => {
+    const phraseChars = fc.constantFrom(...'0123456789:.-/~ 年月日号点时分半刻周星期礼拜天上下午中晚早凌晨今明后大本这个整起一二两三四五六七八九十()（）：'.split(''))
+    const text = fc.oneof(fc.string(), fc.string({ unit: phraseChars, maxLength: 24 }))
+    fc.assert(fc.property(text, anyNow, (phrase, now) => {
+      const result = parseTimePhrase(phrase, now, SHANGHAI)
+      if (result.ok) {
+        const { start, end } = result.value
+        return Number.isFinite(start) && (end === null || (Number.isFinite(end) && end > start))
+      }
+      return typeof result.error === 'string' && result.error.length > 0
+    }), { numRuns: 2000 })
+  })
+
+  it('reads M月D日 HH:mm as that wall time, this year unless the date has passed', () => {
+    const parts = fc.record({
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+    })
+    fc.assert(fc.property(anyNow, parts, (now, { month, day, hour, minute }) => {
+      const today = toWall(now, SHANGHAI)
+      const passed = month < today.month || (month === today.month && day < today.day)
+      const year = passed ? today.year + 1 : today.year
+      const result = parseTimePhrase(`${month}月${day}日 ${pad(hour)}:${pad(minute)}`, now, SHANGHAI)
+      if (day > daysInMonth(year, month)) {
+        expect(result).toEqual({ ok: false, error: `${month}月没有${day}号` })
+        return
+      }
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      expect(toWall(result.value.start, SHANGHAI)).toMatchObject({ year, month, day, hour, minute, second: 0 })
+      expect(result.value).toMatchObject({ end: null, hasTime: true })
+    }), { numRuns: 1000 })
+  })
+
+  it('reads a bare HH:mm as the next such time, within a day', () => {
+    const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    fc.assert(fc.property(anyNow, clock, (now, [hour, minute]) => {
+      const result = parseTimePhrase(`${hour}:${pad(minute)}`, now, SHANGHAI)
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      expect(result.value.start).toBeGreaterThan(now)
+      expect(result.value.start).toBeLessThanOrEqual(now + 24 * 3600_000)
+      expect(toWall(result.value.start, SHANGHAI)).toMatchObject({ hour, minute })
+    }), { numRuns: 500 })
+  })
+
+  it('reads 周X HH:mm as the next such weekday and time, within a week', () => {
+    const weekdays = ['一', '二', '三', '四', '五', '六', '日']
+    const input = fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    fc.assert(fc.property(anyNow, input, (now, [weekday, hour, minute]) => {
+      const result = parseTimePhrase(`周${weekdays[weekday - 1]} ${pad(hour)}:${pad(minute)}`, now, SHANGHAI)
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      const wall = toWall(result.value.start, SHANGHAI)
+      expect(weekdayOf(wall)).toBe(weekday)
+      expect(wall).toMatchObject({ hour, minute })
+      expect(result.value.start).toBeGreaterThan(now)
+      expect(result.value.start).toBeLessThanOrEqual(now + 7 * 24 * 3600_000)
+    }), { numRuns: 500 })
+  })
+})
