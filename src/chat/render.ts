@@ -1,6 +1,7 @@
 // Turning a stored outbox row into what is sent: text split under the limit (room for the
 // @mention prefix WeChat puts in front), acknowledgements written from their events with the
 // seats as they are now, report files made from the query layer.
+import { MAX_MENTIONS } from '../core/notices.js'
 import type { Person } from '../core/types.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
@@ -17,11 +18,19 @@ export interface RenderDeps {
   defaultOffsets: readonly number[]
 }
 
-/** WeChat writes `@name ` for each mention in front of the text: keep the whole under the limit. */
+/**
+ * WeChat writes `@name ` for each mention in front of the text: keep the whole under the limit.
+ * More than 20 mentions go out 20 at a time in short follow-ups.
+ */
 function textParts (text: string, mentions: readonly Person[]): Part[] {
-  const prefix = mentions.reduce((n, p) => n + p.name.length + 2, 0)
-  const parts = splitText(text, Math.max(200, MESSAGE_LIMIT - prefix))
-  return parts.map((t, i) => ({ kind: 'text' as const, text: t, mentions: i === 0 ? mentions : [] }))
+  const first = mentions.slice(0, MAX_MENTIONS)
+  const prefix = first.reduce((n, p) => n + p.name.length + 2, 0)
+  const parts: Part[] = splitText(text, Math.max(200, MESSAGE_LIMIT - prefix))
+    .map((t, i) => ({ kind: 'text' as const, text: t, mentions: i === 0 ? first : [] }))
+  for (let i = MAX_MENTIONS; i < mentions.length; i += MAX_MENTIONS) {
+    parts.push({ kind: 'text', text: '（续）请以上成员留意本条消息', mentions: mentions.slice(i, i + MAX_MENTIONS) })
+  }
+  return parts
 }
 
 export function createRenderer (deps: RenderDeps): Renderer {
