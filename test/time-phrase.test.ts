@@ -1,5 +1,6 @@
 // Table tests for reading organisers' time phrases: the shared corpus, every rule of the contract, and properties.
 import { readFileSync } from 'node:fs'
+import { PUBLIC_EXAMPLES } from './helpers/public.js'
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { parseTimePhrase, type TimeParseResult } from '../src/domain/time-phrase.js'
@@ -18,7 +19,7 @@ function shown (result: TimeParseResult, timeZone: string): unknown {
 }
 
 describe('the shared corpus (../shared/examples/time-phrases.jsonl)', () => {
-  const corpus = readFileSync(new URL('../../shared/examples/time-phrases.jsonl', import.meta.url), 'utf8')
+  const corpus = readFileSync(`${PUBLIC_EXAMPLES}time-phrases.jsonl`, 'utf8')
     .split('\n')
     .filter(line => line.trim() !== '' && !line.trim().startsWith('//'))
     .map(line => JSON.parse(line) as { now: string, text: string, start: string, end: string | null })

@@ -73,13 +73,15 @@ export function enqueueText (db: Db, target: Target, text: string, mentions: Per
  */
 export function enqueueAck (db: Db, roomId: number, activityId: number, event: AckEvent, now: number, windowMs: number): void {
   const key = `ack:${activityId}`
-  const open = db.select().from(outbox).where(and(eq(outbox.coalesceKey, key), eq(outbox.status, 'pending'))).get()
-  if (open) {
+  const open = db.select().from(outbox).where(eq(outbox.coalesceKey, key)).get()
+  if (open && open.status === 'pending' && open.nextAttemptAt > now) {
     const body = JSON.parse(open.body) as AckBody
     body.events.push(event)
     db.update(outbox).set({ body: JSON.stringify(body) }).where(eq(outbox.id, open.id)).run()
     return
   }
+  // the window has closed (its message is due or on its way): later events start a new one
+  if (open) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, open.id)).run()
   const body: AckBody = { activityId, events: [event] }
   db.insert(outbox).values({
     roomId,

@@ -4,8 +4,8 @@
 export interface JielongList {
   /** `#4` in the header, if given */
   activityId: number | null
-  /** the header text without the #id, to match an activity by title */
-  header: string
+  /** the header lines (before the list) without the #id, to match an activity by title */
+  header: string[]
   /** first word of each numbered line, in list order, without repeats */
   names: string[]
   /** how many numbered lines the list has */
@@ -39,21 +39,21 @@ export function parseJielong (text: string): JielongList | null {
     const name = (m[2] ?? '').trim().split(/\s+/)[0]?.replace(/^@/, '') ?? ''
     if (name && !names.includes(name)) names.push(name)
   }
-  const header = headerLines.join(' ').trim()
-  const id = HEADER_ID.exec(header)
+  const id = HEADER_ID.exec(headerLines.join(' '))
   return {
     activityId: id ? Number(id[1]) : null,
-    header: header.replace(HEADER_ID, '').replace(/\s+/g, ' ').trim(),
+    header: headerLines.map(l => l.replace(HEADER_ID, '').trim()).filter(Boolean),
     names,
     lines: numbered,
   }
 }
 
-/** Does the header name this title? Either contains the other, ignoring spaces and punctuation. */
-export function headerNamesTitle (header: string, title: string): boolean {
+/** Does a header line name this title? One contains the other, ignoring spaces and punctuation. */
+export function headerNamesTitle (header: readonly string[], title: string): boolean {
   const squash = (s: string): string => s.replace(/[\s\p{P}\p{S}]/gu, '')
-  const h = squash(header)
   const t = squash(title)
-  if (h.length < 2 || t.length < 2) return false
-  return t.includes(h) || h.includes(t)
+  return header.some(line => {
+    const h = squash(line)
+    return h.length >= 2 && t.length >= 2 && (t.includes(h) || h.includes(t))
+  })
 }

@@ -16,7 +16,8 @@ function readCount (raw: string): number | null {
   return ZH_NUM[raw] ?? null
 }
 
-const ID = String.raw`#?(\d+)`
+// an id stands on its own: `报名 25人` is 25 people, not activity 2 with 5
+const ID = String.raw`#?(\d+)(?=\s|$)`
 const PEOPLE = String.raw`(\d+|[一两二三四五六七八九十])\s*(?:人|位|名|个人)`
 
 const SIGNUP = new RegExp(String.raw`^(?:报名|我要报名|接龙报名)(?:\s*${ID})?(?:\s*(?:共|一共|带)?\s*${PEOPLE})?$`)

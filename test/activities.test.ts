@@ -1,0 +1,179 @@
+// #活动, #修改, #取消活动, #近期活动, #名单 on real SQLite: the card, refusals that name the field
+// and change nothing, edits that move reminders and tell everyone, cancellations.
+import { afterEach, describe, expect, it } from 'vitest'
+import { asc, count, eq } from 'drizzle-orm'
+import { activities, reminders } from '../src/db/schema.js'
+import { at, createTestBot, type TestBot } from './helpers/core.js'
+
+let bot: TestBot
+afterEach(() => bot?.close())
+
+const activityCount = (): number => bot.store.db.select({ n: count() }).from(activities).get()?.n ?? 0
+const plannedReminders = (id: number): number[] => bot.store.db.select().from(reminders)
+  .where(eq(reminders.activityId, id)).orderBy(asc(reminders.dueAt)).all()
+  .filter(r => r.status === 'planned').map(r => r.dueAt)
+
+describe('#活动', () => {
+  it('reads the multi-line form and replies with the card', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动\n主题：数字经济与新阶层发展沙龙\n时间：11月7日(周六)下午2点-4点\n地点：新新之家·同心荟\n名额：3\n类型：沙龙\n说明：请带名片；欢迎新朋友')
+    const [card] = await bot.take()
+    expect(card?.text).toContain('【活动 #1】数字经济与新阶层发展沙龙')
+    expect(card?.text).toContain('11月7日(周六) 14:00–16:00')
+    expect(card?.text).toContain('新新之家·同心荟')
+    expect(card?.text).toContain('名额：3人')
+    expect(card?.text).toContain('请带名片；欢迎新朋友')
+    expect(card?.text).toContain('报名 1')
+  })
+
+  it('reads the one-line form with full-width separators and keeps the title as written', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#发起活动 主题：同心大讲堂：民营经济促进法解读；时间：11月28日 14:30；名额：２０')
+    const [card] = await bot.take()
+    expect(card?.text).toContain('【活动 #1】同心大讲堂：民营经济促进法解读')
+    const a = bot.store.db.select().from(activities).get()
+    expect(a?.title).toBe('同心大讲堂：民营经济促进法解读')
+    expect(a?.type).toBe('讲座')
+    expect(a?.capacity).toBe(20)
+  })
+
+  it.each([
+    ['同心·律师服务团法律义诊', '公益'],
+    ['e创园公益直播助农', '公益'],
+    ['新阶层人士研修班', '培训'],
+    ['企业走访', '调研'],
+    ['网络人士联谊茶话会', '联谊'],
+    ['年度总结会', '其他'],
+  ])('infers the type of 「%s」 as %s', async (title, type) => {
+    bot = createTestBot()
+    bot.say('周会长', `#活动 主题：${title}；时间：11月20日 14:00`)
+    expect(bot.store.db.select().from(activities).get()?.type).toBe(type)
+  })
+
+  it.each([
+    ['#活动 时间：11月20日 14:00', '缺少「主题」'],
+    ['#活动 主题：沙龙', '缺少「时间」'],
+    ['#活动 主题：沙龙；时间：找个周末', '「时间」看不懂'],
+    ['#活动 主题：沙龙；时间：2026-11-01 14:00', '「时间」已经过去了'],
+    ['#活动 主题：沙龙；时间：今天上午8点', '「时间」已经过去了'],
+    ['#活动 主题：沙龙；时间：11月20日', '请写明几点'],
+    ['#活动 主题：沙龙；时间：11月20日 14:00；名额：很多', '「名额」要写一个1到'],
+    ['#活动 主题：沙龙；时间：11月20日 14:00；名额：0', '「名额」'],
+    ['#活动 主题：沙龙；时间：11月20日 14:00；类型：聚餐', '「类型」只能是'],
+    ['#活动 主题：沙龙；时间：11月20日 14:00；截止：11月21日', '「截止」不能晚于'],
+    ['#活动 主题：沙龙；时间：11月20日 14:00；提醒：偶尔', '「提醒」看不懂'],
+    ['#活动 主题：沙龙；时间：11月20日 14:00；颜色：红', '不认识的字段「颜色」'],
+    [`#活动 主题：${'很长的主题'.repeat(20)}；时间：11月20日 14:00`, '「主题」太长了'],
+  ])('refuses %j with one reply naming the problem and an example, creating nothing', async (text, problem) => {
+    bot = createTestBot()
+    expect(bot.say('周会长', text)).toBe('refused')
+    const replies = await bot.take()
+    expect(replies).toHaveLength(1)
+    expect(replies[0]?.text).toContain(problem)
+    expect(replies[0]?.text).toContain('例如：')
+    expect(activityCount()).toBe(0)
+  })
+
+  it('plans reminders from the default offsets, or the activity’s own, or none', () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00')
+    bot.say('周会长', '#活动 主题：讲座；时间：11月21日 14:00；提醒：2小时,30分钟')
+    bot.say('周会长', '#活动 主题：茶话会；时间：11月22日 14:00；提醒：无')
+    expect(plannedReminders(1)).toEqual([at('2026-11-19T14:00:00+08:00'), at('2026-11-20T13:00:00+08:00')])
+    expect(plannedReminders(2)).toEqual([at('2026-11-21T12:00:00+08:00'), at('2026-11-21T13:30:00+08:00')])
+    expect(plannedReminders(3)).toEqual([])
+  })
+
+  it('reads a date without a year as the next such date, and shows the year when it is not this one', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：新年联欢会；时间：1月10日上午9:30')
+    expect((await bot.take())[0]?.text).toContain('2027年1月10日(周日) 09:30')
+  })
+
+  it('gives ids in order', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：一；时间：11月20日 14:00')
+    bot.say('周会长', '#活动 主题：二；时间：11月21日 14:00')
+    const texts = (await bot.take()).map(r => r.text)
+    expect(texts[0]).toContain('【活动 #1】')
+    expect(texts[1]).toContain('【活动 #2】')
+  })
+})
+
+describe('#修改', () => {
+  it('moves the time and the reminders, keeps the length, and @mentions everyone signed up', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00-16:00；名额：1')
+    bot.say('林律师', '报名')
+    bot.say('王会计', '报名')
+    await bot.take()
+    bot.say('周会长', '#修改 1 时间：11月21日 15:00')
+    const [notice] = await bot.take()
+    expect(notice?.text).toContain('11月20日(周五) 14:00–16:00 → 11月21日(周六) 15:00–17:00')
+    expect(notice?.mentions).toEqual(['林律师', '王会计'])
+    expect(plannedReminders(1)).toEqual([at('2026-11-20T15:00:00+08:00'), at('2026-11-21T14:00:00+08:00')])
+  })
+
+  it('promotes from the waitlist when 名额 grows, and refuses to shrink below the confirmed', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00；名额：1')
+    bot.say('林律师', '报名')
+    bot.say('王会计', '报名')
+    await bot.take()
+    expect(bot.say('周会长', '#修改 1 名额：0')).toBe('refused')
+    bot.say('周会长', '#修改 1 名额：2')
+    const replies = await bot.take()
+    expect(replies.at(-1)?.text).toContain('候补转为正式报名：王会计')
+    bot.say('周会长', '#修改 1\n名额：1')
+    expect((await bot.take())[0]?.text).toContain('名额不能少于2')
+  })
+
+  it('refuses unknown ids, other rooms’ activities and members', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00')
+    await bot.take()
+    expect(bot.say('周会长', '#修改 9 地点：会议室')).toBe('refused')
+    expect(bot.say('林律师', '#修改 1 地点：会议室')).toBe('refused')
+    expect(bot.say('周会长', '#修改 1')).toBe('refused')
+    const texts = (await bot.take()).map(r => r.text)
+    expect(texts[0]).toContain('没有找到活动 #9')
+    expect(texts[1]).toContain('只有组织者')
+    expect(texts[2]).toContain('请写明要修改什么')
+  })
+})
+
+describe('#取消活动', () => {
+  it('@mentions everyone signed up, drops the reminders, and refuses later sign-ups', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：联谊茶话会；时间：11月21日 19:00')
+    bot.say('吴设计师', '报名')
+    bot.say('黄医生', '代报名 刘护士')
+    await bot.take()
+    bot.say('周会长', '#取消活动 1 场地冲突，另行通知')
+    const [notice] = await bot.take()
+    expect(notice?.text).toContain('已取消')
+    expect(notice?.text).toContain('场地冲突，另行通知')
+    expect(notice?.mentions).toEqual(['吴设计师', '黄医生'])
+    expect(plannedReminders(1)).toEqual([])
+    expect(bot.say('林律师', '报名 1')).toBe('refused')
+    expect((await bot.take())[0]?.text).toContain('已取消')
+  })
+})
+
+describe('lists', () => {
+  it('#近期活动 lists what is coming; #名单 shows confirmed, waitlist and check-ins', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00；名额：2')
+    bot.say('林律师', '报名 1 2人')
+    await bot.take()
+    bot.say('林律师', '#近期活动')
+    expect((await bot.take())[0]?.text).toContain('#1 11月20日(周五) 14:00 沙龙')
+    bot.say('王会计', '报名')
+    bot.say('王会计', '#名单 1')
+    const texts = (await bot.take()).map(r => r.text)
+    const list = texts.find(t => t.includes('已报名'))
+    expect(list).toContain('1. 林律师（另带1人）')
+    expect(list).toContain('候补 1')
+    expect(list).toContain('1. 王会计')
+  })
+})

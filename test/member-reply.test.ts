@@ -1,0 +1,77 @@
+// Reading member replies, quote-replies and 接龙 lists: tables of what people type.
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { normalizeText } from '../src/core/normalize.js'
+import { parseJielong } from '../src/domain/jielong.js'
+import { parseMemberReply, parseQuote } from '../src/domain/member-reply.js'
+
+describe('parseMemberReply', () => {
+  it.each([
+    ['报名', { kind: 'signup', activityId: null, people: 1 }],
+    ['+1', { kind: 'signup', activityId: null, people: 1 }],
+    ['报名 4', { kind: 'signup', activityId: 4, people: 1 }],
+    ['报名4', { kind: 'signup', activityId: 4, people: 1 }],
+    ['报名 #4', { kind: 'signup', activityId: 4, people: 1 }],
+    ['报名 3人', { kind: 'signup', activityId: null, people: 3 }],
+    ['报名3人', { kind: 'signup', activityId: null, people: 3 }],
+    ['报名 25人', { kind: 'signup', activityId: null, people: 25 }],
+    ['报名 4 3人', { kind: 'signup', activityId: 4, people: 3 }],
+    ['报名 两人', { kind: 'signup', activityId: null, people: 2 }],
+    ['报名 4 共3人', { kind: 'signup', activityId: 4, people: 3 }],
+    ['取消报名', { kind: 'cancel', activityId: null }],
+    ['取消报名 2', { kind: 'cancel', activityId: 2 }],
+    ['-1', { kind: 'cancel', activityId: null }],
+    ['签到', { kind: 'checkin', activityId: null }],
+    ['签到 1', { kind: 'checkin', activityId: 1 }],
+    ['代报名 2 刘护士 孙护士', { kind: 'proxy', activityId: 2, names: ['刘护士', '孙护士'] }],
+    ['代报名 刘护士、孙护士,王五', { kind: 'proxy', activityId: null, names: ['刘护士', '孙护士', '王五'] }],
+    ['代报名 #3 @张三', { kind: 'proxy', activityId: 3, names: ['张三'] }],
+    ['我的报名', { kind: 'mine' }],
+  ])('%j', (text, expected) => {
+    expect(parseMemberReply(normalizeText(text))).toEqual(expected)
+  })
+
+  it.each(['报名的人好多啊', '我想报名', '+2', '+1+1', '取消', '签到了吗', '报名 4 3', '-1-1', '今天报名截止吗'])('%j is chatter', text => {
+    expect(parseMemberReply(normalizeText(text))).toBeNull()
+  })
+
+  it('never throws', () => {
+    fc.assert(fc.property(fc.string(), s => { parseMemberReply(s) }))
+  })
+})
+
+describe('parseQuote', () => {
+  it('finds the quoted card and what was written under it', () => {
+    const text = normalizeText('「新联小助手：【活动 #4】同心大讲堂：民营经济促进法解读」\n- - - - - - - - - - - - - - -\n报名')
+    const q = parseQuote(text)
+    expect(q?.activityId).toBe(4)
+    expect(text.slice(q?.bodyStart)).toBe('报名')
+  })
+
+  it('is null for plain text and has no id when the quote is not a card', () => {
+    expect(parseQuote('报名')).toBeNull()
+    expect(parseQuote('「张三：周末见」\n- - - - - - - - - - - - - - -\n好的')?.activityId).toBeNull()
+  })
+})
+
+describe('parseJielong', () => {
+  it('reads the header and the numbered names in the usual forms', () => {
+    const list = parseJielong('#接龙\n#4 同心大讲堂\n例：姓名+单位\n\n1. 郑主播\n2、黄医生\n3 黄医生家属\n4.王会计 鹿城会计所\n5. @林律师')
+    expect(list).toEqual({ activityId: 4, header: ['同心大讲堂', '例：姓名+单位'], names: ['郑主播', '黄医生', '黄医生家属', '王会计', '林律师'], lines: 5 })
+  })
+
+  it('does not take a date in the header for an entry, and counts repeated names once', () => {
+    const list = parseJielong('#接龙\n12.5 下午3点 助农直播\n1. 张三\n2. 张三\n3. 李四')
+    expect(list?.header).toEqual(['12.5 下午3点 助农直播'])
+    expect(list?.names).toEqual(['张三', '李四'])
+    expect(list?.lines).toBe(3)
+  })
+
+  it('is null when the first line is not #接龙', () => {
+    expect(parseJielong('1. 张三')).toBeNull()
+  })
+
+  it('never throws on arbitrary lists', () => {
+    fc.assert(fc.property(fc.array(fc.string(), { maxLength: 30 }), lines => { parseJielong(['#接龙', ...lines].join('\n')) }))
+  })
+})

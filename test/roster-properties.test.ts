@@ -1,0 +1,100 @@
+// Property tests: whatever members and organizers do, in any order, the roster stays sound —
+// confirmed people never exceed 名额, nobody is signed up twice, the waitlist is served first come
+// first served and never leaves a seat empty that its head could take. Pure rules and the whole
+// command path on real SQLite.
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { and, asc, eq, ne } from 'drizzle-orm'
+import { activities, signups } from '../src/db/schema.js'
+import { admit, promotions, seatsTaken, waitlist, type RosterEntry } from '../src/domain/roster.js'
+import { createTestBot } from './helpers/core.js'
+
+const MEMBERS = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛']
+
+type Op =
+  | { op: 'signup', who: number, people: number }
+  | { op: 'cancel', who: number }
+  | { op: 'capacity', to: number | null }
+  | { op: 'proxy', who: number, guest: number }
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('signup' as const), who: fc.nat(MEMBERS.length - 1), people: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('cancel' as const), who: fc.nat(MEMBERS.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('capacity' as const), to: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('proxy' as const), who: fc.nat(MEMBERS.length - 1), guest: fc.nat(3) }) },
+)
+
+describe('roster rules (pure)', () => {
+  const entryArb = fc.record({ seats: fc.integer({ min: 1, max: 4 }), waiting: fc.boolean(), queuedAt: fc.nat(1000) })
+  it('promotions never overfill and never skip the head of the queue', () => {
+    fc.assert(fc.property(fc.array(entryArb, { maxLength: 20 }), fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }), (raw, capacity) => {
+      const roster: RosterEntry[] = raw.map((e, id) => ({ id, seats: e.seats, status: e.waiting ? 'waitlisted' : 'confirmed', queuedAt: e.queuedAt }))
+      const taken = seatsTaken(roster)
+      const promoted = promotions(roster, capacity)
+      const after = roster.map(e => (promoted.includes(e.id) ? { ...e, status: 'confirmed' as const } : e))
+      if (capacity !== null) expect(seatsTaken(after) <= Math.max(capacity, taken)).toBe(true)
+      const queue = waitlist(roster).map(e => e.id)
+      expect(promoted).toEqual(queue.slice(0, promoted.length))
+      const head = waitlist(after)[0]
+      if (head && capacity !== null && seatsTaken(after) <= capacity) expect(head.seats).toBeGreaterThan(capacity - seatsTaken(after))
+      if (capacity === null) expect(waitlist(after)).toEqual([])
+    }))
+  })
+
+  it('a newcomer waits whenever someone is already waiting', () => {
+    fc.assert(fc.property(fc.array(entryArb, { maxLength: 10 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 4 }), (raw, capacity, seats) => {
+      const roster: RosterEntry[] = raw.map((e, id) => ({ id, seats: e.seats, status: e.waiting ? 'waitlisted' : 'confirmed', queuedAt: e.queuedAt }))
+      if (roster.some(e => e.status === 'waitlisted')) expect(admit(roster, capacity, seats)).toBe('waitlisted')
+    }))
+  })
+})
+
+describe('roster invariants through the commands', () => {
+  it('hold for random sequences of sign-ups, 代报名, cancellations and 名额 changes', () => {
+    fc.assert(fc.property(fc.array(opArb, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 8 }), (ops, initial) => {
+      const bot = createTestBot()
+      try {
+        bot.say('周会长', `#活动 主题：沙龙；时间：11月20日 14:00；名额：${initial}`)
+        const live = new Set<string>()
+        for (const [i, o] of ops.entries()) {
+          bot.clock.advance(1000 + i)
+          const name = MEMBERS[o.op === 'capacity' ? 0 : o.who] ?? '甲'
+          if (o.op === 'signup') {
+            if (bot.say(name, o.people === 1 ? '报名' : `报名 ${o.people}人`) === 'handled') live.add(name)
+          } else if (o.op === 'cancel') {
+            if (bot.say(name, '取消报名') === 'handled') {
+              live.delete(name)
+              for (const g of [...live]) if (g.startsWith(`${name}的客人`)) live.delete(g)
+            }
+          } else if (o.op === 'proxy') {
+            const guest = `${name}的客人${o.guest}`
+            if (bot.say(name, `代报名 ${guest}`) === 'handled') live.add(guest)
+          } else {
+            bot.say('周会长', `#修改 1 名额：${o.to ?? '不限'}`)
+          }
+          checkInvariants(bot.store.db, live)
+        }
+      } finally {
+        bot.close()
+      }
+    }), { numRuns: 60 })
+  })
+})
+
+function checkInvariants (db: ReturnType<typeof createTestBot>['store']['db'], expectedLive: Set<string>): void {
+  const capacity = db.select().from(activities).where(eq(activities.id, 1)).get()?.capacity ?? null
+  const rows = db.select().from(signups).where(and(eq(signups.activityId, 1), ne(signups.status, 'cancelled')))
+    .orderBy(asc(signups.queuedAt), asc(signups.id)).all()
+  const roster: RosterEntry[] = rows.map(r => ({ id: r.id, seats: 1 + r.companions, status: r.status as RosterEntry['status'], queuedAt: r.queuedAt }))
+  const taken = seatsTaken(roster)
+  // never more confirmed people than seats
+  if (capacity !== null) expect(taken).toBeLessThanOrEqual(capacity)
+  // nobody twice
+  const keys = rows.map(r => (r.memberId !== null ? `m${r.memberId}` : `g${r.guestName}`))
+  expect(new Set(keys).size).toBe(keys.length)
+  // the head of the waitlist does not fit (otherwise it would have been promoted)
+  const head = waitlist(roster)[0]
+  if (head) expect(capacity !== null && head.seats > capacity - taken).toBe(true)
+  // every acknowledged sign-up is there, and nothing else
+  expect(rows.length).toBe(expectedLive.size)
+}

@@ -1,0 +1,302 @@
+// Member replies on real SQLite: 报名 / +1 / N人 / 代报名 / 取消报名 / -1 / 接龙 / quote-replies /
+// 签到 / #完成 / 我的报名 — seats, waitlist and promotion, and every refusal.
+import { afterEach, describe, expect, it } from 'vitest'
+import { and, asc, eq, ne } from 'drizzle-orm'
+import { members, signups } from '../src/db/schema.js'
+import { activityFigures } from '../src/report/figures.js'
+import { createTestBot, TZ, type TestBot } from './helpers/core.js'
+
+let bot: TestBot
+afterEach(() => bot?.close())
+
+/** Live sign-ups of an activity as `name:status:seats`, in queue order. */
+function roster (activityId = 1): string[] {
+  return bot.store.db.select({ s: signups, name: members.name }).from(signups)
+    .leftJoin(members, eq(members.id, signups.memberId))
+    .where(and(eq(signups.activityId, activityId), ne(signups.status, 'cancelled')))
+    .orderBy(asc(signups.queuedAt), asc(signups.id)).all()
+    .map(r => `${r.s.guestName ?? r.name}:${r.s.status}:${1 + r.s.companions}`)
+}
+
+function activity (fields = '名额：3', when = '11月7日 14:00-16:00'): void {
+  bot.say('周会长', `#活动 主题：沙龙；时间：${when}；${fields}`)
+}
+
+describe('报名', () => {
+  it('signs up with 报名, +1, 报名 <id> and 报名<id>; companions take seats', async () => {
+    bot = createTestBot()
+    activity('名额：6')
+    bot.say('林律师', '报名')
+    bot.say('吴设计师', '+1')
+    bot.say('郑主播', '报名 1')
+    bot.say('王会计', '报名1 3人')
+    expect(roster()).toEqual(['林律师:confirmed:1', '吴设计师:confirmed:1', '郑主播:confirmed:1', '王会计:confirmed:3'])
+  })
+
+  it('answers sign-ups within 10 seconds in one message, and later ones separately', async () => {
+    bot = createTestBot()
+    activity()
+    await bot.take()
+    bot.say('林律师', '报名')
+    bot.clock.advance(3000)
+    bot.say('吴设计师', '+1')
+    const [ack] = await bot.take()
+    expect(ack?.text).toContain('报名成功（2人）：林律师、吴设计师')
+    expect(ack?.text).toContain('当前已报名2/3人，剩余1个名额')
+  })
+
+  it('puts latecomers on the waitlist with their place, and nobody jumps the queue', async () => {
+    bot = createTestBot()
+    activity('名额：2')
+    bot.say('林律师', '报名 2人')
+    bot.say('王会计', '报名')
+    bot.say('赵老师', '报名')
+    expect(roster()).toEqual(['林律师:confirmed:2', '王会计:waitlisted:1', '赵老师:waitlisted:1'])
+    const texts = (await bot.take()).map(r => r.text).join('\n')
+    expect(texts).toContain('王会计 候补第1位')
+    expect(texts).toContain('赵老师 候补第2位')
+  })
+
+  it('changes nothing when someone signs up twice, and says so', async () => {
+    bot = createTestBot()
+    activity()
+    bot.say('林律师', '报名')
+    bot.say('林律师', '+1')
+    bot.say('林律师', '报名 1')
+    expect(roster()).toEqual(['林律师:confirmed:1'])
+    expect((await bot.take()).at(-1)?.text).toContain('已经报过名，无需重复：林律师、林律师')
+  })
+
+  it('resizes a party when seats allow, and refuses a party larger than the room', async () => {
+    bot = createTestBot()
+    activity('名额：4')
+    bot.say('林律师', '报名')
+    bot.say('林律师', '报名 3人')
+    expect(roster()).toEqual(['林律师:confirmed:3'])
+    expect(bot.say('林律师', '报名 5人')).toBe('refused')
+    expect(bot.say('郑主播', '报名 25人')).toBe('refused')
+    const texts = (await bot.take()).map(r => r.text)
+    expect(texts.some(t => t.includes('一次最多报名20人'))).toBe(true)
+    expect(roster()).toEqual(['林律师:confirmed:3'])
+  })
+
+  it('lists the open activities when there are several and no id, changing nothing', async () => {
+    bot = createTestBot()
+    activity()
+    activity('名额：3', '11月14日 09:00')
+    await bot.take()
+    expect(bot.say('赵老师', '报名')).toBe('refused')
+    const [reply] = await bot.take()
+    expect(reply?.text).toContain('#1')
+    expect(reply?.text).toContain('#2')
+    expect(reply?.text).toContain('例如：报名 1')
+    expect(roster(1)).toEqual([])
+    expect(roster(2)).toEqual([])
+  })
+
+  it('refuses after the deadline, for cancelled and completed activities, and when there is none', async () => {
+    bot = createTestBot()
+    expect(bot.say('林律师', '报名')).toBe('refused')
+    activity('截止：11月5日 18:00')
+    bot.clock.set(Date.parse('2026-11-05T18:00:00+08:00'))
+    expect(bot.say('林律师', '报名 1')).toBe('refused')
+    const texts = (await bot.take()).map(r => r.text)
+    expect(texts[0]).toContain('现在没有正在报名的活动')
+    expect(texts.at(-1)).toContain('报名已截止')
+    expect(roster()).toEqual([])
+  })
+})
+
+describe('代报名', () => {
+  it('signs up room members by name and everyone else as guests of the sender', async () => {
+    bot = createTestBot()
+    activity('名额：10')
+    await bot.take()
+    bot.say('林律师', '报名')
+    bot.say('黄医生', '代报名 1 刘护士 孙护士、林律师')
+    expect(roster()).toEqual(['林律师:confirmed:1', '刘护士:confirmed:1', '孙护士:confirmed:1'])
+    const ack = (await bot.take()).at(-1)?.text
+    expect(ack).toContain('刘护士(黄医生代报)')
+    expect(ack).toContain('已经报过名，无需重复：林律师')
+  })
+
+  it('needs names, at most 20', async () => {
+    bot = createTestBot()
+    activity()
+    expect(bot.say('黄医生', '代报名')).toBe('refused')
+    expect(bot.say('黄医生', `代报名 ${Array.from({ length: 21 }, (_, i) => `客人${i}`).join(' ')}`)).toBe('refused')
+    expect(roster()).toEqual([])
+  })
+})
+
+describe('取消报名', () => {
+  it('cancels one’s own sign-up with companions and guests, and promotes the waitlist with an @mention', async () => {
+    bot = createTestBot()
+    activity('名额：3')
+    bot.say('黄医生', '报名')
+    bot.say('黄医生', '代报名 刘护士')
+    bot.say('林律师', '报名')
+    bot.say('王会计', '报名 2人')
+    bot.say('赵老师', '报名')
+    await bot.take()
+    bot.clock.advance(60_000)
+    bot.say('黄医生', '取消报名')
+    expect(roster()).toEqual(['林律师:confirmed:1', '王会计:confirmed:2', '赵老师:waitlisted:1'])
+    const [ack] = await bot.take()
+    expect(ack?.text).toContain('已取消报名：黄医生、刘护士')
+    expect(ack?.text).toContain('候补转为正式报名：王会计(共2人)')
+    expect(ack?.mentions).toEqual(['王会计'])
+  })
+
+  it('accepts -1, and says so when there is nothing to cancel', async () => {
+    bot = createTestBot()
+    activity()
+    bot.say('林律师', '+1')
+    bot.say('林律师', '-1')
+    expect(roster()).toEqual([])
+    expect(bot.say('林律师', '-1')).toBe('refused')
+    expect((await bot.take()).at(-1)?.text).toContain('没有可以取消的报名')
+  })
+
+  it('refuses once the activity has started', async () => {
+    bot = createTestBot()
+    activity()
+    bot.say('林律师', '报名')
+    bot.clock.set(Date.parse('2026-11-07T14:05:00+08:00'))
+    expect(bot.say('林律师', '取消报名 1')).toBe('refused')
+    expect(roster()).toEqual(['林律师:confirmed:1'])
+  })
+})
+
+describe('#接龙', () => {
+  const header = '#接龙\n#1 沙龙\n\n'
+
+  it('signs up new names, members by name and others as guests, ignoring what is already there', async () => {
+    bot = createTestBot()
+    activity('名额：20')
+    bot.say('郑主播', `${header}1. 郑主播`)
+    bot.say('黄医生', `${header}1. 郑主播\n2. 黄医生\n3. 黄医生家属`)
+    bot.say('王会计', `${header}1. 郑主播\n2、黄医生\n3 黄医生家属\n4. 王会计 鹿城会计所`)
+    expect(roster()).toEqual(['郑主播:confirmed:1', '黄医生:confirmed:1', '黄医生家属:confirmed:1', '王会计:confirmed:1'])
+  })
+
+  it('cancels the sender when their own line is gone; other removals are ignored', async () => {
+    bot = createTestBot()
+    activity('名额：20')
+    bot.say('郑主播', `${header}1. 郑主播\n2. 林律师`)
+    bot.say('郑主播', `${header}1. 林律师`)
+    bot.say('王会计', `${header}1. 王会计`)
+    expect(roster()).toEqual(['林律师:confirmed:1', '王会计:confirmed:1'])
+  })
+
+  it('finds the activity by its title, or the only open one; asks when it cannot tell', async () => {
+    bot = createTestBot()
+    activity('名额：20')
+    bot.say('林律师', '#接龙\n1. 林律师')
+    bot.say('周会长', '#活动 主题：同心大讲堂：民营经济促进法解读；时间：11月28日 14:30')
+    bot.say('王会计', '#接龙\n同心大讲堂\n例：姓名+单位\n1. 王会计 会计所')
+    expect(roster(1)).toEqual(['林律师:confirmed:1'])
+    expect(roster(2)).toEqual(['王会计:confirmed:1'])
+    expect(bot.say('赵老师', '#接龙\n1. 赵老师')).toBe('refused')
+    expect((await bot.take()).at(-1)?.text).toContain('这个接龙是哪个活动的')
+  })
+
+  it('refuses a list without names, and one that is too long', () => {
+    bot = createTestBot()
+    activity()
+    expect(bot.say('林律师', '#接龙\n#1 沙龙')).toBe('refused')
+    expect(bot.say('林律师', `#接龙\n#1\n${Array.from({ length: 501 }, (_, i) => `${i + 1}. 人${i}`).join('\n')}`)).toBe('refused')
+    expect(roster()).toEqual([])
+  })
+})
+
+describe('quote-replies', () => {
+  const quote = (body: string): string => `「新联小助手：【活动 #2】同心大讲堂：民营经济促进法解读」\n- - - - - - - - - - - - - - -\n${body}`
+
+  it('apply 报名, 取消报名 and 签到 to the quoted card', () => {
+    bot = createTestBot()
+    activity()
+    activity('名额：3', '11月14日 09:00')
+    bot.say('赵老师', quote('报名'))
+    expect(roster(2)).toEqual(['赵老师:confirmed:1'])
+    bot.say('赵老师', quote('取消报名'))
+    expect(roster(2)).toEqual([])
+    bot.say('赵老师', quote('报名'))
+    bot.clock.set(Date.parse('2026-11-14T08:30:00+08:00'))
+    expect(bot.say('赵老师', quote('签到'))).toBe('handled')
+    expect(activityFigures(bot.store.db, 2, TZ)?.checkins).toBe(1)
+  })
+
+  it('ignores a quote with chatter under it', () => {
+    bot = createTestBot()
+    activity()
+    expect(bot.say('赵老师', quote('这个活动好'))).toBe('chatter')
+  })
+})
+
+describe('签到 and #完成', () => {
+  it('opens check-in 1 hour before the start and closes it at the end, saying when', async () => {
+    bot = createTestBot()
+    activity()
+    bot.say('林律师', '报名')
+    await bot.take()
+    bot.clock.set(Date.parse('2026-11-07T12:30:00+08:00'))
+    expect(bot.say('林律师', '签到 1')).toBe('refused')
+    expect((await bot.take())[0]?.text).toContain('签到时间：11月7日(周六) 13:00–16:00')
+    bot.clock.set(Date.parse('2026-11-07T13:05:00+08:00'))
+    expect(bot.say('林律师', '签到')).toBe('handled')
+    expect(bot.say('郑主播', '签到')).toBe('handled')
+    const ack = (await bot.take()).map(r => r.text).join('\n')
+    expect(ack).toContain('签到成功：林律师')
+    expect(ack).toContain('现场签到（未报名）：郑主播')
+    bot.clock.set(Date.parse('2026-11-07T16:00:00+08:00'))
+    expect(bot.say('王会计', '签到 1')).toBe('refused')
+  })
+
+  it('completes only after the start; attendance is the check-ins (with companions) when there are any', async () => {
+    bot = createTestBot()
+    activity('名额：10')
+    bot.say('林律师', '报名 3人')
+    bot.say('王会计', '报名')
+    expect(bot.say('周会长', '#完成 1')).toBe('refused')
+    bot.clock.set(Date.parse('2026-11-07T14:10:00+08:00'))
+    bot.say('林律师', '签到')
+    bot.say('郑主播', '签到')
+    await bot.take()
+    bot.clock.set(Date.parse('2026-11-07T16:10:00+08:00'))
+    expect(bot.say('周会长', '#完成 1')).toBe('handled')
+    const figures = activityFigures(bot.store.db, 1, TZ)
+    expect(figures?.attendance).toBe(4)
+    expect(figures?.participants.sort()).toEqual(['林律师', '郑主播'].sort())
+    expect((await bot.take()).at(-1)?.text).toContain('实到4人次')
+    expect(bot.say('周会长', '#完成 1')).toBe('refused')
+  })
+
+  it('without check-ins counts the confirmed sign-ups, and 实到 N overrides', async () => {
+    bot = createTestBot()
+    activity('名额：10')
+    bot.say('林律师', '报名')
+    bot.say('黄医生', '代报名 刘护士 孙护士')
+    activity('名额：10', '11月8日 09:00')
+    bot.say('林律师', '报名 2')
+    bot.clock.set(Date.parse('2026-11-08T12:00:00+08:00'))
+    bot.say('周会长', '#完成 1')
+    bot.say('周会长', '#完成 2 实到 6 备注 接待群众法律咨询23人次')
+    expect(activityFigures(bot.store.db, 1, TZ)).toMatchObject({ attendance: 3, participants: ['林律师', '刘护士', '孙护士'] })
+    expect(activityFigures(bot.store.db, 2, TZ)).toMatchObject({ attendance: 6, note: '接待群众法律咨询23人次' })
+  })
+})
+
+describe('我的报名', () => {
+  it('lists one’s upcoming sign-ups with the waitlist place', async () => {
+    bot = createTestBot()
+    activity('名额：1')
+    bot.say('林律师', '报名')
+    bot.say('王会计', '报名')
+    await bot.take()
+    bot.say('王会计', '我的报名')
+    expect((await bot.take())[0]?.text).toContain('候补第1位')
+    bot.say('王会计', '我的报名', { room: null })
+    expect((await bot.take())[0]?.text).toContain('#1')
+  })
+})
