@@ -1,7 +1,7 @@
 // npm run replay -- TRANSCRIPT.jsonl [--db FILE] [--out-dir DIR]: plays a transcript through the
 // real bot on wechaty-puppet-mock (replay.md); stdout carries only what the bot sent.
 import './quiet-stdout.js'
-import { readFileSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -11,6 +11,30 @@ import { loadConfig } from '../config.js'
 import { createLogger } from '../log.js'
 import { Simulation } from '../sim/simulation.js'
 import { parseTranscript, TranscriptError } from '../sim/transcript.js'
+
+/**
+ * Each line is in the pipe before the bot goes on (a crash right after must not lose it);
+ * a full non-blocking pipe answers EAGAIN, so wait a moment and write the rest.
+ */
+function writeStdoutSync (text: string): void {
+  const data = Buffer.from(text)
+  let offset = 0
+  while (offset < data.length) {
+    try {
+      offset += writeSync(1, data, offset)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5)
+    }
+  }
+}
+
+/** XL_CRASH=send:N or XL_CRASH=message:N — for the crash tests only (see SimulationOptions.crash). */
+function crashPoint (): { beforeSend?: number, afterMessage?: number } | undefined {
+  const m = /^(send|message):(\d+)$/.exec(process.env['XL_CRASH'] ?? '')
+  if (!m) return undefined
+  return m[1] === 'send' ? { beforeSend: Number(m[2]) } : { afterMessage: Number(m[2]) }
+}
 
 function fail (message: string): never {
   process.stderr.write(`replay: ${message}\n`)
@@ -46,7 +70,8 @@ async function main (): Promise<void> {
     outDir: values['out-dir'] ?? mkdtempSync(join(tmpdir(), 'xinlian-replay-')),
     startsAt: transcript.startsAt ?? Date.now(),
     log,
-    onOutput: line => { process.stdout.write(`${JSON.stringify(line)}\n`) },
+    onOutput: line => { writeStdoutSync(`${JSON.stringify(line)}\n`) },
+    crash: crashPoint(),
   })
   for (const { step } of transcript.steps) {
     if (step.type === 'message') {

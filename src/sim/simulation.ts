@@ -38,6 +38,11 @@ export interface SimulationOptions {
   onOutput: (line: OutputLine) => void
   /** how long to wait for the bot to finish one message before giving up on it */
   messageTimeoutMs?: number
+  /**
+   * Fault injection for crash tests: SIGKILL this process just before the puppet is handed the
+   * n-th outgoing message (it is never accepted), or right after the n-th incoming message was handled.
+   */
+  crash?: { beforeSend?: number, afterMessage?: number }
 }
 
 export class Simulation {
@@ -47,6 +52,8 @@ export class Simulation {
   private bot!: Wechaty
   private world!: MockWorld
   private readonly waiting = new Map<string, Array<() => void>>()
+  private sends = 0
+  private handled = 0
 
   private constructor (private readonly opts: SimulationOptions) {
     this.clock = new FakeClock(opts.startsAt)
@@ -95,6 +102,7 @@ export class Simulation {
   }
 
   private async record (sent: SentMessage): Promise<void> {
+    if (++this.sends === this.opts.crash?.beforeSend) process.kill(process.pid, 'SIGKILL')
     const topic = this.world.topicOf(sent.conversationId)
     const where = topic !== undefined ? { room: topic } : { to: this.world.nameOf(sent.conversationId) }
     const at = formatIso(this.clock.now(), this.opts.settings.core.timeZone)
@@ -120,6 +128,7 @@ export class Simulation {
     })
     this.world.deliver({ id, at: m.at, from: m.from, room: m.room, text: m.text, mentions: m.mentions ?? [] })
     if (!await handled) this.opts.log.warn({ msgId: id }, 'simulation: the bot did not finish a message in time')
+    if (++this.handled === this.opts.crash?.afterMessage) process.kill(process.pid, 'SIGKILL')
     await this.runDue(this.clock.now())
   }
 
