@@ -16,6 +16,8 @@ import type { IncomingMessage, Person, Target } from './types.js'
 
 export const HELP_POINTER = '没有这个命令。发送「#帮助」查看可用的命令，例如：#近期活动'
 export const APOLOGY = '抱歉，处理这条消息时出了点问题，已记录下来。请稍后再试，或联系管理员。'
+/** Longer commands are refused (a 500-line 接龙 fits comfortably). */
+export const MAX_COMMAND_LENGTH = 20_000
 
 /** What dispatch made of a message. */
 export type Route =
@@ -151,6 +153,9 @@ export class Dispatcher {
     if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
     if (!command.allow.test(who)) throw new UserError(`只有${command.allow.label}可以使用「#${command.name}」`)
     if (route.kind !== 'command') return 'ignored'
+    if (route.text.length > MAX_COMMAND_LENGTH) {
+      throw new UserError(`这条消息太长了（${route.text.length}字，最多${MAX_COMMAND_LENGTH}字），请分成几条发送`)
+    }
     const pctx: ParseContext = { now, timeZone: config.timeZone, text: route.text, mentions: msg.mentions, quotedActivityId: route.quotedActivityId }
     const args = route.prefixed ? command.parse(route.rest, pctx) : command.matchReply?.(route.text)
     const ctx: CommandContext<unknown> = {

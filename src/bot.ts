@@ -1,0 +1,70 @@
+// The running bot: database → core → Wechaty + plugin → node-cron ticking the scheduler, and an
+// orderly stop (outbox drained, Wechaty stopped, database closed). main.ts gives it the configured
+// puppet and the process signals; the shutdown test gives it a mock puppet.
+import { dirname, join } from 'node:path'
+import cron from 'node-cron'
+import { WechatyBuilder, type Wechaty } from 'wechaty'
+import type { Logger } from 'pino'
+import type * as PUPPET from 'wechaty-puppet'
+import { createCore, settingsFromConfig, type Core } from './app.js'
+import { activityBot } from './chat/plugin.js'
+import type { Config } from './config.js'
+import { systemClock, type Clock } from './core/clock.js'
+import { openDb } from './db/open.js'
+
+export interface RunningBot {
+  core: Core
+  bot: Wechaty
+  /** resolves once logged in and recovered (reminders missed while down, unsent messages) */
+  ready: Promise<void>
+  /** drain the outbox (within `drainMs`), stop Wechaty, close the database; safe to call twice */
+  stop (reason: string, drainMs?: number): Promise<void>
+}
+
+export interface RunOptions {
+  config: Config
+  log: Logger
+  /** a puppet instance instead of the configured puppet name (tests) */
+  puppet?: PUPPET.impls.PuppetInterface
+  clock?: Clock
+}
+
+export async function runBot (opts: RunOptions): Promise<RunningBot> {
+  const { config, log } = opts
+  const clock = opts.clock ?? systemClock
+  const store = openDb(config.DB_PATH)
+  const core = createCore({ db: store.db, clock, log, settings: settingsFromConfig(config), autoSend: true })
+
+  const puppetOptions = config.WECHATY_PUPPET_SERVICE_TOKEN
+    ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN, ...(config.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: config.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}) }
+    : {}
+  const bot = WechatyBuilder.build({
+    // the login session lives next to the database, so a restart need not scan again
+    name: join(dirname(config.DB_PATH), 'wechaty-session'),
+    ...(opts.puppet ? { puppet: opts.puppet } : { puppet: config.WECHATY_PUPPET as 'wechaty-puppet-wechat4u', puppetOptions }),
+  })
+  let markReady: () => void = () => {}
+  const ready = new Promise<void>(resolve => { markReady = resolve })
+  bot.use(activityBot({ core, log, onReady: () => markReady() }))
+
+  // node-cron only calls tick; noOverlap keeps a slow tick from running twice
+  const ticker = cron.schedule('*/15 * * * * *', async () => {
+    await core.scheduler.tick(clock.now())
+  }, { name: 'scheduler-tick', noOverlap: true, timezone: config.BOT_TIMEZONE })
+
+  let stopping: Promise<void> | null = null
+  const stop = (reason: string, drainMs = 10_000): Promise<void> => {
+    stopping ??= (async () => {
+      log.info({ reason }, 'shutting down: sending what is left in the outbox')
+      await ticker.stop()
+      await core.outbox.drain({ realTime: true, timeoutMs: drainMs }).catch(err => log.error({ err }, 'outbox drain failed'))
+      await bot.stop().catch(err => log.error({ err }, 'wechaty stop failed'))
+      store.close()
+      log.info('stopped')
+    })()
+    return stopping
+  }
+
+  await bot.start()
+  return { core, bot, ready, stop }
+}

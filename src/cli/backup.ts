@@ -1,0 +1,19 @@
+// npm run backup: a consistent copy of the database now (VACUUM INTO), into BACKUP_DIR, keeping
+// the last BACKUP_KEEP copies — the same as the nightly one.
+import { existsSync } from 'node:fs'
+import { loadConfig } from '../config.js'
+import { backupDatabase } from '../db/backup.js'
+import { openDb } from '../db/open.js'
+
+const config = loadConfig()
+if (!existsSync(config.DB_PATH)) {
+  process.stderr.write(`backup: no database at ${config.DB_PATH}\n`)
+  process.exit(2)
+}
+const store = openDb(config.DB_PATH)
+try {
+  const path = backupDatabase(store.sqlite, config.BACKUP_DIR, config.BACKUP_KEEP, Date.now(), config.BOT_TIMEZONE)
+  process.stdout.write(`${path}\n`)
+} finally {
+  store.close()
+}
