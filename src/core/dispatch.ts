@@ -69,6 +69,14 @@ export class Dispatcher {
       start += at.length
       while (/\s/.test(full.charAt(start))) start++
       addressed = true
+    } else if (msg.mentionsBot && full.charAt(start) === '@') {
+      // the bot @mentioned by its group nickname: the mention list says it is us
+      const end = full.slice(start).search(/\s/)
+      if (end > 0) {
+        start += end
+        while (/\s/.test(full.charAt(start))) start++
+        addressed = true
+      }
     }
     const text = full.slice(start)
     const quotedActivityId = quote?.activityId ?? null

@@ -107,7 +107,7 @@ export class MockWorld {
     if (!this.mocker.cacheMessagePayload.has(d.id)) {
       const base = {
         id: d.id,
-        talkerId: contactIdOf(d.from),
+        talkerId: d.from === this.spec.bot ? this.botId : contactIdOf(d.from),
         timestamp: d.at,
         type: PUPPET.types.Message.Text,
         text: d.text,

@@ -1,0 +1,72 @@
+// #月报 / #统计 / #台账: who may ask, what each gets where.
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestBot, type TestBot } from './helpers/core.js'
+
+let bot: TestBot
+afterEach(() => bot?.close())
+
+function month (): void {
+  bot.say('周会长', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })
+  bot.say('周会长', '#活动 主题：数字经济沙龙；时间：11月7日 14:00；名额：3')
+  bot.say('林律师', '报名')
+  bot.clock.set(Date.parse('2026-11-07T16:00:00+08:00'))
+  bot.say('周会长', '#完成 1')
+}
+
+describe('#月报', () => {
+  it('is refused for plain members, in the room and in private', async () => {
+    bot = createTestBot()
+    month()
+    await bot.take()
+    expect(bot.say('林律师', '#月报')).toBe('refused')
+    expect(bot.say('林律师', '#统计 2026-11', { room: null })).toBe('refused')
+    for (const r of await bot.take()) expect(r.text).toContain('只有')
+  })
+
+  it('gives an organizer the room’s month as text in the room', async () => {
+    bot = createTestBot()
+    month()
+    await bot.take()
+    expect(bot.say('周会长', '#月报')).toBe('handled')
+    const replies = await bot.take()
+    expect(replies).toHaveLength(1)
+    expect(replies[0]?.text).toContain('【鹿城新联会·2026年11月活动月报】')
+    expect(replies[0]?.text).toContain('开展活动1场（已完成1场）')
+  })
+
+  it('gives a secretary every room in private, with the 台账 and the chart', async () => {
+    bot = createTestBot()
+    month()
+    await bot.take()
+    bot.clock.set(Date.parse('2026-12-03T10:00:00+08:00'))
+    expect(bot.say('陈秘书', '#月报 上月', { room: null })).toBe('handled')
+    const replies = await bot.take()
+    expect(replies.map(r => r.to)).toEqual(['陈秘书', '陈秘书', '陈秘书'])
+    expect(replies[0]?.text).toContain('【全部组织·2026年11月活动月报】')
+    expect(replies[1]?.text).toBe('[file 2026年11月活动台账.xlsx]')
+    expect(replies[2]?.text).toBe('[file 2026年11月活动统计图.png]')
+  })
+
+  it('reads the month as people write it, and refuses what it cannot read', async () => {
+    bot = createTestBot()
+    month()
+    await bot.take()
+    for (const m of ['2026-11', '2026年11月', '11月', '2026.11']) {
+      bot.say('周会长', `#月报 ${m}`)
+      expect((await bot.take())[0]?.text).toContain('2026年11月')
+    }
+    expect(bot.say('周会长', '#月报 去年夏天')).toBe('refused')
+    expect((await bot.take())[0]?.text).toContain('例如：#月报 2026-11')
+  })
+})
+
+describe('#台账', () => {
+  it('sends the workbook to a secretary in private', async () => {
+    bot = createTestBot()
+    month()
+    await bot.take()
+    expect(bot.say('陈秘书', '#台账 2026-11', { room: null })).toBe('handled')
+    const replies = await bot.take()
+    expect(replies.at(-1)?.text).toBe('[file 2026年11月活动台账.xlsx]')
+  })
+})
