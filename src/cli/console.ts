@@ -48,7 +48,11 @@ async function main (): Promise<void> {
     const mentions = line.mentions?.length ? color(33, ` (提醒了 ${line.mentions.map(n => `@${n}`).join(' ')})`) : ''
     const body = line.file ? color(32, `📎 文件 ${line.file}  已保存到 ${line.path}`) : (line.text ?? '')
     process.stdout.write(`\n${head}${mentions}\n${body.split('\n').map(l => `  ${l}`).join('\n')}\n`)
+    // a reply that arrives while you type (acknowledgements, reminders) redraws the prompt under it
+    if (!busy) rl?.prompt(true)
   }
+  let rl: ReturnType<typeof createInterface> | undefined
+  let busy = false
 
   const sim = await Simulation.start({
     world: { bot: BOT, rooms: [{ topic: ROOM, owner: ADMIN, members: PEOPLE }], contacts: [] },
@@ -73,10 +77,11 @@ async function main (): Promise<void> {
     })
   }, 500)
 
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY })
+  const input = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY })
+  rl = input
   const prompt = (): void => {
-    rl.setPrompt(color(90, `${speaker}${inRoom ? `@${ROOM}` : ' 私聊'}> `))
-    rl.prompt()
+    input.setPrompt(color(90, `${speaker}${inRoom ? `@${ROOM}` : ' 私聊'}> `))
+    input.prompt()
   }
   process.stdout.write(`${color(1, `新联会活动助手 · 控制台演示`)}（群「${ROOM}」已启用，你是管理员 ${ADMIN}；模拟时间 ${clockText(sim.clock.now())}）\n${HELP}\n`)
   process.stdout.write('试试：#活动 主题：数字经济沙龙；时间：下周六下午2点-4点；名额：3   然后 /as 林律师 报名\n')
@@ -128,19 +133,20 @@ async function main (): Promise<void> {
     await sim.deliver({ at: sim.clock.now(), from: speaker, room: inRoom ? ROOM : undefined, text, mentions })
   }
 
-  rl.on('line', line => {
+  input.on('line', line => {
     if (line.endsWith('\\')) {
       pending += `${line.slice(0, -1)}\n`
-      rl.setPrompt(color(90, '... '))
-      rl.prompt()
+      input.setPrompt(color(90, '... '))
+      input.prompt()
       return
     }
-    const input = pending + line
+    const typed = pending + line
     pending = ''
-    if (!input.trim()) { prompt(); return }
-    void serial(() => handle(input)).then(prompt)
+    if (!typed.trim()) { prompt(); return }
+    busy = true
+    void serial(() => handle(typed)).then(() => { busy = false; prompt() })
   })
-  rl.on('close', () => {
+  input.on('close', () => {
     void serial(async () => {
       clearInterval(ticker)
       await sim.finish()
