@@ -126,23 +126,13 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
       }
     }
 
-    bot.on('scan', onScan)
-    bot.on('login', onLogin)
-    bot.on('logout', onLogout)
-    bot.on('error', onError)
-    bot.on('message', onMessage)
-    bot.on('room-join', forgetMembers)
-    bot.on('room-leave', forgetMembers)
-    bot.on('room-topic', forgetMembers)
+    const listeners = [
+      ['scan', onScan], ['login', onLogin], ['logout', onLogout], ['error', onError], ['message', onMessage],
+      ['room-join', forgetMembers], ['room-leave', forgetMembers], ['room-topic', forgetMembers],
+    ] as const
+    for (const [event, listener] of listeners) bot.on(event, listener as (...args: any[]) => void)
     return () => {
-      bot.off('scan', onScan)
-      bot.off('login', onLogin)
-      bot.off('logout', onLogout)
-      bot.off('error', onError)
-      bot.off('message', onMessage)
-      bot.off('room-join', forgetMembers)
-      bot.off('room-leave', forgetMembers)
-      bot.off('room-topic', forgetMembers)
+      for (const [event, listener] of listeners) bot.off(event, listener as (...args: any[]) => void)
       core.outbox.detach()
     }
   }

@@ -44,33 +44,26 @@ export function viewOf (db: Db, row: ActivityRow, defaultOffsets: readonly numbe
   return viewsOf(db, [row], defaultOffsets)[0] as ActivityView
 }
 
+/** Members behind sign-ups (the member, or who registered a guest), in sign-up order, each once. */
+function membersBehind (db: Db, activityId: number, confirmedOnly: boolean): Person[] {
+  const status = confirmedOnly ? eq(signups.status, 'confirmed') : ne(signups.status, 'cancelled')
+  const rows = db.select({ memberId: signups.memberId, registrant: signups.registrantMemberId })
+    .from(signups).where(and(eq(signups.activityId, activityId), status))
+    .orderBy(signups.queuedAt, signups.id).all()
+  return peopleOf(db, rows.map(r => r.memberId ?? r.registrant))
+}
+
 /**
  * Who a reminder @mentions: every confirmed member, and every member who registered confirmed
- * guests or companions; nobody who only waits. In sign-up order, each once.
+ * guests or companions; nobody who only waits.
  */
 export function reminderAudience (db: Db, activityId: number): Person[] {
-  const rows = db.select({ memberId: signups.memberId, registrant: signups.registrantMemberId })
-    .from(signups).where(and(eq(signups.activityId, activityId), eq(signups.status, 'confirmed')))
-    .orderBy(signups.queuedAt, signups.id).all()
-  const ids: number[] = []
-  for (const r of rows) {
-    const id = r.memberId ?? r.registrant
-    if (!ids.includes(id)) ids.push(id)
-  }
-  return peopleOf(db, ids)
+  return membersBehind(db, activityId, true)
 }
 
 /** Everyone with a live sign-up (confirmed or waiting), or who registered one: told of edits and cancellations. */
 export function everyoneSignedUp (db: Db, activityId: number): Person[] {
-  const rows = db.select({ memberId: signups.memberId, registrant: signups.registrantMemberId })
-    .from(signups).where(and(eq(signups.activityId, activityId), ne(signups.status, 'cancelled')))
-    .orderBy(signups.queuedAt, signups.id).all()
-  const ids: number[] = []
-  for (const r of rows) {
-    const id = r.memberId ?? r.registrant
-    if (!ids.includes(id)) ids.push(id)
-  }
-  return peopleOf(db, ids)
+  return membersBehind(db, activityId, false)
 }
 
 /** Members as people, by member id, in one query. */
