@@ -41,6 +41,21 @@ describe('npm run replay', () => {
     expect(bad.stderr).toMatch(/line 2: not valid JSON/)
   }, 120_000)
 
+  it('runs in the transcript’s time zone, and the report reads periods in it', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'xl-db-')), 'bot.db')
+    const r = replay([
+      { ...setup, timezone: 'America/New_York' },
+      { type: 'message', at: '2026-11-20T09:00:00-05:00', room: '测试群', from: '周会长', text: '#活动 主题：跨年夜；时间：11月30日 23:30' },
+    ], ['--db', db])
+    expect(r.stdout).toContain('11月30日(周一) 23:30')
+    const report = spawnSync('npx', ['tsx', 'src/cli/report.ts', '--db', db, '--month', '2026-11', '--format', 'json'], {
+      cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, BOT_TIMEZONE: '' },
+    })
+    const json = JSON.parse(report.stdout) as { period: { timezone: string }, activities: Array<{ start: string }> }
+    expect(json.period.timezone).toBe('America/New_York')
+    expect(json.activities.map(a => a.start)).toEqual(['2026-11-30T23:30:00-05:00'])
+  }, 120_000)
+
   it('continues on the same database with --db, like a restarted bot', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'xl-db-')), 'bot.db')
     const first = replay([setup, { type: 'message', at: '2026-11-02T09:00:00+08:00', room: '测试群', from: '周会长', text: '#活动 主题：沙龙；时间：11月7日下午2点' }], ['--db', db])

@@ -5,11 +5,6 @@ import { mkdtempSync, readFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { log as wechatyLog } from 'wechaty'
-import { settingsFromConfig } from '../app.js'
-import { loadConfig } from '../config.js'
-import { createLogger } from '../log.js'
-import { Simulation } from '../sim/simulation.js'
 import { parseTranscript, TranscriptError } from '../sim/transcript.js'
 
 /**
@@ -55,6 +50,10 @@ async function main (): Promise<void> {
     if (err instanceof TranscriptError) fail(`${file}: ${err.message}`)
     throw err
   }
+  // the bot (Wechaty and all) is loaded only once the transcript is known to be good
+  const [{ log: wechatyLog }, { settingsFromConfig }, { loadConfig }, { createLogger }, { Simulation }] = await Promise.all([
+    import('wechaty'), import('../app.js'), import('../config.js'), import('../log.js'), import('../sim/simulation.js'),
+  ])
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env })
   wechatyLog.level((process.env['WECHATY_LOG'] ?? 'silent') as 'silent')
   const log = createLogger(config.LOG_LEVEL)

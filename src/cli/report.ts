@@ -6,16 +6,27 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { openDb } from '../db/open.js'
 import { roomByReportName, roomReportName } from '../db/people.js'
+import { getSetting } from '../db/settings.js'
 import { ALL_ROOMS } from '../report/bundle.js'
 import { buildReport, isValidDate, monthPeriod, type Period } from '../report/figures.js'
 import { reportText } from '../report/text.js'
-import { renderWorkbook } from '../report/xlsx.js'
 
 const USAGE = 'usage: report (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--room NAME] [--format json|xlsx|text] [--out FILE] [--db FILE]'
 
 class ArgError extends Error {}
 
-function readArgs (argv: string[]): { period: Period, room?: string, format: 'json' | 'xlsx' | 'text', out?: string, db: string } {
+interface Args {
+  /** the period in a given zone */
+  period: (timeZone: string) => Period
+  room?: string
+  format: 'json' | 'xlsx' | 'text'
+  out?: string
+  db: string
+  /** BOT_TIMEZONE when set in the environment; else the zone the bot recorded in the database */
+  timeZone?: string
+}
+
+function readArgs (argv: string[]): Args {
   let parsed
   try {
     parsed = parseArgs({
@@ -34,25 +45,33 @@ function readArgs (argv: string[]): { period: Period, room?: string, format: 'js
     throw new ArgError(`${(err as Error).message}; ${USAGE}`)
   }
   const config = loadConfig()
-  const tz = config.BOT_TIMEZONE
   const format = parsed.format
   if (format !== 'json' && format !== 'xlsx' && format !== 'text') throw new ArgError(`--format must be json, xlsx or text, not "${format}"`)
-  let period: Period | null = null
+  let period: Args['period']
   if (parsed.month !== undefined) {
+    const month = parsed.month
     if (parsed.from !== undefined || parsed.to !== undefined) throw new ArgError('give either --month or --from/--to, not both')
-    period = monthPeriod(parsed.month, tz)
-    if (!period || !/^\d{4}-\d{2}$/.test(parsed.month)) throw new ArgError(`--month must be YYYY-MM, not "${parsed.month}"`)
+    if (!monthPeriod(month, 'UTC') || !/^\d{4}-\d{2}$/.test(month)) throw new ArgError(`--month must be YYYY-MM, not "${month}"`)
+    period = timeZone => monthPeriod(month, timeZone) as Period
   } else if (parsed.from !== undefined || parsed.to !== undefined) {
-    if (parsed.from === undefined || parsed.to === undefined) throw new ArgError('--from and --to go together')
-    if (!isValidDate(parsed.from)) throw new ArgError(`--from must be a date YYYY-MM-DD, not "${parsed.from}"`)
-    if (!isValidDate(parsed.to)) throw new ArgError(`--to must be a date YYYY-MM-DD, not "${parsed.to}"`)
-    if (parsed.to < parsed.from) throw new ArgError('--to is before --from')
-    period = { from: parsed.from, to: parsed.to, timeZone: tz }
+    const { from, to } = parsed
+    if (from === undefined || to === undefined) throw new ArgError('--from and --to go together')
+    if (!isValidDate(from)) throw new ArgError(`--from must be a date YYYY-MM-DD, not "${from}"`)
+    if (!isValidDate(to)) throw new ArgError(`--to must be a date YYYY-MM-DD, not "${to}"`)
+    if (to < from) throw new ArgError('--to is before --from')
+    period = timeZone => ({ from, to, timeZone })
   } else {
     throw new ArgError(`a period is required; ${USAGE}`)
   }
   if (format === 'xlsx' && !parsed.out) throw new ArgError('--format xlsx needs --out FILE')
-  return { period, format, db: parsed.db ?? config.DB_PATH, ...(parsed.room ? { room: parsed.room } : {}), ...(parsed.out ? { out: parsed.out } : {}) }
+  return {
+    period,
+    format,
+    db: parsed.db ?? config.DB_PATH,
+    ...(process.env['BOT_TIMEZONE']?.trim() ? { timeZone: config.BOT_TIMEZONE } : {}),
+    ...(parsed.room ? { room: parsed.room } : {}),
+    ...(parsed.out ? { out: parsed.out } : {}),
+  }
 }
 
 async function main (): Promise<void> {
@@ -68,12 +87,13 @@ async function main (): Promise<void> {
       roomIds = [room.id]
       title = roomReportName(room)
     }
-    const report = buildReport(db, { ...args.period, ...(roomIds ? { roomIds } : {}) })
+    const timeZone = args.timeZone ?? getSetting(db, 'timezone') ?? 'Asia/Shanghai'
+    const report = buildReport(db, { ...args.period(timeZone), ...(roomIds ? { roomIds } : {}) })
     const output = args.format === 'json'
       ? `${JSON.stringify(report)}\n`
       : args.format === 'text'
         ? `${reportText(report, { title, maxDetails: Infinity })}\n`
-        : await renderWorkbook(report, { title })
+        : await (await import('../report/xlsx.js')).renderWorkbook(report, { title })
     if (args.out) writeFileSync(args.out, output)
     else process.stdout.write(output)
   } finally {

@@ -186,3 +186,9 @@ export const jobState = sqliteTable('job_state', {
   name: text('name').primaryKey(),
   lastRunAt: integer('last_run_at').notNull(),
 })
+
+/** Facts about this deployment the command-line tools need, e.g. the time zone the bot runs in. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
