@@ -7,8 +7,8 @@ import { splitLeadingId } from '../src/core/normalize.js'
 import { enqueueWithMentions, offsetsOf } from '../src/core/notices.js'
 import { updateActivity, type ActivityRow } from '../src/db/activities.js'
 import { replanReminders } from '../src/db/reminders.js'
-import { promote, signupLabels } from '../src/db/signups.js'
-import { everyoneSignedUp, peopleOf, rosterCounts, viewOf } from '../src/db/views.js'
+import { promote, rosterCounts, signupLabels } from '../src/db/signups.js'
+import { everyoneSignedUp, peopleOf, viewOf } from '../src/db/views.js'
 import { checkActivity, readFields, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
 import { activityCard, whenText } from '../src/domain/card.js'
 import { formatOffsetZh } from '../src/domain/durations.js'
@@ -55,7 +55,7 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
     if (f.location !== undefined && f.location !== a.location) { next.location = f.location; changes.push(`地点：${a.location ?? '待定'} → ${f.location ?? '待定'}`) }
     if (f.description !== undefined && f.description !== a.description) { next.description = f.description; changes.push('说明已更新') }
     if (f.capacity !== undefined && f.capacity !== a.capacity) {
-      const confirmed = rosterCounts(ctx.db, [a.id]).get(a.id)?.confirmed ?? 0
+      const confirmed = rosterCounts(ctx.db, a.id).taken
       if (f.capacity !== null && f.capacity < confirmed) {
         throw new UserError(`已有${confirmed}人报名成功，名额不能少于${confirmed}。如需减少，请先请部分成员取消报名`, `#修改 ${a.id} 名额：${confirmed}`)
       }

@@ -3,8 +3,8 @@
 import { anyone, defineCommand } from '../src/core/command.js'
 import { pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
-import { activityById, type ActivityRow } from '../src/db/activities.js'
-import { cancelSignups, signupLabels, signupsRegisteredBy, liveSignupsOfMember } from '../src/db/signups.js'
+import type { ActivityRow } from '../src/db/activities.js'
+import { activitiesWithSignupsOf, cancelSignups, signupLabels, signupsRegisteredBy } from '../src/db/signups.js'
 import { parseMemberReply } from '../src/domain/member-reply.js'
 import { ackPromotions } from './signup.js'
 
@@ -30,9 +30,8 @@ export default defineCommand<Args>({
   handle (ctx) {
     const member = ctx.member
     if (!member) return
-    const mine = (): ActivityRow[] => liveSignupsOfMember(ctx.db, member.id)
-      .map(id => activityById(ctx.db, id))
-      .filter((a): a is ActivityRow => a !== undefined && a.status === 'scheduled' && a.startAt > ctx.now)
+    const room = ctx.room
+    const mine = (): ActivityRow[] => (room ? activitiesWithSignupsOf(ctx.db, room.id, member.id, ctx.now) : [])
     const activity = pickActivity(ctx, ctx.args.activityId, mine, {
       verb: '取消报名',
       none: '你现在没有可以取消的报名。',

@@ -27,7 +27,7 @@ CREATE TABLE `activities` (
 CREATE INDEX `activities_room_status_start` ON `activities` (`room_id`,`status`,`start_at`);--> statement-breakpoint
 CREATE INDEX `activities_start` ON `activities` (`start_at`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`at` integer NOT NULL,
 	`room_id` integer,
 	`actor_member_id` integer,
@@ -39,9 +39,8 @@ CREATE TABLE `audit_log` (
 	`detail` text
 );
 --> statement-breakpoint
-CREATE INDEX `audit_entity` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
 CREATE TABLE `checkins` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`activity_id` integer NOT NULL,
 	`member_id` integer NOT NULL,
 	`signup_id` integer,
@@ -57,14 +56,13 @@ CREATE TABLE `handled_messages` (
 	`at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `handled_messages_at` ON `handled_messages` (`at`);--> statement-breakpoint
 CREATE TABLE `job_state` (
 	`name` text PRIMARY KEY NOT NULL,
 	`last_run_at` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `members` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`room_id` integer NOT NULL,
 	`contact_id` text NOT NULL,
 	`name` text NOT NULL,
@@ -74,10 +72,10 @@ CREATE TABLE `members` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `members_room_contact` ON `members` (`room_id`,`contact_id`);--> statement-breakpoint
-CREATE INDEX `members_room_name` ON `members` (`room_id`,`name`);--> statement-breakpoint
+CREATE INDEX `members_name_room` ON `members` (`name`,`room_id`);--> statement-breakpoint
 CREATE INDEX `members_contact` ON `members` (`contact_id`);--> statement-breakpoint
 CREATE TABLE `outbox` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`room_id` integer,
 	`contact_id` text,
 	`contact_name` text,
@@ -96,6 +94,13 @@ CREATE TABLE `outbox` (
 --> statement-breakpoint
 CREATE INDEX `outbox_pending` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE UNIQUE INDEX `outbox_open_window` ON `outbox` (`coalesce_key`) WHERE coalesce_key IS NOT NULL;--> statement-breakpoint
+CREATE TABLE `outbox_events` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`outbox_id` integer NOT NULL,
+	`event` text NOT NULL,
+	FOREIGN KEY (`outbox_id`) REFERENCES `outbox`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `reminders` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`activity_id` integer NOT NULL,
@@ -133,8 +138,13 @@ CREATE TABLE `rooms` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `rooms_wx_id` ON `rooms` (`wx_id`);--> statement-breakpoint
 CREATE INDEX `rooms_topic` ON `rooms` (`topic`);--> statement-breakpoint
+CREATE TABLE `settings` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `signups` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`activity_id` integer NOT NULL,
 	`member_id` integer,
 	`guest_name` text,
@@ -152,5 +162,5 @@ CREATE TABLE `signups` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `signups_live_member` ON `signups` (`activity_id`,`member_id`) WHERE status <> 'cancelled' AND member_id IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX `signups_live_guest` ON `signups` (`activity_id`,`guest_name`) WHERE status <> 'cancelled' AND guest_name IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `signups_activity_status` ON `signups` (`activity_id`,`status`,`queued_at`);--> statement-breakpoint
-CREATE INDEX `signups_registrant` ON `signups` (`registrant_member_id`,`status`);
+CREATE INDEX `signups_roster` ON `signups` (`activity_id`,`status`,`queued_at`,`companions`);--> statement-breakpoint
+CREATE INDEX `signups_registrant` ON `signups` (`registrant_member_id`,`status`) WHERE member_id IS NULL;

@@ -10,7 +10,7 @@ import type { Clock } from './core/clock.js'
 import type { CoreConfig } from './core/command.js'
 import { Dispatcher } from './core/dispatch.js'
 import { buildRegistry } from './core/registry.js'
-import type { Db } from './db/open.js'
+import { onCommitError, type Db } from './db/open.js'
 import { setSetting } from './db/settings.js'
 import { Scheduler, type SchedulerConfig } from './scheduler/scheduler.js'
 
@@ -76,6 +76,7 @@ export function createCore (deps: CoreDeps): Core {
   const dispatcher = new Dispatcher({ db, clock, log, config: settings.core, registry: buildRegistry(commands), onEnqueue: wake })
   const scheduler = new Scheduler({ db, log, config: settings.scheduler, onEnqueue: wake })
   scheduler.init(clock.now())
+  onCommitError(db, err => log.error({ err }, 'group commit failed: the messages of this batch were not saved'))
   // `npm run report` reads periods in the zone the bot runs in
   setSetting(db, 'timezone', settings.core.timeZone)
   return { dispatcher, outbox, scheduler, settings, db, clock, log }

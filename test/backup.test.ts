@@ -21,7 +21,7 @@ describe('backups', () => {
     const bot = createTestBot()
     bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00')
     let t = Date.parse('2026-11-02T03:30:00+08:00')
-    const paths = Array.from({ length: 5 }, () => backupDatabase(bot.store.sqlite, dir, 3, (t += 86_400_000), 'Asia/Shanghai'))
+    const paths = Array.from({ length: 5 }, () => backupDatabase(bot.store.db, dir, 3, (t += 86_400_000), 'Asia/Shanghai'))
     bot.close()
     expect(readdirSync(dir).sort()).toEqual(paths.slice(2).map(p => p.slice(dir.length + 1)).sort())
     const copy = openDb(paths[4] ?? '')

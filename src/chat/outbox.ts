@@ -4,7 +4,7 @@
 import type { Logger } from 'pino'
 import type { Clock } from '../core/clock.js'
 import type { Person } from '../core/types.js'
-import type { Db } from '../db/open.js'
+import { commitPending, type Db } from '../db/open.js'
 import {
   makeAllDue, markDropped, markFailed, markPartSent, markRetry, markSending, markSent, pendingRows,
   type OutboxRow,
@@ -125,6 +125,8 @@ export class Outbox {
     if (!opts.ignoreInterval && now < this.lastSendAt + this.opts.intervalMs) return false
     this.running = true
     try {
+      // only what is committed may leave the bot
+      commitPending(this.opts.db)
       for (const row of this.sendable()) {
         if (row.nextAttemptAt > now) continue
         if (await this.sendOne(sender, row, now)) return true

@@ -5,7 +5,7 @@ import { MAX_MENTIONS } from '../core/notices.js'
 import type { Person } from '../core/types.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
-import type { AckBody, FileBody, OutboxRow, TextBody } from '../db/outbox-store.js'
+import { ackEvents, type AckBody, type FileBody, type OutboxRow, type TextBody } from '../db/outbox-store.js'
 import { viewOf } from '../db/views.js'
 import { ackText } from '../domain/card.js'
 import { buildReport } from '../report/figures.js'
@@ -43,12 +43,13 @@ export function createRenderer (deps: RenderDeps): Renderer {
       case 'ack': {
         const body = JSON.parse(row.body) as AckBody
         const activity = activityById(deps.db, body.activityId)
-        if (!activity) return []
+        const events = ackEvents(deps.db, row.id)
+        if (!activity || events.length === 0) return []
         const mentions: Person[] = []
-        for (const e of body.events) {
+        for (const e of events) {
           if (e.kind === 'promoted' && e.mention && !mentions.some(p => p.id === e.mention?.id)) mentions.push(e.mention)
         }
-        return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), body.events), mentions)
+        return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), events), mentions)
       }
       case 'file': {
         const body = JSON.parse(row.body) as FileBody

@@ -12,7 +12,7 @@ if (!existsSync(config.DB_PATH)) {
 }
 const store = openDb(config.DB_PATH)
 try {
-  const path = backupDatabase(store.sqlite, config.BACKUP_DIR, config.BACKUP_KEEP, Date.now(), config.BOT_TIMEZONE)
+  const path = backupDatabase(store.db, config.BACKUP_DIR, config.BACKUP_KEEP, Date.now(), config.BOT_TIMEZONE)
   process.stdout.write(`${path}\n`)
 } finally {
   store.close()

@@ -2,8 +2,8 @@
 // replies (the durable outbox lives in the same database), or nothing at all for chatter.
 import type { Logger } from 'pino'
 import { audit } from '../db/audit.js'
-import { markHandled, wasHandled } from '../db/handled.js'
-import { inTransaction, type Db } from '../db/open.js'
+import { markHandled } from '../db/handled.js'
+import { inGroupCommit, type Db } from '../db/open.js'
 import { enqueue, enqueueAck, enqueueText } from '../db/outbox-store.js'
 import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organizerRoomIds } from '../db/people.js'
 import { parseQuote } from '../domain/member-reply.js'
@@ -46,6 +46,17 @@ export interface DispatchDeps {
 }
 
 const PREFIX = /^[#/]\s*/
+
+/** Who the sender is, each role looked up on first use. */
+function lazyWho (admin: boolean, organizer: () => boolean, secretary: () => boolean): Who {
+  let isOrganizer: boolean | undefined
+  let isSecretary: boolean | undefined
+  return {
+    admin,
+    get organizer () { return (isOrganizer ??= organizer()) },
+    get secretary () { return (isSecretary ??= secretary()) },
+  }
+}
 
 export class Dispatcher {
   constructor (private readonly deps: DispatchDeps) {}
@@ -106,7 +117,7 @@ export class Dispatcher {
     const now = clock.now()
     const mlog = log.child({ msgId: msg.id })
     try {
-      const outcome = inTransaction(db, () => this.run(msg, route, roomMembers, now, mlog))
+      const outcome = inGroupCommit(db, () => this.run(msg, route, roomMembers, now, mlog))
       if (outcome === 'handled') this.deps.onEnqueue?.()
       return outcome
     } catch (err) {
@@ -114,7 +125,7 @@ export class Dispatcher {
       if (!refused) mlog.error({ err, command: route.kind === 'command' ? route.command.name : route.word }, 'command failed')
       else mlog.debug({ command: route.kind === 'command' ? route.command.name : route.word }, 'command refused')
       try {
-        inTransaction(db, () => {
+        inGroupCommit(db, () => {
           if (!markHandled(db, msg.id, now)) return
           enqueueText(db, this.replyTarget(msg, now), refused ? err.reply : APOLOGY, [], now)
         })
@@ -137,12 +148,11 @@ export class Dispatcher {
 
   private run (msg: IncomingMessage, route: Route, roomMembers: readonly Person[] | null, now: number, log: Logger): Outcome {
     const { db, config } = this.deps
-    if (wasHandled(db, msg.id)) return 'duplicate'
     const admin = this.isAdmin(msg.sender)
     const command = route.kind === 'command' ? route.command : null
     const existing = msg.room ? findRoom(db, msg.room, now) : undefined
     if (msg.room && !existing?.enabled && !(admin && command?.worksWhenDisabled)) return 'disabled'
-    markHandled(db, msg.id, now)
+    if (!markHandled(db, msg.id, now)) return 'duplicate'
     const room = msg.room ? existing ?? ensureRoom(db, msg.room, now) : null
     const target: Target = room ? { roomId: room.id } : { contact: msg.sender }
     if (!command) {
@@ -150,13 +160,10 @@ export class Dispatcher {
       return 'handled'
     }
     const member = room ? ensureMember(db, room.id, msg.sender, now) : null
-    const who: Who = {
-      admin,
-      organizer: room && member
-        ? msg.room?.ownerId === msg.sender.id || isOrganizerOf(db, member.id, room.id)
-        : organizerRoomIds(db, msg.sender).length > 0,
-      secretary: isSecretary(db, msg.sender),
-    }
+    // roles are looked up only when a command asks: a plain 报名 needs none
+    const who = lazyWho(admin, () => (room && member
+      ? msg.room?.ownerId === msg.sender.id || isOrganizerOf(db, member.id, room.id)
+      : organizerRoomIds(db, msg.sender).length > 0), () => isSecretary(db, msg.sender))
     if (command.where === 'room' && !room) throw new UserError(`「#${command.name}」请在活动群里发送`, command.example)
     if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
     if (!command.allow.test(who)) throw new UserError(`只有${command.allow.label}可以使用「#${command.name}」`)

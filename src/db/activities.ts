@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, lte, or, isNull, sql } from 'drizzle-orm'
 import type { ActivityType } from '../domain/activity-type.js'
 import type { Db } from './open.js'
+import { rowQuery } from './prepared.js'
 import { activities } from './schema.js'
 
 export type ActivityRow = typeof activities.$inferSelect
@@ -43,7 +44,7 @@ export function insertActivity (db: Db, a: NewActivity, now: number): ActivityRo
 }
 
 export function activityById (db: Db, id: number): ActivityRow | undefined {
-  return db.select().from(activities).where(eq(activities.id, id)).get()
+  return rowQuery<ActivityRow>(db, 'activity-by-id', activities, 'id = ?').get(id)
 }
 
 export function updateActivity (db: Db, id: number, patch: Partial<Omit<ActivityRow, 'id'>>, now: number): ActivityRow {
@@ -64,9 +65,7 @@ export const CHECKIN_OPENS_BEFORE_MS = 3600_000
 
 /** Open = scheduled and its sign-up deadline not passed (commands.md). */
 export function openActivities (db: Db, roomId: number, now: number): ActivityRow[] {
-  return db.select().from(activities)
-    .where(and(eq(activities.roomId, roomId), eq(activities.status, 'scheduled'), gt(activities.deadlineAt, now)))
-    .orderBy(asc(activities.startAt), asc(activities.id)).all()
+  return rowQuery<ActivityRow>(db, 'open-activities', activities, "room_id = ? AND status = 'scheduled' AND deadline_at > ? ORDER BY start_at, id").all(roomId, now)
 }
 
 /** Scheduled activities of the room that have not ended yet (open or closed for sign-up). */

@@ -1,6 +1,6 @@
 // The audit log: every change, who made it and from which message.
 import type { Db } from './open.js'
-import { auditLog } from './schema.js'
+import { prepared } from './prepared.js'
 
 export interface AuditEntry {
   roomId?: number | null
@@ -14,15 +14,9 @@ export interface AuditEntry {
 }
 
 export function audit (db: Db, entry: AuditEntry, now: number): void {
-  db.insert(auditLog).values({
-    at: now,
-    roomId: entry.roomId ?? null,
-    actorMemberId: entry.actorMemberId ?? null,
-    actorName: entry.actorName ?? null,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    msgId: entry.msgId ?? null,
-    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-  }).run()
+  prepared(db, 'audit', () => db.$client.prepare(`INSERT INTO audit_log
+    (at, room_id, actor_member_id, actor_name, action, entity, entity_id, msg_id, detail)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+    .run(now, entry.roomId ?? null, entry.actorMemberId ?? null, entry.actorName ?? null, entry.action, entry.entity,
+      entry.entityId ?? null, entry.msgId ?? null, entry.detail === undefined ? null : JSON.stringify(entry.detail))
 }

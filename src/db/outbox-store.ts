@@ -1,9 +1,10 @@
 // The durable outbox table: enqueue (inside the transaction that decided it), coalesce
 // acknowledgements into one open window per activity, claim and mark what the sender does.
-import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Person, Target } from '../core/types.js'
 import type { Db } from './open.js'
-import { outbox } from './schema.js'
+import { prepared } from './prepared.js'
+import { outbox, outboxEvents } from './schema.js'
 
 export type OutboxRow = typeof outbox.$inferSelect
 
@@ -27,9 +28,9 @@ export interface AckEvent {
   by?: string
 }
 
+/** An acknowledgement names its activity; its events are rows of outbox_events. */
 export interface AckBody {
   activityId: number
-  events: AckEvent[]
 }
 
 /** A file rendered when it is sent: the 台账 workbook or the chart of a period. */
@@ -53,14 +54,10 @@ function targetColumns (target: Target): Pick<OutboxRow, 'roomId' | 'contactId' 
 }
 
 export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBody | AckBody | FileBody, now: number, notBefore = now): number {
-  const row = db.insert(outbox).values({
-    ...targetColumns(target),
-    kind,
-    body: JSON.stringify(body),
-    nextAttemptAt: notBefore,
-    createdAt: now,
-  }).returning({ id: outbox.id }).get()
-  return row.id
+  return Number(prepared(db, 'enqueue', () => db.$client.prepare(`INSERT INTO outbox
+    (room_id, contact_id, contact_name, kind, body, next_attempt_at, created_at)
+    VALUES (@roomId, @contactId, @contactName, @kind, @body, @nextAttemptAt, @createdAt)`))
+    .run({ ...targetColumns(target), kind, body: JSON.stringify(body), nextAttemptAt: notBefore, createdAt: now }).lastInsertRowid)
 }
 
 export function enqueueText (db: Db, target: Target, text: string, mentions: Person[], now: number): number {
@@ -69,30 +66,39 @@ export function enqueueText (db: Db, target: Target, text: string, mentions: Per
 
 /**
  * Adds an acknowledgement to the activity's open window, or opens one that closes `windowMs`
- * later: everything that arrives in between is answered in one message.
+ * later: everything that arrives in between is answered in one message. Each event is a row of
+ * its own, so a 300-person storm costs one small insert per sign-up.
  */
 export function enqueueAck (db: Db, roomId: number, activityId: number, event: AckEvent, now: number, windowMs: number): void {
   const key = `ack:${activityId}`
-  const open = db.select().from(outbox).where(eq(outbox.coalesceKey, key)).get()
+  const open = prepared(db, 'open-ack-window', () => db.$client.prepare(
+    'SELECT id, status, next_attempt_at AS nextAttemptAt FROM outbox WHERE coalesce_key = ?'))
+    .get(key) as { id: number, status: string, nextAttemptAt: number } | undefined
+  let outboxId: number
   if (open && open.status === 'pending' && open.nextAttemptAt > now) {
-    const body = JSON.parse(open.body) as AckBody
-    body.events.push(event)
-    db.update(outbox).set({ body: JSON.stringify(body) }).where(eq(outbox.id, open.id)).run()
-    return
+    outboxId = open.id
+  } else {
+    // the window has closed (its message is due or on its way): later events start a new one
+    if (open) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, open.id)).run()
+    outboxId = db.insert(outbox).values({
+      roomId,
+      contactId: null,
+      contactName: null,
+      kind: 'ack',
+      body: JSON.stringify({ activityId } satisfies AckBody),
+      coalesceKey: key,
+      nextAttemptAt: now + windowMs,
+      createdAt: now,
+    }).returning({ id: outbox.id }).get().id
   }
-  // the window has closed (its message is due or on its way): later events start a new one
-  if (open) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, open.id)).run()
-  const body: AckBody = { activityId, events: [event] }
-  db.insert(outbox).values({
-    roomId,
-    contactId: null,
-    contactName: null,
-    kind: 'ack',
-    body: JSON.stringify(body),
-    coalesceKey: key,
-    nextAttemptAt: now + windowMs,
-    createdAt: now,
-  }).run()
+  prepared(db, 'insert-ack-event', () => db.$client.prepare('INSERT INTO outbox_events (outbox_id, event) VALUES (?, ?)'))
+    .run(outboxId, JSON.stringify(event))
+}
+
+/** The events of an acknowledgement, in the order they happened. */
+export function ackEvents (db: Db, outboxId: number): AckEvent[] {
+  return db.select({ event: outboxEvents.event }).from(outboxEvents).where(eq(outboxEvents.outboxId, outboxId))
+    .orderBy(asc(outboxEvents.id)).all().map(r => JSON.parse(r.event) as AckEvent)
 }
 
 /** Pending rows, oldest first: the sender picks from these. */
@@ -112,12 +118,19 @@ export function markPartSent (db: Db, id: number, partsSent: number): void {
   db.update(outbox).set({ partsSent }).where(eq(outbox.id, id)).run()
 }
 
+/** A finished acknowledgement no longer needs its events (the table keeps only what waits). */
+function forgetEvents (db: Db, id: number): void {
+  db.delete(outboxEvents).where(eq(outboxEvents.outboxId, id)).run()
+}
+
 export function markSent (db: Db, id: number, now: number): void {
   db.update(outbox).set({ status: 'sent', sentAt: now, coalesceKey: null }).where(eq(outbox.id, id)).run()
+  forgetEvents(db, id)
 }
 
 export function markDropped (db: Db, id: number, reason: string): void {
   db.update(outbox).set({ status: 'dropped', lastError: reason, coalesceKey: null }).where(eq(outbox.id, id)).run()
+  forgetEvents(db, id)
 }
 
 export function markRetry (db: Db, id: number, attempts: number, nextAttempt: number, error: string): void {
@@ -126,6 +139,7 @@ export function markRetry (db: Db, id: number, attempts: number, nextAttempt: nu
 
 export function markFailed (db: Db, id: number, attempts: number, error: string): void {
   db.update(outbox).set({ status: 'failed', attempts, lastError: error, coalesceKey: null }).where(eq(outbox.id, id)).run()
+  forgetEvents(db, id)
 }
 
 /** Makes every waiting row due now (shutdown: flush coalesced acknowledgements and retries without waiting). */

@@ -1,8 +1,9 @@
 // Rooms, members and appointed roles: finding them again across puppet logins (ids change, so
 // a room is found again by topic and a member by room + name) and keeping names current.
-import { and, desc, eq, isNull, or } from 'drizzle-orm'
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import type { Person, RoomRef } from '../core/types.js'
 import type { Db } from './open.js'
+import { prepared, rowQuery } from './prepared.js'
 import { members, roles, rooms } from './schema.js'
 
 export type RoomRow = typeof rooms.$inferSelect
@@ -14,7 +15,7 @@ export function roomById (db: Db, id: number): RoomRow | undefined {
 
 /** The room row for a puppet room, found by id or else by topic; null when the bot has never seen it. */
 export function findRoom (db: Db, ref: RoomRef, now: number): RoomRow | undefined {
-  const byId = db.select().from(rooms).where(eq(rooms.wxId, ref.id)).get()
+  const byId = rowQuery<RoomRow>(db, 'room-by-wx-id', rooms, 'wx_id = ?').get(ref.id)
   if (byId) {
     if (byId.topic !== ref.topic && ref.topic) {
       db.update(rooms).set({ topic: ref.topic, updatedAt: now }).where(eq(rooms.id, byId.id)).run()
@@ -63,7 +64,7 @@ export function findMemberByName (db: Db, roomId: number, name: string): MemberR
  * new. Keeps the stored name and id current.
  */
 export function ensureMember (db: Db, roomId: number, person: Person, now: number): MemberRow {
-  const byId = db.select().from(members).where(and(eq(members.roomId, roomId), eq(members.contactId, person.id))).get()
+  const byId = rowQuery<MemberRow>(db, 'member-by-contact', members, 'room_id = ? AND contact_id = ?').get(roomId, person.id)
   if (byId) {
     if (byId.name === person.name || !person.name) return byId
     return db.update(members).set({ name: person.name, updatedAt: now }).where(eq(members.id, byId.id)).returning().get()
@@ -91,8 +92,9 @@ export function revokeAll (db: Db, member: MemberRow): string[] {
 }
 
 export function isOrganizerOf (db: Db, memberId: number, roomId: number): boolean {
-  return db.select({ id: roles.id }).from(roles)
-    .where(and(eq(roles.role, 'organizer'), eq(roles.memberId, memberId), eq(roles.roomId, roomId))).get() !== undefined
+  return prepared(db, 'is-organizer', () => db.select({ id: roles.id }).from(roles)
+    .where(and(eq(roles.role, 'organizer'), eq(roles.memberId, sql.placeholder('memberId')), eq(roles.roomId, sql.placeholder('roomId')))).prepare())
+    .get({ memberId, roomId }) !== undefined
 }
 
 /**
@@ -100,12 +102,13 @@ export function isOrganizerOf (db: Db, memberId: number, roomId: number): boolea
  * the bot (it changed at a re-login), so a namesake with a known id is not taken for one.
  */
 export function isSecretary (db: Db, person: Person): boolean {
-  const rows = db.select({ contactId: members.contactId, name: members.name, role: roles.role })
-    .from(members).leftJoin(roles, and(eq(roles.memberId, members.id), eq(roles.role, 'secretary')))
-    .where(or(eq(members.contactId, person.id), eq(members.name, person.name))).all()
-  const byId = rows.filter(r => r.contactId === person.id)
+  const secretaryBy = (column: typeof members.contactId | typeof members.name, key: string) => prepared(db, key, () =>
+    db.select({ memberId: members.id, role: roles.role }).from(members)
+      .leftJoin(roles, and(eq(roles.memberId, members.id), eq(roles.role, 'secretary')))
+      .where(eq(column, sql.placeholder('value'))).prepare())
+  const byId = secretaryBy(members.contactId, 'secretary-by-contact').all({ value: person.id })
   if (byId.length > 0) return byId.some(r => r.role === 'secretary')
-  return rows.some(r => r.role === 'secretary')
+  return secretaryBy(members.name, 'secretary-by-name').all({ value: person.name }).some(r => r.role === 'secretary')
 }
 
 /** Every secretary once (one person may have been appointed in several rooms). */

@@ -3,6 +3,10 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
+// Tables written on every message use plain INTEGER PRIMARY KEY ids: AUTOINCREMENT would also
+// write sqlite_sequence in each transaction. Activities keep AUTOINCREMENT: their ids are shown
+// to people and must never be reused.
+
 /** A WeChat group the bot is in. Room ids change between logins on some puppets, so a room is found again by topic. */
 export const rooms = sqliteTable('rooms', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -20,7 +24,7 @@ export const rooms = sqliteTable('rooms', {
 
 /** A person in a room. Contact ids change between logins on some puppets, so a member is found again by room + name. */
 export const members = sqliteTable('members', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: integer('id').primaryKey(),
   roomId: integer('room_id').notNull().references(() => rooms.id),
   contactId: text('contact_id').notNull(),
   name: text('name').notNull(),
@@ -28,7 +32,8 @@ export const members = sqliteTable('members', {
   updatedAt: integer('updated_at').notNull(),
 }, t => [
   uniqueIndex('members_room_contact').on(t.roomId, t.contactId),
-  index('members_room_name').on(t.roomId, t.name),
+  // (name, room) serves both a room's member by name and a secretary found by name alone
+  index('members_name_room').on(t.name, t.roomId),
   index('members_contact').on(t.contactId),
 ])
 
@@ -82,7 +87,7 @@ export const activities = sqliteTable('activities', {
  * sign-up after a cancellation is a new row.
  */
 export const signups = sqliteTable('signups', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: integer('id').primaryKey(),
   activityId: integer('activity_id').notNull().references(() => activities.id),
   memberId: integer('member_id').references(() => members.id),
   guestName: text('guest_name'),
@@ -100,12 +105,14 @@ export const signups = sqliteTable('signups', {
     .where(sql`status <> 'cancelled' AND member_id IS NOT NULL`),
   uniqueIndex('signups_live_guest').on(t.activityId, t.guestName)
     .where(sql`status <> 'cancelled' AND guest_name IS NOT NULL`),
-  index('signups_activity_status').on(t.activityId, t.status, t.queuedAt),
-  index('signups_registrant').on(t.registrantMemberId, t.status),
+  // covers the roster questions (seats taken, who waits in which order) without reading rows
+  index('signups_roster').on(t.activityId, t.status, t.queuedAt, t.companions),
+  // guests by who registered them (member sign-ups never touch it)
+  index('signups_registrant').on(t.registrantMemberId, t.status).where(sql`member_id IS NULL`),
 ])
 
 export const checkins = sqliteTable('checkins', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: integer('id').primaryKey(),
   activityId: integer('activity_id').notNull().references(() => activities.id),
   memberId: integer('member_id').notNull().references(() => members.id),
   /** the sign-up it fulfils; null for a walk-in */
@@ -134,7 +141,7 @@ export const reminders = sqliteTable('reminders', {
  * change that caused it, and marked when the puppet accepts it. `kind` says how `body` renders.
  */
 export const outbox = sqliteTable('outbox', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: integer('id').primaryKey(),
   /** a room (rooms.id) … */
   roomId: integer('room_id').references(() => rooms.id),
   /** … or a private chat with a contact */
@@ -157,17 +164,29 @@ export const outbox = sqliteTable('outbox', {
   uniqueIndex('outbox_open_window').on(t.coalesceKey).where(sql`coalesce_key IS NOT NULL`),
 ])
 
-/** Message ids already handled, so a duplicate delivery changes nothing. */
+/**
+ * Acknowledgement events of an `ack` outbox row, rendered together when it is sent and deleted
+ * then: the table holds only what is waiting, so it needs no index (one write less per sign-up).
+ */
+export const outboxEvents = sqliteTable('outbox_events', {
+  id: integer('id').primaryKey(),
+  outboxId: integer('outbox_id').notNull().references(() => outbox.id),
+  event: text('event').notNull(),
+})
+
+/**
+ * Message ids already handled, so a duplicate delivery changes nothing. A WITHOUT ROWID table
+ * (migration 0001, written by hand: drizzle cannot say it): one B-tree written per message; the
+ * nightly prune scans it.
+ */
 export const handledMessages = sqliteTable('handled_messages', {
   msgId: text('msg_id').primaryKey(),
   at: integer('at').notNull(),
-}, t => [
-  index('handled_messages_at').on(t.at),
-])
+})
 
 /** Every change, who made it and from which message. */
 export const auditLog = sqliteTable('audit_log', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: integer('id').primaryKey(),
   at: integer('at').notNull(),
   roomId: integer('room_id'),
   actorMemberId: integer('actor_member_id'),
@@ -177,9 +196,7 @@ export const auditLog = sqliteTable('audit_log', {
   entityId: integer('entity_id'),
   msgId: text('msg_id'),
   detail: text('detail'),
-}, t => [
-  index('audit_entity').on(t.entity, t.entityId),
-])
+})
 
 /** Last run of periodic jobs (monthly push, backups), so a restart neither skips nor repeats one. */
 export const jobState = sqliteTable('job_state', {

@@ -1,19 +1,18 @@
 // Sign-ups as the roster rules (domain/roster) decide them: sign up, resize, cancel, promote.
 // Callers run these inside the message's transaction, so the roster invariants hold whatever
 // order messages arrive in.
-import { and, asc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm'
-import { admit, promotions, seatsLeft, waitlistPlace, type RosterEntry } from '../domain/roster.js'
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm'
+import { admitByCounts, promotionsFrom, seatsLeft, waitlistPlace, type RosterCounts, type RosterEntry } from '../domain/roster.js'
 import type { ActivityRow } from './activities.js'
 import type { Db } from './open.js'
+import { prepared, rowQuery } from './prepared.js'
 import { activities, checkins, members, signups } from './schema.js'
 
 export type SignupRow = typeof signups.$inferSelect
 
 /** Confirmed and waitlisted sign-ups, in queue order. */
 export function liveSignups (db: Db, activityId: number): SignupRow[] {
-  return db.select().from(signups)
-    .where(and(eq(signups.activityId, activityId), ne(signups.status, 'cancelled')))
-    .orderBy(asc(signups.queuedAt), asc(signups.id)).all()
+  return rowQuery<SignupRow>(db, 'live-signups', signups, "activity_id = ? AND status <> 'cancelled' ORDER BY queued_at, id").all(activityId)
 }
 
 export function toRoster (rows: readonly SignupRow[]): RosterEntry[] {
@@ -39,15 +38,41 @@ export type SignUpOutcome =
   | { kind: 'resized', signup: SignupRow, place: number, promoted: SignupRow[] }
   | { kind: 'too-big', seatsLeft: number, capacity: number }
 
-function findLive (db: Db, activityId: number, who: Who): SignupRow | undefined {
-  const match = who.memberId !== undefined ? eq(signups.memberId, who.memberId) : eq(signups.guestName, who.guestName ?? '')
-  return db.select().from(signups)
-    .where(and(eq(signups.activityId, activityId), ne(signups.status, 'cancelled'), match)).get()
+/** Seats taken and sign-ups waiting, read from the roster index alone. */
+export function rosterCounts (db: Db, activityId: number): RosterCounts {
+  return prepared(db, 'roster-counts', () => db.$client.prepare(`
+    SELECT coalesce(sum(CASE WHEN status = 'confirmed' THEN 1 + companions END), 0) AS taken,
+           count(CASE WHEN status = 'waitlisted' THEN 1 END) AS waiting
+    FROM signups WHERE activity_id = ? AND status IN ('confirmed', 'waitlisted')`)).get(activityId) as RosterCounts
+}
+
+/** The waitlist in the order it is served. */
+function queue (db: Db, activityId: number): RosterEntry[] {
+  const rows = prepared(db, 'roster-queue', () => db.$client.prepare(`
+    SELECT id, 1 + companions AS seats, queued_at AS queuedAt FROM signups
+    WHERE activity_id = ? AND status = 'waitlisted' ORDER BY queued_at, id`)).all(activityId) as Array<Omit<RosterEntry, 'status'>>
+  return rows.map(r => ({ ...r, status: 'waitlisted' }))
+}
+
+/** 1-based place of a sign-up on the waitlist, 0 when it is not waiting. */
+function placeOf (db: Db, s: SignupRow): number {
+  if (s.status !== 'waitlisted') return 0
+  const ahead = prepared(db, 'roster-ahead', () => db.$client.prepare(`
+    SELECT count(*) FROM signups WHERE activity_id = ? AND status = 'waitlisted'
+      AND (queued_at < ? OR (queued_at = ? AND id < ?))`).pluck()).get(s.activityId, s.queuedAt, s.queuedAt, s.id) as number
+  return ahead + 1
+}
+
+function findLive (db: Db, activityId: number, who: Omit<Who, 'registrantMemberId'>): SignupRow | undefined {
+  if (who.memberId !== undefined) {
+    return rowQuery<SignupRow>(db, 'live-signup-of-member', signups, "activity_id = ? AND status <> 'cancelled' AND member_id = ?").get(activityId, who.memberId)
+  }
+  return rowQuery<SignupRow>(db, 'live-signup-of-guest', signups, "activity_id = ? AND status <> 'cancelled' AND guest_name = ?").get(activityId, who.guestName ?? '')
 }
 
 /** The live sign-up of a member or guest in an activity, if any. */
 export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'registrantMemberId'>): SignupRow | undefined {
-  return findLive(db, activityId, { ...who, registrantMemberId: 0 })
+  return findLive(db, activityId, who)
 }
 
 /**
@@ -55,20 +80,19 @@ export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'regist
  * number changes nothing; with another number it resizes the party where the rules allow.
  */
 export function signUp (db: Db, activity: ActivityRow, who: Who, people: number, source: string, now: number): SignUpOutcome {
-  const live = liveSignups(db, activity.id)
-  const roster = toRoster(live)
   const existing = findLive(db, activity.id, who)
   if (existing) {
     if (1 + existing.companions === people || who.guestName !== undefined) {
-      return { kind: 'already', signup: existing, place: waitlistPlace(roster, existing.id) }
+      return { kind: 'already', signup: existing, place: placeOf(db, existing) }
     }
-    return resize(db, activity, existing, roster, people, now)
+    return resize(db, activity, existing, toRoster(liveSignups(db, activity.id)), people, now)
   }
+  const counts = rosterCounts(db, activity.id)
   if (activity.capacity !== null && people > activity.capacity) {
-    return { kind: 'too-big', seatsLeft: seatsLeft(roster, activity.capacity), capacity: activity.capacity }
+    return { kind: 'too-big', seatsLeft: Math.max(0, activity.capacity - counts.taken), capacity: activity.capacity }
   }
-  const status = admit(roster, activity.capacity, people)
-  const signup = db.insert(signups).values({
+  const status = admitByCounts(counts, activity.capacity, people)
+  const row: Omit<SignupRow, 'id'> = {
     activityId: activity.id,
     memberId: who.memberId ?? null,
     guestName: who.guestName ?? null,
@@ -79,9 +103,13 @@ export function signUp (db: Db, activity: ActivityRow, who: Who, people: number,
     source,
     createdAt: now,
     updatedAt: now,
-  }).returning().get()
-  const place = status === 'waitlisted' ? waitlistPlace([...roster, { id: signup.id, seats: people, status, queuedAt: now }], signup.id) : 0
-  return { kind: status, signup, place }
+  }
+  const { lastInsertRowid } = prepared(db, 'insert-signup', () => db.$client.prepare(`INSERT INTO signups
+    (activity_id, member_id, guest_name, registrant_member_id, companions, status, queued_at, source, created_at, updated_at)
+    VALUES (@activityId, @memberId, @guestName, @registrantMemberId, @companions, @status, @queuedAt, @source, @createdAt, @updatedAt)`)).run(row)
+  const signup: SignupRow = { id: Number(lastInsertRowid), ...row }
+  // a newcomer joins the end of the queue
+  return { kind: status, signup, place: status === 'waitlisted' ? counts.waiting + 1 : 0 }
 }
 
 function resize (db: Db, activity: ActivityRow, existing: SignupRow, roster: RosterEntry[], people: number, now: number): SignUpOutcome {
@@ -98,36 +126,43 @@ function resize (db: Db, activity: ActivityRow, existing: SignupRow, roster: Ros
   }
   const signup = db.update(signups).set({ companions: people - 1, updatedAt: now }).where(eq(signups.id, existing.id)).returning().get()
   const promoted = promote(db, activity, now)
-  const after = toRoster(liveSignups(db, activity.id))
-  return { kind: 'resized', signup, place: waitlistPlace(after, signup.id), promoted }
+  return { kind: 'resized', signup, place: placeOf(db, signup), promoted }
 }
 
 /** Moves waitlisted sign-ups up while seats are free; returns those promoted. */
 export function promote (db: Db, activity: ActivityRow, now: number): SignupRow[] {
-  const live = liveSignups(db, activity.id)
-  const ids = promotions(toRoster(live), activity.capacity)
-  if (ids.length === 0) return []
-  db.update(signups).set({ status: 'confirmed', updatedAt: now }).where(inArray(signups.id, ids)).run()
-  return live.filter(s => ids.includes(s.id)).map(s => ({ ...s, status: 'confirmed' as const, updatedAt: now }))
+  const free = activity.capacity === null ? Infinity : activity.capacity - rosterCounts(db, activity.id).taken
+  const ids = promotionsFrom(queue(db, activity.id), free)
+  return ids.map(id => setStatus(db, id, 'confirmed', now))
+}
+
+function setStatus (db: Db, id: number, status: SignupRow['status'], now: number): SignupRow {
+  prepared(db, 'set-signup-status', () => db.$client.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?')).run(status, now, id)
+  return rowQuery<SignupRow>(db, 'signup-by-id', signups, 'id = ?').get(id) as SignupRow
 }
 
 /** Cancels these sign-ups and promotes from the waitlist into the seats they free. */
 export function cancelSignups (db: Db, activity: ActivityRow, ids: number[], now: number): SignupRow[] {
   if (ids.length === 0) return []
-  db.update(signups).set({ status: 'cancelled', updatedAt: now }).where(inArray(signups.id, ids)).run()
+  for (const id of ids) setStatus(db, id, 'cancelled', now)
   return promote(db, activity, now)
 }
 
-/** Activities in which a member has a live sign-up of their own or registered one. */
-export function liveSignupsOfMember (db: Db, memberId: number): number[] {
-  return db.selectDistinct({ activityId: signups.activityId }).from(signups)
-    .where(and(ne(signups.status, 'cancelled'), or(eq(signups.memberId, memberId), and(isNull(signups.memberId), eq(signups.registrantMemberId, memberId)))))
-    .orderBy(asc(signups.activityId)).all().map(r => r.activityId)
+/** A member's own live sign-up plus the live guests they registered, in one activity (both look-ups indexed). */
+export function signupsRegisteredBy (db: Db, activityId: number, memberId: number): SignupRow[] {
+  const own = findLive(db, activityId, { memberId })
+  const guests = rowQuery<SignupRow>(db, 'live-guests-registered-by', signups,
+    "registrant_member_id = ? AND member_id IS NULL AND status <> 'cancelled' AND activity_id = ? ORDER BY queued_at, id").all(memberId, activityId)
+  return own ? [own, ...guests] : guests
 }
 
-/** A member's own sign-up plus the guests they registered, in one activity. */
-export function signupsRegisteredBy (db: Db, activityId: number, memberId: number): SignupRow[] {
-  return liveSignups(db, activityId).filter(s => s.memberId === memberId || (s.memberId === null && s.registrantMemberId === memberId))
+/** Activities of a room, not yet started, in which a member has a live sign-up of their own or a guest's. */
+export function activitiesWithSignupsOf (db: Db, roomId: number, memberId: number, now: number): ActivityRow[] {
+  return rowQuery<ActivityRow>(db, 'activities-with-signups-of', activities,
+    `room_id = ? AND status = 'scheduled' AND start_at > ? AND (
+       EXISTS (SELECT 1 FROM signups s WHERE s.activity_id = activities.id AND s.member_id = ? AND s.status <> 'cancelled')
+       OR EXISTS (SELECT 1 FROM signups s WHERE s.registrant_member_id = ? AND s.member_id IS NULL AND s.status <> 'cancelled' AND s.activity_id = activities.id))
+     ORDER BY start_at, id`).all(roomId, now, memberId, memberId)
 }
 
 export interface SignupLabel {
@@ -137,16 +172,19 @@ export interface SignupLabel {
   by: string | null
 }
 
-/** Names for sign-up rows in one query. */
+/** Names for sign-up rows (each member's name read once). */
 export function signupLabels (db: Db, rows: readonly SignupRow[]): Map<number, SignupLabel> {
-  const memberIds = [...new Set(rows.flatMap(r => [r.memberId, r.registrantMemberId]).filter((id): id is number => id !== null))]
   const names = new Map<number, string>()
-  if (memberIds.length > 0) {
-    for (const m of db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, memberIds)).all()) names.set(m.id, m.name)
+  const nameOf = (id: number): string | undefined => {
+    if (!names.has(id)) {
+      const name = prepared(db, 'member-name', () => db.$client.prepare('SELECT name FROM members WHERE id = ?').pluck()).get(id) as string | undefined
+      if (name !== undefined) names.set(id, name)
+    }
+    return names.get(id)
   }
   return new Map(rows.map(r => {
-    const name = r.guestName ?? names.get(r.memberId ?? -1) ?? '?'
-    const by = r.memberId === r.registrantMemberId ? null : names.get(r.registrantMemberId) ?? null
+    const name = r.guestName ?? (r.memberId === null ? undefined : nameOf(r.memberId)) ?? '?'
+    const by = r.memberId === r.registrantMemberId ? null : nameOf(r.registrantMemberId) ?? null
     return [r.id, { name, by }]
   }))
 }
@@ -162,16 +200,18 @@ export interface MySignup {
 
 /** Upcoming scheduled activities a member (or a contact, in any room) is signed up for or registered guests in. */
 export function mySignups (db: Db, who: { memberId: number } | { contactId: string }, now: number): MySignup[] {
-  const memberIds = 'memberId' in who
-    ? [who.memberId]
-    : db.select({ id: members.id }).from(members).where(eq(members.contactId, who.contactId)).all().map(r => r.id)
-  if (memberIds.length === 0) return []
-  const rows = db.select({ s: signups, a: activities }).from(signups)
-    .innerJoin(activities, eq(activities.id, signups.activityId))
+  const mine = db.select({ id: members.id, roomId: members.roomId }).from(members)
+    .where('memberId' in who ? eq(members.id, who.memberId) : eq(members.contactId, who.contactId)).all()
+  if (mine.length === 0) return []
+  const memberIds = mine.map(m => m.id)
+  // from the rooms' upcoming activities to their sign-ups: both steps are indexed
+  const rows = db.select({ s: signups, a: activities }).from(activities)
+    .innerJoin(signups, eq(signups.activityId, activities.id))
     .where(and(
-      ne(signups.status, 'cancelled'),
+      inArray(activities.roomId, [...new Set(mine.map(m => m.roomId))]),
       eq(activities.status, 'scheduled'),
       gt(activities.startAt, now),
+      ne(signups.status, 'cancelled'),
       or(inArray(signups.memberId, memberIds), and(isNull(signups.memberId), inArray(signups.registrantMemberId, memberIds))),
     ))
     .orderBy(asc(activities.startAt), asc(activities.id), asc(signups.id)).all()

@@ -7,7 +7,7 @@ import type { Db } from './open.js'
 import { members, signups } from './schema.js'
 
 /** People confirmed (seats) and sign-ups waiting, per activity, in one query. */
-export function rosterCounts (db: Db, activityIds: readonly number[]): Map<number, { confirmed: number, waiting: number }> {
+export function seatCounts (db: Db, activityIds: readonly number[]): Map<number, { confirmed: number, waiting: number }> {
   const out = new Map<number, { confirmed: number, waiting: number }>()
   if (activityIds.length === 0) return out
   const rows = db.select({
@@ -22,7 +22,7 @@ export function rosterCounts (db: Db, activityIds: readonly number[]): Map<numbe
 }
 
 export function viewsOf (db: Db, rows: readonly ActivityRow[], defaultOffsets: readonly number[]): ActivityView[] {
-  const counts = rosterCounts(db, rows.map(r => r.id))
+  const counts = seatCounts(db, rows.map(r => r.id))
   return rows.map(a => ({
     id: a.id,
     title: a.title,

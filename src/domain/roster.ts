@@ -26,29 +26,42 @@ export function seatsLeft (roster: readonly RosterEntry[], capacity: number | nu
   return capacity === null ? Infinity : Math.max(0, capacity - seatsTaken(roster))
 }
 
+/** A roster summed up: seats held by confirmed sign-ups, and how many sign-ups wait. */
+export interface RosterCounts {
+  taken: number
+  waiting: number
+}
+
 /**
  * Where a new sign-up of `seats` people goes. Nobody jumps the queue: while anyone is waiting, a
  * newcomer waits too, even if a small party would fit.
  */
-export function admit (roster: readonly RosterEntry[], capacity: number | null, seats: number): 'confirmed' | 'waitlisted' {
+export function admitByCounts (counts: RosterCounts, capacity: number | null, seats: number): 'confirmed' | 'waitlisted' {
   if (capacity === null) return 'confirmed'
-  if (roster.some(e => e.status === 'waitlisted')) return 'waitlisted'
-  return seatsTaken(roster) + seats <= capacity ? 'confirmed' : 'waitlisted'
+  if (counts.waiting > 0) return 'waitlisted'
+  return counts.taken + seats <= capacity ? 'confirmed' : 'waitlisted'
+}
+
+export function admit (roster: readonly RosterEntry[], capacity: number | null, seats: number): 'confirmed' | 'waitlisted' {
+  return admitByCounts({ taken: seatsTaken(roster), waiting: roster.filter(e => e.status === 'waitlisted').length }, capacity, seats)
 }
 
 /**
- * Ids of waitlisted sign-ups that move up now, first come first served. The head of the queue
- * is never skipped: if it does not fit, nobody behind it moves up either.
+ * Ids of the queue (in order) that move up into `free` seats, first come first served. The head
+ * of the queue is never skipped: if it does not fit, nobody behind it moves up either.
  */
-export function promotions (roster: readonly RosterEntry[], capacity: number | null): number[] {
-  let free = capacity === null ? Infinity : capacity - seatsTaken(roster)
+export function promotionsFrom (queue: readonly RosterEntry[], free: number): number[] {
   const promoted: number[] = []
-  for (const e of waitlist(roster)) {
+  for (const e of queue) {
     if (e.seats > free) break
     promoted.push(e.id)
     free -= e.seats
   }
   return promoted
+}
+
+export function promotions (roster: readonly RosterEntry[], capacity: number | null): number[] {
+  return promotionsFrom(waitlist(roster), capacity === null ? Infinity : capacity - seatsTaken(roster))
 }
 
 /** 1-based place on the waitlist, or 0 when not waiting. */

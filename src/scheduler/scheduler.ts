@@ -144,7 +144,7 @@ export class Scheduler {
     log.info({ pruned }, 'maintenance: forgot old message ids')
     if (config.backup) {
       try {
-        const path = backupDatabase(db.$client, config.backup.dir, config.backup.keep, now, config.timeZone)
+        const path = backupDatabase(db, config.backup.dir, config.backup.keep, now, config.timeZone)
         log.info({ path }, 'maintenance: database backed up')
       } catch (err) {
         log.error({ err }, 'maintenance: backup failed')
