@@ -28,3 +28,49 @@ describe('the Wechaty plugin', () => {
     for (const o of out) expect(o.text).toContain('近期')
   })
 })
+
+describe('a burst of messages', () => {
+  it('is handled in the order it arrived, so nobody’s 取消报名 overtakes their 报名', async () => {
+    const crowd = Array.from({ length: 80 }, (_, i) => `成员${i + 1}`)
+    const { sim } = await play([
+      { ...setup, rooms: [{ topic: ROOM, owner: '周会长', enabled: true, members: ['周会长', ...crowd] }] },
+      { type: 'message', at: '2026-11-02T09:00:00+08:00', room: ROOM, from: '周会长', text: '#活动 主题：沙龙；时间：11月7日 14:00；名额：40' },
+    ], { keepOpen: true })
+    const db = sim.currentCore.db
+    const now = sim.clock.now()
+    // everyone signs up and at once cancels, all delivered back to back without waiting
+    crowd.forEach((name, i) => {
+      sim.currentWorld.deliver({ id: `in-${i}`, at: now, from: name, room: ROOM, text: '报名', mentions: [] })
+      sim.currentWorld.deliver({ id: `out-${i}`, at: now, from: name, room: ROOM, text: '取消报名', mentions: [] })
+    })
+    const handled = (): number => (db.$client.prepare('SELECT count(*) FROM handled_messages').pluck().get() as number)
+    for (let i = 0; i < 200 && handled() < 161; i++) await new Promise(resolve => setTimeout(resolve, 50))
+    const refusals = db.$client.prepare("SELECT count(*) FROM outbox WHERE body LIKE '%没有可以取消%'").pluck().get()
+    const live = db.$client.prepare("SELECT count(*) FROM signups WHERE status <> 'cancelled'").pluck().get()
+    const total = handled()
+    await sim.finish()
+    expect(total).toBe(161)
+    expect(refusals).toBe(0)
+    expect(live).toBe(0)
+  }, 60_000)
+})
+
+describe('a slow message before a fast one', () => {
+  it('keeps its place: the seat goes to whoever asked first', async () => {
+    const crowd = Array.from({ length: 200 }, (_, i) => `成员${i + 1}`)
+    const { sim } = await play([
+      { ...setup, rooms: [{ topic: ROOM, owner: '周会长', enabled: true, members: ['周会长', '林律师', ...crowd] }] },
+      { type: 'message', at: '2026-11-02T09:00:00+08:00', room: ROOM, from: '周会长', text: '#活动 主题：沙龙；时间：11月7日 14:00；名额：1' },
+    ], { keepOpen: true })
+    const db = sim.currentCore.db
+    const now = sim.clock.now()
+    // 代报名 needs the room's member list (a slow look-up); the 报名 right after it does not
+    sim.currentWorld.deliver({ id: 'slow', at: now, from: '林律师', room: ROOM, text: '代报名 刘护士', mentions: [] })
+    sim.currentWorld.deliver({ id: 'fast', at: now, from: '成员1', room: ROOM, text: '报名', mentions: [] })
+    const handled = (): number => (db.$client.prepare('SELECT count(*) FROM handled_messages').pluck().get() as number)
+    for (let i = 0; i < 200 && handled() < 3; i++) await new Promise(resolve => setTimeout(resolve, 25))
+    const confirmed = db.$client.prepare("SELECT coalesce(guest_name, (SELECT name FROM members m WHERE m.id = member_id)) FROM signups WHERE status = 'confirmed'").pluck().all()
+    await sim.finish()
+    expect(confirmed).toEqual(['刘护士'])
+  }, 60_000)
+})

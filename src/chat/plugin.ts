@@ -8,6 +8,7 @@ import type { Logger } from 'pino'
 import type { Core } from '../app.js'
 import type { Person } from '../core/types.js'
 import type { IncomingMessage } from '../core/types.js'
+import { ArrivalOrder } from './arrival-order.js'
 import { WechatySender } from './wechaty-sender.js'
 
 export interface BotDeps {
@@ -23,30 +24,27 @@ export interface BotDeps {
 
 const MEMBER_CACHE_MS = 5 * 60_000
 
-async function displayName (room: Room | undefined, contact: Contact): Promise<string> {
-  if (room) {
-    const alias = await room.alias(contact).catch(() => undefined)
-    if (alias) return alias
-  }
-  return contact.name()
-}
-
-/** A Wechaty message as the plain record the core understands. */
-export async function toRecord (message: Message, botId: string): Promise<IncomingMessage> {
+/**
+ * A message as the plain record the core understands. Cheap by default: names come from the
+ * contact payloads. `names` (when given) supplies display names in the room (group nicknames),
+ * which cost a puppet call and are only fetched for messages that are commands.
+ */
+export async function toRecord (message: Message, botId: string, names?: (room: Room, contact: Contact) => Promise<string>): Promise<IncomingMessage> {
   const room = message.room()
   const talker = message.talker()
+  const nameIn = async (c: Contact): Promise<string> => (room && names ? names(room, c) : c.name())
   const mentions = room ? await message.mentionList() : []
   const people: Person[] = []
   let mentionsBot = false
   for (const c of mentions) {
     if (c.id === botId) mentionsBot = true
-    else people.push({ id: c.id, name: await displayName(room, c) })
+    else people.push({ id: c.id, name: await nameIn(c) })
   }
   return {
     id: message.id,
     at: message.date().getTime(),
     room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : null,
-    sender: { id: talker.id, name: await displayName(room, talker) },
+    sender: { id: talker.id, name: await nameIn(talker) },
     text: message.text(),
     mentions: people,
     mentionsBot,
@@ -59,6 +57,17 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
     const { core, log } = deps
     const startedAt = core.clock.now()
     const memberCache = new Map<string, { at: number, people: Person[] }>()
+    const nameCache = new Map<string, { at: number, name: string }>()
+
+    /** The contact's name in the room (group nickname, else WeChat name), cached: a puppet call each time adds up. */
+    const displayName = async (room: Room, contact: Contact): Promise<string> => {
+      const key = `${room.id}|${contact.id}`
+      const cached = nameCache.get(key)
+      if (cached && core.clock.now() - cached.at < MEMBER_CACHE_MS) return cached.name
+      const name = (await room.alias(contact).catch(() => undefined)) || contact.name()
+      nameCache.set(key, { at: core.clock.now(), name })
+      return name
+    }
 
     /** The room's members (for 接龙 and 代报名), cached and dropped when someone joins or leaves. */
     const roomMembers = async (roomId: string): Promise<Person[]> => {
@@ -81,8 +90,16 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
       qrcode.generate(code, { small: true }, out => process.stderr.write(`${out}\n`))
     }
 
+    const order = new ArrivalOrder(2000, err => log.error({ err }, 'message handling failed'))
+    let numbering = false
+
     const onLogin = async (user: Contact): Promise<void> => {
       log.info({ userId: user.id }, 'logged in')
+      if (!numbering) {
+        // number deliveries as the puppet emits them, before Wechaty's asynchronous look-ups
+        bot.puppet.on('message', ({ messageId }) => order.arrived(messageId))
+        numbering = true
+      }
       core.outbox.attach(new WechatySender(bot, log))
       // start-up recovery: reminders missed while down, messages decided but not sent
       await core.scheduler.tick(core.clock.now())
@@ -101,9 +118,13 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
       log.error({ err }, 'wechaty error')
     }
 
-    const forgetMembers = (room: Room): void => { memberCache.delete(room.id) }
+    const forgetMembers = (room: Room): void => {
+      memberCache.delete(room.id)
+      for (const key of nameCache.keys()) if (key.startsWith(`${room.id}|`)) nameCache.delete(key)
+    }
 
     const onMessage = async (message: Message): Promise<void> => {
+      let run = (): void => {}
       try {
         if (message.self() || message.type() !== types.Message.Text) return
         const at = message.date().getTime()
@@ -111,18 +132,25 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
           log.debug({ msgId: message.id }, 'ignored a message older than start-up')
           return
         }
-        const record = await toRecord(message, bot.currentUser.id)
-        const route = core.dispatcher.route(record, bot.currentUser.name())
+        // chatter is recognised from the text alone; names are looked up only for commands
+        const draft = await toRecord(message, bot.currentUser.id)
+        const route = core.dispatcher.route(draft, bot.currentUser.name())
         if (!route) return
+        const record = draft.room ? await toRecord(message, bot.currentUser.id, displayName) : draft
         const members = route.kind === 'command' && route.command.needsRoomMembers && record.room
           ? await roomMembers(record.room.id)
           : null
-        const outcome = core.dispatcher.execute(record, route, members)
-        log.debug({ msgId: message.id, outcome }, 'message handled')
+        run = () => {
+          const outcome = core.dispatcher.execute(record, route, members)
+          log.debug({ msgId: message.id, outcome }, 'message handled')
+        }
       } catch (err) {
         log.error({ err, msgId: message.id }, 'message handling failed')
       } finally {
-        deps.onHandled?.(message.id)
+        // handled in arrival order: the waitlist is first come, first served
+        order.done(message.id, () => {
+          try { run() } finally { deps.onHandled?.(message.id) }
+        })
       }
     }
 

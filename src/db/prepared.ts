@@ -35,6 +35,12 @@ export function rowQuery<T> (db: Db, key: string, table: SQLiteTable, where: str
     const list = columns.map(([prop, c]) => `"${c.name}" AS "${prop}"`).join(', ')
     const booleans = columns.filter(([, c]) => c.columnType === 'SQLiteBoolean').map(([prop]) => prop)
     const statement = db.$client.prepare(`SELECT ${list} FROM "${getTableName(table)}" WHERE ${where}`)
+    if (booleans.length === 0) {
+      return {
+        get: (...params: unknown[]) => statement.get(...params) as T | undefined,
+        all: (...params: unknown[]) => statement.all(...params) as T[],
+      }
+    }
     const fix = (row: Record<string, unknown> | undefined): T | undefined => {
       if (row) for (const b of booleans) row[b] = Boolean(row[b])
       return row as T | undefined

@@ -4,6 +4,7 @@ import type { ActivityView } from '../domain/card.js'
 import type { Person } from '../core/types.js'
 import { remindOffsetsOf, type ActivityRow } from './activities.js'
 import type { Db } from './open.js'
+import { prepared } from './prepared.js'
 import { members, signups } from './schema.js'
 
 /** People confirmed (seats) and sign-ups waiting, per activity, in one query. */
@@ -68,11 +69,14 @@ export function everyoneSignedUp (db: Db, activityId: number): Person[] {
 
 /** Members as people, by member id, in one query. */
 export function peopleByMemberId (db: Db, memberIds: readonly number[]): Map<number, Person> {
-  const ids = [...new Set(memberIds)]
-  if (ids.length === 0) return new Map()
-  const rows = db.select({ id: members.id, contactId: members.contactId, name: members.name }).from(members)
-    .where(inArray(members.id, ids)).all()
-  return new Map(rows.map(r => [r.id, { id: r.contactId, name: r.name }]))
+  const person = prepared(db, 'person-by-member-id', () => db.$client.prepare('SELECT contact_id AS id, name FROM members WHERE id = ?'))
+  const out = new Map<number, Person>()
+  for (const id of memberIds) {
+    if (out.has(id)) continue
+    const p = person.get(id) as Person | undefined
+    if (p) out.set(id, p)
+  }
+  return out
 }
 
 /** Members as people, in the order of the ids given, each once. */
