@@ -1,7 +1,8 @@
 // A large, realistic database for the report bench (~3 years, ~300 rooms), generated once per size and cached under data/bench/.
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDb } from '../db/open.js'
+import { MIGRATIONS_DIR, openDb } from '../db/open.js'
 import { ACTIVITY_TYPES } from '../domain/activity-type.js'
 import { fromWall } from '../domain/zoned-time.js'
 import { progress, prng, PROJECT_ROOT, TZ } from './util.js'
@@ -23,8 +24,15 @@ const SPAN_START = fromWall({ year: 2024, month: 1, day: 1 }, TZ)
 const SPAN_END = fromWall({ year: 2027, month: 1, day: 1 }, TZ)
 const NOW = fromWall({ year: 2026, month: 9, day: 15 }, TZ)
 
+/** Changes whenever the migrations do: a cached database is only reused with the schema it was made with. */
+function schemaStamp (): string {
+  const hash = createHash('sha1')
+  for (const f of readdirSync(MIGRATIONS_DIR).filter(f => f.endsWith('.sql')).sort()) hash.update(f).update(readFileSync(join(MIGRATIONS_DIR, f)))
+  return hash.digest('hex').slice(0, 8)
+}
+
 export function reportDbPath (sizes: ReportSizes): string {
-  return join(BENCH_DATA_DIR, `report-a${sizes.activities}-s${sizes.signups}-v${DATA_VERSION}.db`)
+  return join(BENCH_DATA_DIR, `report-a${sizes.activities}-s${sizes.signups}-v${DATA_VERSION}-${schemaStamp()}.db`)
 }
 
 /** The cached database for these sizes, generated first when there is none. */

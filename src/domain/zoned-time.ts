@@ -45,17 +45,72 @@ export function isValidTimeZone (timeZone: string): boolean {
   }
 }
 
-/** The wall-clock reading of an instant in a zone. */
-export function toWall (epochMs: number, timeZone: string): ZonedWallTime {
+/** The wall-clock reading of an instant, asked of Intl (slow: see offsetMinutes for the cache). */
+function intlWall (epochMs: number, timeZone: string): WallTime {
   const parts = formatter(timeZone).formatToParts(new Date(epochMs))
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find(p => p.type === type)?.value ?? 0)
-  const wall = {
+  return {
     year: get('year'),
     month: get('month'),
     day: get('day'),
     hour: get('hour') % 24,
     minute: get('minute'),
     second: get('second'),
+  }
+}
+
+function intlOffset (epochMs: number, timeZone: string): number {
+  const w = intlWall(epochMs, timeZone)
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000)
+}
+
+// Offsets change at most a few times a year, on whole minutes. A UTC day whose two ends have
+// the same offset has it throughout (nobody changes and changes back within a day); a day with a
+// change is cached minute by minute. So a month of times costs a few dozen Intl look-ups instead
+// of one each.
+const DAY = 24 * 3600_000
+const MINUTE = 60_000
+const offsetCache = new Map<string, Map<number, number>>()
+
+function cachedOffset (zone: Map<number, number>, key: number, at: number, timeZone: string): number {
+  let offset = zone.get(key)
+  if (offset === undefined) {
+    offset = intlOffset(at, timeZone)
+    if (zone.size >= 200_000) zone.clear()
+    zone.set(key, offset)
+  }
+  return offset
+}
+
+/** Offset of the zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
+export function offsetMinutes (epochMs: number, timeZone: string): number {
+  if (epochMs < 0) return intlOffset(epochMs, timeZone)
+  let zone = offsetCache.get(timeZone)
+  if (!zone) {
+    formatter(timeZone) // throws for an unknown zone
+    zone = new Map()
+    offsetCache.set(timeZone, zone)
+  }
+  // day keys are day numbers; minute keys are negative, so the two never meet
+  const day = Math.floor(epochMs / DAY)
+  const atStart = cachedOffset(zone, day, day * DAY, timeZone)
+  const atEnd = cachedOffset(zone, day + 1, (day + 1) * DAY, timeZone)
+  if (atStart === atEnd) return atStart
+  const minute = Math.floor(epochMs / MINUTE)
+  return cachedOffset(zone, -1 - minute, minute * MINUTE, timeZone)
+}
+
+/** The wall-clock reading of an instant in a zone. */
+export function toWall (epochMs: number, timeZone: string): ZonedWallTime {
+  const d = new Date(epochMs + offsetMinutes(epochMs, timeZone) * 60_000)
+  const wall = {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
   }
   return { ...wall, weekday: weekdayOf(wall) }
 }
@@ -64,13 +119,6 @@ export function toWall (epochMs: number, timeZone: string): ZonedWallTime {
 export function weekdayOf (date: Pick<WallTime, 'year' | 'month' | 'day'>): number {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()
   return d === 0 ? 7 : d
-}
-
-/** Offset of the zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
-export function offsetMinutes (epochMs: number, timeZone: string): number {
-  const w = toWall(epochMs, timeZone)
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000)
 }
 
 /** The instant at which the zone's clocks read this wall time (the earlier one in a DST overlap). */
@@ -103,11 +151,11 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
 /** ISO 8601 with the zone's offset, to the second: 2026-11-07T14:00:00+08:00 */
 export function formatIso (epochMs: number, timeZone: string): string {
-  const w = toWall(epochMs, timeZone)
   const off = offsetMinutes(epochMs, timeZone)
-  const sign = off < 0 ? '-' : '+'
+  // the wall clock as a UTC date: its ISO text is the local date and time
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + off * 60_000).toISOString().slice(0, 19)
   const abs = Math.abs(off)
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  return `${local}${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
 }
 
 /** YYYY-MM-DD of the instant in the zone. */

@@ -64,13 +64,19 @@ interface ActivityRecord {
   attendance_override: number | null
   completion_note: string | null
   cancel_reason: string | null
+  signups: number
+  waitlist: number
+  checkins: number
 }
 
+/** The attended list of one completed activity, aggregated by SQLite. */
 interface AttendedRecord {
   activity_id: number
-  member_id: number | null
-  name: string
-  companions: number
+  /** people: the list plus companions */
+  people: number
+  /** in step: member ids ('' for a guest) joined by commas, guest names ('' for a member) joined by U+001F */
+  member_ids: string
+  guests: string
 }
 
 export interface ReportOptions extends Period {
@@ -79,69 +85,77 @@ export interface ReportOptions extends Period {
 }
 
 /** One person on an attended list: a member (one identity across name changes) or a guest of that activity. */
-const personKey = (activityId: number, r: AttendedRecord): string => (r.member_id !== null ? `m${r.member_id}` : `g${activityId}:${r.name}`)
+const personKey = (activityId: number, memberId: number | null, name: string): string | number => (memberId !== null ? memberId : `g${activityId}:${name}`)
+
+/** An attended list: its people (with companions), and member id (null for a guest) and name of each on it. */
+interface AttendedList {
+  people: number
+  memberIds: Array<number | null>
+  names: string[]
+}
 
 interface Collected {
   rows: ActivityRecord[]
-  counts: Map<number, { signups: number, waitlist: number }>
-  checkins: Map<number, number>
-  attended: Map<number, AttendedRecord[]>
+  attended: Map<number, AttendedList>
 }
 
-/** The raw figures of the activities matching `where` (a condition on `a`), in four queries. */
-function collect (db: Db, inPeriod: SQL): Collected {
-
+/**
+ * The raw figures of the activities matching `where` (a condition on `a`) in two queries: the
+ * activities with their counts (each read from a covering index), and the attended lists of the
+ * completed ones, aggregated per activity by SQLite rather than row by row in JavaScript.
+ */
+function collect (db: Db, where: SQL): Collected {
   const rows = db.all<ActivityRecord>(sql`
     SELECT a.id, coalesce(r.report_name, r.topic) AS room, a.title, a.type, a.start_at, a.end_at, a.location,
-           a.capacity, a.deadline_at, a.status, a.organizer_name, a.attendance_override, a.completion_note, a.cancel_reason
+           a.capacity, a.deadline_at, a.status, a.organizer_name, a.attendance_override, a.completion_note, a.cancel_reason,
+           (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed') AS signups,
+           (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'waitlisted') AS waitlist,
+           (SELECT count(*) FROM checkins c WHERE c.activity_id = a.id) AS checkins
     FROM activities a JOIN rooms r ON r.id = a.room_id
-    WHERE ${inPeriod}
+    WHERE ${where}
     ORDER BY a.start_at, a.id`)
 
-  const counts = new Map<number, { signups: number, waitlist: number }>()
-  for (const r of db.all<{ id: number, signups: number, waitlist: number }>(sql`
-    SELECT s.activity_id AS id,
-           sum(CASE WHEN s.status = 'confirmed' THEN 1 + s.companions ELSE 0 END) AS signups,
-           sum(CASE WHEN s.status = 'waitlisted' THEN 1 + s.companions ELSE 0 END) AS waitlist
-    FROM activities a JOIN signups s ON s.activity_id = a.id
-    WHERE ${inPeriod} AND s.status <> 'cancelled'
-    GROUP BY s.activity_id`)) counts.set(r.id, r)
-
-  const checkins = new Map<number, number>()
-  for (const r of db.all<{ id: number, n: number }>(sql`
-    SELECT c.activity_id AS id, count(*) AS n
-    FROM activities a JOIN checkins c ON c.activity_id = a.id
-    WHERE ${inPeriod}
-    GROUP BY c.activity_id`)) checkins.set(r.id, r.n)
-
   // attended list of a completed activity: its check-ins (with the companions of their sign-up)
-  // when it has any, otherwise its confirmed sign-ups
-  const attended = new Map<number, AttendedRecord[]>()
-  const attendedRows = db.all<AttendedRecord>(sql`
-    SELECT c.activity_id, c.member_id, m.name, coalesce(s.companions, 0) AS companions
-    FROM activities a JOIN checkins c ON c.activity_id = a.id
-      JOIN members m ON m.id = c.member_id
-      LEFT JOIN signups s ON s.id = c.signup_id
-    WHERE ${inPeriod} AND a.status = 'completed'
-    UNION ALL
-    SELECT s.activity_id, s.member_id, coalesce(s.guest_name, m.name), s.companions
-    FROM activities a JOIN signups s ON s.activity_id = a.id
-      LEFT JOIN members m ON m.id = s.member_id
-    WHERE ${inPeriod} AND a.status = 'completed' AND s.status = 'confirmed'
-      AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.activity_id = a.id)`)
-  for (const r of attendedRows) {
-    const list = attended.get(r.activity_id)
-    if (list) list.push(r)
-    else attended.set(r.activity_id, [r])
+  // when it has any, otherwise its confirmed sign-ups. Aggregated per activity by SQLite; members'
+  // names come from one read of the members table rather than a look-up per attended person.
+  const attended: Collected['attended'] = new Map()
+  const SEP = '\u001f'
+  const lists = db.all<AttendedRecord>(sql`
+    SELECT activity_id, sum(1 + companions) AS people,
+           group_concat(coalesce(member_id, ''), ',') AS member_ids, group_concat(coalesce(guest, ''), char(31)) AS guests
+    FROM (
+      SELECT c.activity_id, c.member_id, NULL AS guest, coalesce(s.companions, 0) AS companions
+      FROM activities a JOIN checkins c ON c.activity_id = a.id
+        LEFT JOIN signups s ON s.id = c.signup_id
+      WHERE ${where} AND a.status = 'completed'
+      UNION ALL
+      SELECT s.activity_id, s.member_id, s.guest_name, s.companions
+      FROM activities a JOIN signups s ON s.activity_id = a.id
+      WHERE ${where} AND a.status = 'completed' AND s.status = 'confirmed'
+        AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.activity_id = a.id)
+    )
+    GROUP BY activity_id`)
+  if (lists.length > 0) {
+    const names = new Map<number, string>()
+    for (const m of db.all<{ id: number, name: string }>(sql`SELECT id, name FROM members`)) names.set(m.id, m.name)
+    for (const r of lists) {
+      const ids = r.member_ids.split(',')
+      const guests = r.guests.split(SEP)
+      const memberIds = ids.map(id => (id === '' ? null : Number(id)))
+      attended.set(r.activity_id, {
+        people: r.people,
+        memberIds,
+        names: memberIds.map((id, i) => (id === null ? guests[i] ?? '' : names.get(id) ?? '?')),
+      })
+    }
   }
-
-  return { rows, counts, checkins, attended }
+  return { rows, attended }
 }
 
-function toReportActivity (a: ActivityRecord, c: Collected, timeZone: string): { activity: ReportActivity, list: AttendedRecord[] } {
-  const counts = c.counts.get(a.id) ?? { signups: 0, waitlist: 0 }
-  const list = a.status === 'completed' ? c.attended.get(a.id) ?? [] : []
-  const attendance = a.status === 'completed' ? a.attendance_override ?? list.reduce((n, r) => n + 1 + r.companions, 0) : null
+function toReportActivity (a: ActivityRecord, c: Collected, timeZone: string): { activity: ReportActivity, list: AttendedList | undefined } {
+  const list = a.status === 'completed' ? c.attended.get(a.id) : undefined
+  const attendance = a.status === 'completed' ? a.attendance_override ?? list?.people ?? 0 : null
+  const start = formatIso(a.start_at, timeZone)
   return {
     list,
     activity: {
@@ -149,18 +163,19 @@ function toReportActivity (a: ActivityRecord, c: Collected, timeZone: string): {
       room: a.room,
       title: a.title,
       type: a.type as ActivityType,
-      start: formatIso(a.start_at, timeZone),
+      start,
       end: a.end_at === null ? null : formatIso(a.end_at, timeZone),
       location: a.location,
       capacity: a.capacity,
-      deadline: formatIso(a.deadline_at, timeZone),
+      // most deadlines are the start itself
+      deadline: a.deadline_at === a.start_at ? start : formatIso(a.deadline_at, timeZone),
       status: a.status,
       organizer: a.organizer_name,
-      signups: counts.signups,
-      waitlist: counts.waitlist,
-      checkins: c.checkins.get(a.id) ?? 0,
+      signups: a.signups,
+      waitlist: a.waitlist,
+      checkins: a.checkins,
       attendance,
-      participants: list.map(r => r.name),
+      participants: list?.names ?? [],
       note: a.status === 'cancelled' ? a.cancel_reason : a.completion_note,
     },
   }
@@ -179,8 +194,8 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
   const c = collect(db, sql`a.start_at >= ${start} AND a.start_at < ${end}${room}`)
   const activities: ReportActivity[] = []
   const byType = new Map<string, ReportByType & { cancelled: number }>()
-  const byRoom = new Map<string, ReportByRoom & { people: Set<string> }>()
-  const everyone = new Set<string>()
+  const byRoom = new Map<string, ReportByRoom & { people: Set<string | number> }>()
+  const everyone = new Set<string | number>()
   const totals = { activities: 0, completed: 0, cancelled: 0, signups: 0, waitlist: 0, attendance: 0, participants: 0 }
 
   for (const a of c.rows) {
@@ -190,7 +205,7 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
 
     const t = byType.get(a.type) ?? { type: a.type as ActivityType, activities: 0, completed: 0, attendance: 0, cancelled: 0 }
     byType.set(a.type, t)
-    const r = byRoom.get(a.room) ?? { room: a.room, activities: 0, completed: 0, cancelled: 0, signups: 0, attendance: 0, participants: 0, people: new Set<string>() }
+    const r = byRoom.get(a.room) ?? { room: a.room, activities: 0, completed: 0, cancelled: 0, signups: 0, attendance: 0, participants: 0, people: new Set<string | number>() }
     byRoom.set(a.room, r)
     if (a.status === 'cancelled') {
       totals.cancelled++
@@ -211,11 +226,11 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
       totals.attendance += attendance ?? 0
       t.attendance += attendance ?? 0
       r.attendance += attendance ?? 0
-      for (const p of list) {
-        const key = personKey(a.id, p)
+      list?.memberIds.forEach((memberId, i) => {
+        const key = personKey(a.id, memberId, list.names[i] ?? '')
         everyone.add(key)
         r.people.add(key)
-      }
+      })
     }
   }
   totals.participants = everyone.size
