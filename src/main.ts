@@ -6,8 +6,6 @@ import { runBot } from './bot.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { createLogger } from './log.js'
 
-const startedAt = performance.now()
-
 function readConfig (): Config {
   // .env beside package.json, if there is one; variables already set win
   if (existsSync('.env')) process.loadEnvFile('.env')
@@ -32,7 +30,8 @@ async function main (): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => { void running.stop(signal).then(() => process.exit(0)) })
   }
-  log.info({ puppet: config.WECHATY_PUPPET, db: config.DB_PATH, ms: Math.round(performance.now() - startedAt) }, 'ready: waiting for login')
+  // performance.now() counts from the start of the process, imports included
+  log.info({ puppet: config.WECHATY_PUPPET, db: config.DB_PATH, ms: Math.round(performance.now()) }, 'ready: waiting for login')
 }
 
 main().catch(err => {
