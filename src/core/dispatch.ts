@@ -33,7 +33,7 @@ export type Route =
   }
   | { kind: 'unknown', word: string }
 
-export type Outcome = 'ignored' | 'duplicate' | 'disabled' | 'handled' | 'refused' | 'failed'
+export type Outcome = 'duplicate' | 'disabled' | 'handled' | 'refused' | 'failed'
 
 export interface DispatchDeps {
   db: Db
@@ -149,16 +149,16 @@ export class Dispatcher {
   private run (msg: IncomingMessage, route: Route, roomMembers: readonly Person[] | null, now: number, log: Logger): Outcome {
     const { db, config } = this.deps
     const admin = this.isAdmin(msg.sender)
-    const command = route.kind === 'command' ? route.command : null
     const existing = msg.room ? findRoom(db, msg.room, now) : undefined
-    if (msg.room && !existing?.enabled && !(admin && command?.worksWhenDisabled)) return 'disabled'
+    if (msg.room && !existing?.enabled && !(admin && route.kind === 'command' && route.command.worksWhenDisabled)) return 'disabled'
     if (!markHandled(db, msg.id, now)) return 'duplicate'
     const room = msg.room ? existing ?? ensureRoom(db, msg.room, now) : null
     const target: Target = room ? { roomId: room.id } : { contact: msg.sender }
-    if (!command) {
+    if (route.kind === 'unknown') {
       enqueueText(db, target, HELP_POINTER, [], now)
       return 'handled'
     }
+    const command = route.command
     const member = room ? ensureMember(db, room.id, msg.sender, now) : null
     // roles are looked up only when a command asks: a plain 报名 needs none
     const who = lazyWho(admin, () => (room && member
@@ -167,7 +167,6 @@ export class Dispatcher {
     if (command.where === 'room' && !room) throw new UserError(`「#${command.name}」请在活动群里发送`, command.example)
     if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
     if (!command.allow.test(who)) throw new UserError(`只有${command.allow.label}可以使用「#${command.name}」`)
-    if (route.kind !== 'command') return 'ignored'
     if (route.text.length > MAX_COMMAND_LENGTH) {
       throw new UserError(`这条消息太长了（${route.text.length}字，最多${MAX_COMMAND_LENGTH}字），请分成几条发送`)
     }

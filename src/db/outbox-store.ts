@@ -1,6 +1,6 @@
 // The durable outbox table: enqueue (inside the transaction that decided it), coalesce
 // acknowledgements into one open window per activity, claim and mark what the sender does.
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray } from 'drizzle-orm'
 import type { Person, Target } from '../core/types.js'
 import type { Db } from './open.js'
 import { prepared } from './prepared.js'

@@ -1,7 +1,7 @@
 // Sign-ups as the roster rules (domain/roster) decide them: sign up, resize, cancel, promote.
 // Callers run these inside the message's transaction, so the roster invariants hold whatever
 // order messages arrive in.
-import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm'
 import { admitByCounts, promotionsFrom, seatsLeft, waitlistPlace, type RosterCounts, type RosterEntry } from '../domain/roster.js'
 import type { ActivityRow } from './activities.js'
 import type { Db } from './open.js'

@@ -5,7 +5,7 @@ import type { Person } from '../core/types.js'
 import { remindOffsetsOf, type ActivityRow } from './activities.js'
 import type { Db } from './open.js'
 import { prepared } from './prepared.js'
-import { members, signups } from './schema.js'
+import { signups } from './schema.js'
 
 /** People confirmed (seats) and sign-ups waiting, per activity, in one query. */
 export function seatCounts (db: Db, activityIds: readonly number[]): Map<number, { confirmed: number, waiting: number }> {

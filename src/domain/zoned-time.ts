@@ -149,13 +149,31 @@ export function startOfDay (epochMs: number, timeZone: string): number {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
-/** ISO 8601 with the zone's offset, to the second: 2026-11-07T14:00:00+08:00 */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'))
+
+/** Year, month, day of a day number (days since 1970-01-01), without a Date (Hinnant's civil_from_days). */
+function civilFromDays (days: number): [number, number, number] {
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day]
+}
+
+/** ISO 8601 with the zone's offset, to the second: 2026-11-07T14:00:00+08:00 (reports write thousands). */
 export function formatIso (epochMs: number, timeZone: string): string {
   const off = offsetMinutes(epochMs, timeZone)
-  // the wall clock as a UTC date: its ISO text is the local date and time
-  const local = new Date(Math.floor(epochMs / 1000) * 1000 + off * 60_000).toISOString().slice(0, 19)
+  const local = Math.floor(epochMs / 1000) + off * 60
+  const days = Math.floor(local / 86400)
+  const secs = local - days * 86400
+  const [y, m, d] = civilFromDays(days)
   const abs = Math.abs(off)
-  return `${local}${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  const two = (n: number): string => TWO_DIGITS[n] as string
+  return `${y}-${two(m)}-${two(d)}T${two(Math.floor(secs / 3600))}:${two(Math.floor(secs / 60) % 60)}:${two(secs % 60)}${off < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
 }
 
 /** YYYY-MM-DD of the instant in the zone. */

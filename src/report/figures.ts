@@ -1,8 +1,8 @@
 // The one query layer for figures: a period's activities, sign-ups, attendance and participants,
 // computed with a few set-based queries. #月报, the 台账, the chart, the monthly push and
 // `npm run report` are all views of what buildReport returns (definitions in report.md).
-import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/open.js'
+import { prepared } from '../db/prepared.js'
 import { ACTIVITY_TYPES } from '../domain/activity-type.js'
 import { addDays, daysInMonth, formatIso, fromWall } from '../domain/zoned-time.js'
 import type { ActivityStatus, ActivityType, Report, ReportActivity, ReportByRoom, ReportByType } from './types.js'
@@ -99,13 +99,25 @@ interface Collected {
   attended: Map<number, AttendedList>
 }
 
+/** Which activities: one, or those starting in [start, end) (of some rooms). */
+type Scope = { activityId: number } | { start: number, end: number, roomIds?: readonly number[] }
+
+function scopeSql (scope: Scope): { where: string, params: Record<string, unknown>, key: string } {
+  if ('activityId' in scope) return { where: 'a.id = @id', params: { id: scope.activityId }, key: 'one' }
+  const params: Record<string, unknown> = { start: scope.start, end: scope.end }
+  if (!scope.roomIds) return { where: 'a.start_at >= @start AND a.start_at < @end', params, key: 'period' }
+  params['rooms'] = JSON.stringify(scope.roomIds)
+  return { where: 'a.start_at >= @start AND a.start_at < @end AND a.room_id IN (SELECT value FROM json_each(@rooms))', params, key: 'period-rooms' }
+}
+
 /**
- * The raw figures of the activities matching `where` (a condition on `a`) in two queries: the
- * activities with their counts (each read from a covering index), and the attended lists of the
- * completed ones, aggregated per activity by SQLite rather than row by row in JavaScript.
+ * The raw figures of the activities in scope, in two queries (prepared once): the activities
+ * with their counts (each read from a covering index), and the attended lists of the completed
+ * ones, aggregated per activity by SQLite rather than row by row in JavaScript.
  */
-function collect (db: Db, where: SQL): Collected {
-  const rows = db.all<ActivityRecord>(sql`
+function collect (db: Db, scope: Scope): Collected {
+  const { where, params, key } = scopeSql(scope)
+  const rows = prepared(db, `report-activities:${key}`, () => db.$client.prepare(`
     SELECT a.id, coalesce(r.report_name, r.topic) AS room, a.title, a.type, a.start_at, a.end_at, a.location,
            a.capacity, a.deadline_at, a.status, a.organizer_name, a.attendance_override, a.completion_note, a.cancel_reason,
            (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed') AS signups,
@@ -113,14 +125,11 @@ function collect (db: Db, where: SQL): Collected {
            (SELECT count(*) FROM checkins c WHERE c.activity_id = a.id) AS checkins
     FROM activities a JOIN rooms r ON r.id = a.room_id
     WHERE ${where}
-    ORDER BY a.start_at, a.id`)
+    ORDER BY a.start_at, a.id`)).all(params) as ActivityRecord[]
 
   // attended list of a completed activity: its check-ins (with the companions of their sign-up)
-  // when it has any, otherwise its confirmed sign-ups. Aggregated per activity by SQLite; members'
-  // names come from one read of the members table rather than a look-up per attended person.
-  const attended: Collected['attended'] = new Map()
-  const SEP = '\u001f'
-  const lists = db.all<AttendedRecord>(sql`
+  // when it has any, otherwise its confirmed sign-ups
+  const lists = prepared(db, `report-attended:${key}`, () => db.$client.prepare(`
     SELECT activity_id, sum(1 + companions) AS people,
            group_concat(coalesce(member_id, ''), ',') AS member_ids, group_concat(coalesce(guest, ''), char(31)) AS guests
     FROM (
@@ -134,20 +143,20 @@ function collect (db: Db, where: SQL): Collected {
       WHERE ${where} AND a.status = 'completed' AND s.status = 'confirmed'
         AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.activity_id = a.id)
     )
-    GROUP BY activity_id`)
-  if (lists.length > 0) {
-    const names = new Map<number, string>()
-    for (const m of db.all<{ id: number, name: string }>(sql`SELECT id, name FROM members`)) names.set(m.id, m.name)
-    for (const r of lists) {
-      const ids = r.member_ids.split(',')
-      const guests = r.guests.split(SEP)
-      const memberIds = ids.map(id => (id === '' ? null : Number(id)))
-      attended.set(r.activity_id, {
-        people: r.people,
-        memberIds,
-        names: memberIds.map((id, i) => (id === null ? guests[i] ?? '' : names.get(id) ?? '?')),
-      })
-    }
+    GROUP BY activity_id`)).all(params) as AttendedRecord[]
+
+  const attended: Collected['attended'] = new Map()
+  if (lists.length === 0) return { rows, attended }
+  // members' names in one read (as arrays, not objects) instead of a look-up per attended person
+  const names = new Map(prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members').raw()).all() as Array<[number, string]>)
+  for (const r of lists) {
+    const guests = r.guests.split('\u001f')
+    const memberIds = r.member_ids.split(',').map(id => (id === '' ? null : Number(id)))
+    attended.set(r.activity_id, {
+      people: r.people,
+      memberIds,
+      names: memberIds.map((id, i) => (id === null ? guests[i] ?? '' : names.get(id) ?? '?')),
+    })
   }
   return { rows, attended }
 }
@@ -183,15 +192,14 @@ function toReportActivity (a: ActivityRecord, c: Collected, timeZone: string): {
 
 /** One activity's figures, as the report shows them (for the completion message). */
 export function activityFigures (db: Db, activityId: number, timeZone: string): ReportActivity | undefined {
-  const c = collect(db, sql`a.id = ${activityId}`)
+  const c = collect(db, { activityId })
   const row = c.rows[0]
   return row ? toReportActivity(row, c, timeZone).activity : undefined
 }
 
 export function buildReport (db: Db, opts: ReportOptions): Report {
   const { start, end } = periodBounds(opts)
-  const room = opts.roomIds === undefined ? sql`` : sql` AND a.room_id IN (${sql.join(opts.roomIds.length > 0 ? opts.roomIds.map(id => sql`${id}`) : [sql`NULL`], sql`, `)})`
-  const c = collect(db, sql`a.start_at >= ${start} AND a.start_at < ${end}${room}`)
+  const c = collect(db, { start, end, ...(opts.roomIds ? { roomIds: opts.roomIds } : {}) })
   const activities: ReportActivity[] = []
   const byType = new Map<string, ReportByType & { cancelled: number }>()
   const byRoom = new Map<string, ReportByRoom & { people: Set<string | number> }>()
