@@ -51,7 +51,8 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
     } else if (next.deadlineAt > next.startAt) {
       throw new UserError('「截止」不能晚于活动开始时间', '截止：11月27日18:00')
     }
-    if (next.deadlineAt !== a.deadlineAt) changes.push(`报名截止：${formatDateTimeZh(next.deadlineAt, tz)}`)
+    // a deadline that only follows the start is not news
+    if (f.deadline !== undefined && next.deadlineAt !== a.deadlineAt) changes.push(`报名截止：${formatDateTimeZh(next.deadlineAt, tz)}`)
     if (f.location !== undefined && f.location !== a.location) { next.location = f.location; changes.push(`地点：${a.location ?? '待定'} → ${f.location ?? '待定'}`) }
     if (f.description !== undefined && f.description !== a.description) { next.description = f.description; changes.push('说明已更新') }
     if (f.capacity !== undefined && f.capacity !== a.capacity) {

@@ -20,7 +20,7 @@ export default defineCommand<{ month: string }>({
     const period = periodOf(ctx, '#台账 2026-11')
     const scope = reportScope(ctx)
     const target = ctx.room ? { roomId: ctx.room.id } : { contact: ctx.msg.sender }
-    ctx.reply(`${scope.title} ${periodLabel({ from: period.from, to: period.to, timezone: period.timeZone })}活动台账正在生成，稍后以文件发送。`)
+    ctx.reply(`${periodLabel({ from: period.from, to: period.to, timezone: period.timeZone })}活动台账（${scope.title}）正在生成，稍后以文件发送。`)
     enqueueReportBundle(ctx.db, target, { period, ...scope, text: false, ledger: true, chart: false }, ctx.now)
   },
 })

@@ -131,6 +131,7 @@ CREATE TABLE `rooms` (
 	`wx_id` text NOT NULL,
 	`topic` text NOT NULL,
 	`report_name` text,
+	`owner_contact_id` text,
 	`enabled` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL

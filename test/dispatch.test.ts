@@ -2,6 +2,7 @@
 // prefixes and the @bot form, refusals that change nothing.
 import { afterEach, describe, expect, it } from 'vitest'
 import { count } from 'drizzle-orm'
+import { forgetRoomIds } from '../src/db/people.js'
 import { activities, handledMessages, roles } from '../src/db/schema.js'
 import { createTestBot, ROOM, type TestBot } from './helpers/core.js'
 
@@ -126,5 +127,26 @@ describe('reading messages', () => {
     expect(help?.to).toBe('陈秘书')
     expect(help?.text).toContain('私聊')
     expect(refusal?.text).toContain('请在活动群里发送')
+  })
+})
+
+describe('rooms across logins', () => {
+  it('finds a room again by topic when its id changed, but keeps two live rooms with one topic apart', async () => {
+    bot = createTestBot()
+    bot.say('周会长', NEW_ACTIVITY)
+    await bot.take()
+    // a re-login gave the group a new id
+    forgetRoomIds(bot.store.db)
+    expect(bot.say('林律师', '报名', { room: { ...ROOM, id: 'new-id@chatroom' } })).toBe('handled')
+    // another, not enabled group with the same name shows up while the first is live
+    expect(bot.say('林律师', '#帮助', { room: { ...ROOM, id: 'other@chatroom' } })).toBe('disabled')
+    expect(bot.say('林律师', '#帮助', { room: { ...ROOM, id: 'new-id@chatroom' } })).toBe('handled')
+  })
+
+  it('lets a room owner ask for the room’s report in private', async () => {
+    bot = createTestBot()
+    bot.say('林律师', '#近期活动', { room: { ...ROOM, ownerId: 'wxid_群主' } })
+    expect(bot.say('群主', '#月报', { room: null })).toBe('handled')
+    expect((await bot.take()).at(-3)?.text).toContain('【我组织的群·')
   })
 })

@@ -6,6 +6,7 @@ import { qrcodeValueToImageUrl, ScanStatus, types, type Wechaty, type WechatyPlu
 import type { Contact, Message, Room } from 'wechaty'
 import type { Logger } from 'pino'
 import type { Core } from '../app.js'
+import { forgetRoomIds } from '../db/people.js'
 import type { Person } from '../core/types.js'
 import type { IncomingMessage } from '../core/types.js'
 import { ArrivalOrder } from './arrival-order.js'
@@ -95,6 +96,7 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
 
     const onLogin = async (user: Contact): Promise<void> => {
       log.info({ userId: user.id }, 'logged in')
+      forgetRoomIds(core.db)
       if (!numbering) {
         // number deliveries as the puppet emits them, before Wechaty's asynchronous look-ups
         bot.puppet.on('message', ({ messageId }) => order.arrived(messageId))

@@ -14,26 +14,40 @@ export function roomById (db: Db, id: number): RoomRow | undefined {
 }
 
 /** The room row for a puppet room, found by id or else by topic; null when the bot has never seen it. */
+/** Room ids the puppet has shown since this login: a room seen under its own id is not another room's new id. */
+const liveRoomIds = new WeakMap<Db, Set<string>>()
+
+/** A new login: the puppet may have given every room a new id. */
+export function forgetRoomIds (db: Db): void {
+  liveRoomIds.delete(db)
+}
+
 export function findRoom (db: Db, ref: RoomRef, now: number): RoomRow | undefined {
-  const byId = rowQuery<RoomRow>(db, 'room-by-wx-id', rooms, 'wx_id = ?').get(ref.id)
-  if (byId) {
-    if (byId.topic !== ref.topic && ref.topic) {
-      db.update(rooms).set({ topic: ref.topic, updatedAt: now }).where(eq(rooms.id, byId.id)).run()
-      return { ...byId, topic: ref.topic }
-    }
-    return byId
+  let live = liveRoomIds.get(db)
+  if (!live) liveRoomIds.set(db, (live = new Set()))
+  live.add(ref.id)
+  let row = rowQuery<RoomRow>(db, 'room-by-wx-id', rooms, 'wx_id = ?').get(ref.id)
+  if (!row && ref.topic) {
+    // the same group after a re-login (some puppets give rooms new ids) — unless that row's id is
+    // still in use by a group with the same topic
+    const byTopic = rowQuery<RoomRow>(db, 'room-by-topic', rooms, 'topic = ? ORDER BY updated_at DESC').get(ref.topic)
+    if (byTopic && !live.has(byTopic.wxId)) row = byTopic
   }
-  if (!ref.topic) return undefined
-  const byTopic = db.select().from(rooms).where(eq(rooms.topic, ref.topic)).orderBy(desc(rooms.updatedAt)).get()
-  if (!byTopic) return undefined
-  db.update(rooms).set({ wxId: ref.id, updatedAt: now }).where(eq(rooms.id, byTopic.id)).run()
-  return { ...byTopic, wxId: ref.id }
+  if (!row) return undefined
+  // keep what the puppet says now: id, topic, owner
+  const changed: Partial<RoomRow> = {}
+  if (row.wxId !== ref.id) changed.wxId = ref.id
+  if (ref.topic && row.topic !== ref.topic) changed.topic = ref.topic
+  if (ref.ownerId && row.ownerContactId !== ref.ownerId) changed.ownerContactId = ref.ownerId
+  if (Object.keys(changed).length === 0) return row
+  db.update(rooms).set({ ...changed, updatedAt: now }).where(eq(rooms.id, row.id)).run()
+  return { ...row, ...changed }
 }
 
 export function ensureRoom (db: Db, ref: RoomRef, now: number): RoomRow {
   const found = findRoom(db, ref, now)
   if (found) return found
-  return db.insert(rooms).values({ wxId: ref.id, topic: ref.topic, enabled: false, createdAt: now, updatedAt: now }).returning().get()
+  return db.insert(rooms).values({ wxId: ref.id, topic: ref.topic, ownerContactId: ref.ownerId ?? null, enabled: false, createdAt: now, updatedAt: now }).returning().get()
 }
 
 export function setRoomEnabled (db: Db, roomId: number, enabled: boolean, reportName: string | null | undefined, now: number): RoomRow {
@@ -126,10 +140,12 @@ export function secretaries (db: Db): Person[] {
   return out
 }
 
-/** Rooms whose organizer the contact is (appointed in them), by contact id or name. */
+/** Rooms the contact organizes: appointed there (by contact id or name), or its owner. */
 export function organizerRoomIds (db: Db, person: Person): number[] {
-  return db.select({ roomId: roles.roomId }).from(roles)
+  const appointed = db.select({ roomId: roles.roomId }).from(roles)
     .innerJoin(members, eq(members.id, roles.memberId))
     .where(and(eq(roles.role, 'organizer'), or(eq(members.contactId, person.id), eq(members.name, person.name)))).all()
     .map(r => r.roomId).filter((id): id is number => id !== null)
+  const owned = db.select({ id: rooms.id }).from(rooms).where(eq(rooms.ownerContactId, person.id)).all().map(r => r.id)
+  return [...new Set([...appointed, ...owned])]
 }

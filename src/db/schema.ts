@@ -14,6 +14,8 @@ export const rooms = sqliteTable('rooms', {
   topic: text('topic').notNull(),
   /** the name given to #启用 (e.g. a 基地 or 同心荟), used in reports; null = topic */
   reportName: text('report_name'),
+  /** the room owner's contact id as last seen: the owner organizes the room, also in private chat */
+  ownerContactId: text('owner_contact_id'),
   enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
