@@ -53,6 +53,11 @@ const accepted: Record<string, Accepted[]> = {
     { now: SUNDAY, text: '十一月二十八日上午十点半', start: '2026-11-28T10:30:00+08:00' },
     { now: SUNDAY, text: '二十八号 14:00', start: '2026-11-28T14:00:00+08:00' },
     { now: SUNDAY, text: '11月28日', start: '2026-11-28T00:00:00+08:00', hasTime: false },
+    { now: SUNDAY, text: '12-05 15:00', start: '2026-12-05T15:00:00+08:00' },
+    { now: SUNDAY, text: '12-5 下午3点', start: '2026-12-05T15:00:00+08:00' },
+    { now: SUNDAY, text: '1-10 9:30', start: '2027-01-10T09:30:00+08:00' },
+    { now: SUNDAY, text: '12-05 15:00-17:00', start: '2026-12-05T15:00:00+08:00', end: '2026-12-05T17:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日 下午3点（周六）', start: '2026-12-05T15:00:00+08:00' },
   ],
   'years and months that follow from now': [
     { now: SUNDAY, text: '1月10日 9:00', start: '2027-01-10T09:00:00+08:00' },

@@ -93,6 +93,8 @@ const REWRITES: Array<[RegExp, string]> = [
   // Numeric dates chrono's zh parser does not know become the 年月日 form it does: 2026-12-06, 2026.12.6, 12.5, 12/6.
   [/(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g, '$1年$2月$3日'],
   [/(?<![\d.:/])(\d{1,2})[./](\d{1,2})(?![\d.:/点时])/g, '$1月$2日'],
+  // 12-05 15:00: a dash between two numbers is a date only when a time follows (2-4点 stays a range).
+  [/(?<![\d.:/-])(\d{1,2})-(\d{1,2})(?!\d)(?=\s*(?:\d{1,2}\s*[:点时]|上午|下午|中午|晚上|早上|凌晨))/g, '$1月$2日 '],
   // Day parts chrono has no word for.
   [/(今|明)晨/g, '$1早'],
   [/今夜/g, '今晚'],
@@ -109,6 +111,8 @@ const REWRITES: Array<[RegExp, string]> = [
   [new RegExp(`(?<![\\d:周期拜])(\\d{1,2}|[${NUMERAL}]{1,3})\\s*(-|到|至)\\s*(?=(?:\\d{1,2}|[${NUMERAL}]{1,3})\\s*[点时])`, 'g'), '$1点$2'],
   // Without a gap chrono reads 周六两点 as "六两点" (8点) and loses the weekday.
   [/((?:周|星期|礼拜)[一二三四五六日天])/g, '$1 '],
+  // 12月5日 下午3点（周六）: a weekday written after the time still annotates the date.
+  [/^(.*?\d{1,2}月\d{1,2}[日号])(.+?)\s*((?:周|星期|礼拜)[一二三四五六日天])\s*$/, '$1 $3 $2'],
 ]
 
 /** Half-width (NFKC: １４：００（周六）～ → 14:00(周六)~), one kind of dash, chrono-readable dates and day parts. */
