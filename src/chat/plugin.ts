@@ -25,31 +25,39 @@ export interface BotDeps {
 
 const MEMBER_CACHE_MS = 5 * 60_000
 
-/**
- * A message as the plain record the core understands. Cheap by default: names come from the
- * contact payloads. `names` (when given) supplies display names in the room (group nicknames),
- * which cost a puppet call and are only fetched for messages that are commands.
- */
-export async function toRecord (message: Message, botId: string, names?: (room: Room, contact: Contact) => Promise<string>): Promise<IncomingMessage> {
+/** A message as the plain record the core understands, and how to put group nicknames into it. */
+export interface Reading {
+  record: IncomingMessage
+  /** the record with display names in the room (group nicknames): a puppet call, so only for commands */
+  withRoomNames (names: (room: Room, contact: Contact) => Promise<string>): Promise<IncomingMessage>
+}
+
+/** Reads a message once; names are the contacts' WeChat names until `withRoomNames`. */
+export async function readMessage (message: Message, botId: string): Promise<Reading> {
   const room = message.room()
   const talker = message.talker()
-  const nameIn = async (c: Contact): Promise<string> => (room && names ? names(room, c) : c.name())
   const mentions = room ? await message.mentionList() : []
-  const people: Person[] = []
-  let mentionsBot = false
-  for (const c of mentions) {
-    if (c.id === botId) mentionsBot = true
-    else people.push({ id: c.id, name: await nameIn(c) })
-  }
-  return {
+  const mentioned = mentions.filter(c => c.id !== botId)
+  const record: IncomingMessage = {
     id: message.id,
     at: message.date().getTime(),
     room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : null,
-    sender: { id: talker.id, name: await nameIn(talker) },
+    sender: { id: talker.id, name: talker.name() },
     text: message.text(),
-    mentions: people,
-    mentionsBot,
+    mentions: mentioned.map(c => ({ id: c.id, name: c.name() })),
+    mentionsBot: mentioned.length < mentions.length,
     self: message.self(),
+  }
+  return {
+    record,
+    async withRoomNames (names) {
+      if (!room) return record
+      return {
+        ...record,
+        sender: { id: talker.id, name: await names(room, talker) },
+        mentions: await Promise.all(mentioned.map(async c => ({ id: c.id, name: await names(room, c) }))),
+      }
+    },
   }
 }
 
@@ -135,10 +143,10 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
           return
         }
         // chatter is recognised from the text alone; names are looked up only for commands
-        const draft = await toRecord(message, bot.currentUser.id)
-        const route = core.dispatcher.route(draft, bot.currentUser.name())
+        const reading = await readMessage(message, bot.currentUser.id)
+        const route = core.dispatcher.route(reading.record, bot.currentUser.name())
         if (!route) return
-        const record = draft.room ? await toRecord(message, bot.currentUser.id, displayName) : draft
+        const record = await reading.withRoomNames(displayName)
         const members = route.kind === 'command' && route.command.needsRoomMembers && record.room
           ? await roomMembers(record.room.id)
           : null
