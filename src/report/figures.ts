@@ -147,11 +147,16 @@ function collect (db: Db, scope: Scope): Collected {
 
   const attended: Collected['attended'] = new Map()
   if (lists.length === 0) return { rows, attended }
-  // members' names in one read (as arrays, not objects) instead of a look-up per attended person
-  const names = new Map(prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members').raw()).all() as Array<[number, string]>)
-  for (const r of lists) {
-    const guests = r.guests.split('\u001f')
-    const memberIds = r.member_ids.split(',').map(id => (id === '' ? null : Number(id)))
+  const parsed = lists.map(r => ({ r, guests: r.guests.split('\u001f'), memberIds: r.member_ids.split(',').map(id => (id === '' ? null : Number(id))) }))
+  // the names of the members on the lists, in one statement (as arrays, not objects): looked up
+  // by id for a few, read straight through the table for many (cheaper than thousands of look-ups)
+  const ids = new Set<number>()
+  for (const p of parsed) for (const id of p.memberIds) if (id !== null) ids.add(id)
+  const nameRows = ids.size <= 1000
+    ? prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?))').raw()).all(JSON.stringify([...ids]))
+    : prepared(db, 'report-all-member-names', () => db.$client.prepare('SELECT id, name FROM members').raw()).all()
+  const names = new Map(nameRows as Array<[number, string]>)
+  for (const { r, guests, memberIds } of parsed) {
     attended.set(r.activity_id, {
       people: r.people,
       memberIds,
