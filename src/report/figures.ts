@@ -149,10 +149,12 @@ function collect (db: Db, scope: Scope): Collected {
   if (lists.length === 0) return { rows, attended }
   const parsed = lists.map(r => ({ r, guests: r.guests.split('\u001f'), memberIds: r.member_ids.split(',').map(id => (id === '' ? null : Number(id))) }))
   // the names of the members on the lists, in one statement (as arrays, not objects): looked up
-  // by id for a few, read straight through the table for many (cheaper than thousands of look-ups)
+  // by id when they are a small part of all members, else read straight through the table
+  // (cheaper than tens of thousands of look-ups)
   const ids = new Set<number>()
   for (const p of parsed) for (const id of p.memberIds) if (id !== null) ids.add(id)
-  const nameRows = ids.size <= 1000
+  const allMembers = prepared(db, 'report-member-count', () => db.$client.prepare('SELECT coalesce(max(id), 0) FROM members').pluck()).get() as number
+  const nameRows = ids.size * 3 < allMembers
     ? prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?))').raw()).all(JSON.stringify([...ids]))
     : prepared(db, 'report-all-member-names', () => db.$client.prepare('SELECT id, name FROM members').raw()).all()
   const names = new Map(nameRows as Array<[number, string]>)
