@@ -1,32 +1,21 @@
 // 取消报名 [id] / -1 — a member cancels their own sign-up, with their companions and guests;
 // the first on the waitlist moves up.
 import { anyone, defineCommand } from '../src/core/command.js'
+import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import type { ActivityRow } from '../src/db/activities.js'
 import { activitiesWithSignupsOf, cancelSignups, signupLabels, signupsRegisteredBy } from '../src/db/signups.js'
-import { parseMemberReply } from '../src/domain/member-reply.js'
-import { ackPromotions } from './signup.js'
+import { ackPromotions } from '../src/core/roster-acks.js'
 
-type Args = { activityId: number | null }
-
-function cancelArgs (text: string): Args | null {
-  const r = parseMemberReply(text)
-  return r?.kind === 'cancel' ? { activityId: r.activityId } : null
-}
-
-export default defineCommand<Args>({
+export default defineCommand<ReplyOf<'cancel'>>({
   name: '取消报名',
   summary: '取消自己的报名（连同带的人和代报的人）',
   example: '取消报名 1',
   where: 'room',
   allow: anyone,
-  matchReply: cancelArgs,
-  parse (rest) {
-    const args = cancelArgs(`取消报名 ${rest}`)
-    if (!args) throw new UserError('看不懂这条取消报名', '取消报名 1')
-    return args
-  },
+  matchReply: replyOfKind('cancel'),
+  parse: prefixedReply('cancel', '取消报名', '取消报名 1'),
   handle (ctx) {
     const member = ctx.member
     if (!member) return

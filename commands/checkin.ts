@@ -1,32 +1,21 @@
 // 签到 [id] — check in from 1 hour before the start until the end (start + 3 h without an end);
 // someone not signed up is checked in as a walk-in.
 import { anyone, defineCommand } from '../src/core/command.js'
+import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { CHECKIN_OPENS_BEFORE_MS, effectiveEnd, inCheckinWindow } from '../src/db/activities.js'
 import { checkIn } from '../src/db/signups.js'
-import { parseMemberReply } from '../src/domain/member-reply.js'
 import { formatDateTimeZh, formatSpanZh } from '../src/domain/zoned-time.js'
 
-type Args = { activityId: number | null }
-
-function checkinArgs (text: string): Args | null {
-  const r = parseMemberReply(text)
-  return r?.kind === 'checkin' ? { activityId: r.activityId } : null
-}
-
-export default defineCommand<Args>({
+export default defineCommand<ReplyOf<'checkin'>>({
   name: '签到',
   summary: '活动现场签到（开始前1小时到结束）',
   example: '签到 1',
   where: 'room',
   allow: anyone,
-  matchReply: checkinArgs,
-  parse (rest) {
-    const args = checkinArgs(`签到 ${rest}`)
-    if (!args) throw new UserError('看不懂这条签到', '签到 1')
-    return args
-  },
+  matchReply: replyOfKind('checkin'),
+  parse: prefixedReply('checkin', '签到', '签到 1'),
   handle (ctx) {
     const member = ctx.member
     if (!member || !ctx.room) return

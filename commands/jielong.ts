@@ -8,7 +8,7 @@ import { openActivities, type ActivityRow } from '../src/db/activities.js'
 import { ensureMember, findMemberByName } from '../src/db/people.js'
 import { cancelSignups, liveSignupOf, signUp } from '../src/db/signups.js'
 import { headerNamesTitle, parseJielong, type JielongList } from '../src/domain/jielong.js'
-import { ackPromotions, ackSignup } from './signup.js'
+import { ackPromotions, ackSignup } from '../src/core/roster-acks.js'
 
 export const MAX_LINES = 500
 const EXAMPLE = '#接龙\n#4 同心大讲堂\n\n1. 张三\n2. 李四'

@@ -1,24 +1,17 @@
 // 代报名 [id] 张三 李四 — sign others up: a room member by their name, anyone else as a guest of the sender.
 import { anyone, defineCommand } from '../src/core/command.js'
+import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { assertOpenForSignup, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
 import { ensureMember, findMemberByName } from '../src/db/people.js'
 import { signUp } from '../src/db/signups.js'
-import { parseMemberReply } from '../src/domain/member-reply.js'
-import { ackSignup } from './signup.js'
+import { ackSignup } from '../src/core/roster-acks.js'
 
 export const MAX_NAMES = 20
 const EXAMPLE = '代报名 2 刘护士 孙护士'
 
-type Args = { activityId: number | null, names: string[] }
-
-function proxyArgs (text: string): Args | null {
-  const r = parseMemberReply(text)
-  return r?.kind === 'proxy' ? { activityId: r.activityId, names: r.names } : null
-}
-
-export default defineCommand<Args>({
+export default defineCommand<ReplyOf<'proxy'>>({
   name: '代报名',
   aliases: ['帮报名'],
   summary: '替别人报名（群成员按群昵称，其他人算你带的嘉宾）',
@@ -26,12 +19,8 @@ export default defineCommand<Args>({
   where: 'room',
   allow: anyone,
   needsRoomMembers: true,
-  matchReply: proxyArgs,
-  parse (rest) {
-    const args = proxyArgs(`代报名 ${rest}`)
-    if (!args) throw new UserError('看不懂这条代报名', EXAMPLE)
-    return args
-  },
+  matchReply: replyOfKind('proxy'),
+  parse: prefixedReply('proxy', '代报名', '代报名 2 刘护士 孙护士'),
   handle (ctx) {
     const { names } = ctx.args
     if (names.length === 0) throw new UserError('请写上要代报名的人的名字，用空格隔开', EXAMPLE)
