@@ -124,8 +124,20 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
       core.outbox.detach()
     }
 
+    // a puppet that cannot reach WeChat reports the same error many times a second: log each
+    // kind once a minute, with how often it happened
+    const errorsSeen = new Map<string, { at: number, count: number }>()
     const onError = (err: Error): void => {
-      log.error({ err }, 'wechaty error')
+      const key = err.message
+      const seen = errorsSeen.get(key)
+      const now = Date.now()
+      if (seen && now - seen.at < 60_000) {
+        seen.count++
+        return
+      }
+      log.error({ err, repeated: seen?.count ?? 0 }, seen ? 'wechaty error (again; repeated times in the last minute)' : 'wechaty error')
+      errorsSeen.set(key, { at: now, count: 0 })
+      if (errorsSeen.size > 100) errorsSeen.clear()
     }
 
     const forgetMembers = (room: Room): void => {
