@@ -1,6 +1,15 @@
 // The Wechaty plugin on the mock: what it ignores (its own messages, messages from before it
 // started, non-text), how a message becomes a record (room, names, mentions of the bot).
+import { Writable } from 'node:stream'
+import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
+import { ScanStatus, WechatyBuilder } from 'wechaty'
+import { mock, PuppetMock } from 'wechaty-puppet-mock'
+import { createCore } from '../src/app.js'
+import { activityBot } from '../src/chat/plugin.js'
+import { FakeClock } from '../src/core/clock.js'
+import { openDb } from '../src/db/open.js'
+import { testSettings } from './helpers/core.js'
 import { play } from './helpers/sim.js'
 
 const ROOM = '鹿城新联会'
@@ -73,4 +82,29 @@ describe('a slow message before a fast one', () => {
     await sim.finish()
     expect(confirmed).toEqual(['刘护士'])
   }, 60_000)
+})
+
+describe('logging in', () => {
+  it('shows the QR code on the terminal and its URL in the log when WeChat asks for a scan', async () => {
+    const logs: Array<Record<string, unknown>> = []
+    const log = pino({ level: 'info' }, new Writable({ write (chunk, _enc, done) { logs.push(JSON.parse(String(chunk)) as Record<string, unknown>); done() } }))
+    const store = openDb(':memory:')
+    const mocker = new mock.Mocker()
+    mocker.use(m => { m.scan('https://login.weixin.qq.com/l/abc123', ScanStatus.Waiting); return () => {} })
+    const bot = WechatyBuilder.build({ name: 'scan-test', puppet: new PuppetMock({ mocker }) })
+    bot.use(activityBot({ core: createCore({ db: store.db, clock: new FakeClock(Date.now()), log, settings: testSettings(), autoSend: false }), log }))
+    const written: string[] = []
+    const original = process.stderr.write.bind(process.stderr)
+    process.stderr.write = ((chunk: string | Uint8Array) => { written.push(String(chunk)); return true }) as typeof process.stderr.write
+    try {
+      await bot.start()
+      for (let i = 0; i < 50 && !logs.some(l => l['url']); i++) await new Promise(resolve => setTimeout(resolve, 20))
+    } finally {
+      process.stderr.write = original
+      await bot.stop()
+      store.close()
+    }
+    expect(logs.find(l => l['url'])?.['url']).toBe('https://wechaty.js.org/qrcode/https%3A%2F%2Flogin.weixin.qq.com%2Fl%2Fabc123')
+    expect(written.join('')).toMatch(/[▄▀█]/)
+  })
 })
