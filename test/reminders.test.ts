@@ -62,6 +62,17 @@ describe('reminders', () => {
     expect(sent.map(o => o.at)).toEqual(['2026-11-02T10:05:00+08:00', '2026-11-07T19:00:00+08:00', '2026-11-08T18:00:00+08:00'])
   })
 
+  it('are not sent in a room where the bot was turned off', async () => {
+    const { out } = await play([
+      setup,
+      say('2026-11-02T09:00:00', '周会长', '#活动 主题：沙龙；时间：11月7日 14:00'),
+      say('2026-11-02T09:01:00', '林律师', '报名'),
+      say('2026-11-03T09:00:00', '周会长', '#停用'),
+      { type: 'advance', to: '2026-11-07T14:00:00+08:00' },
+    ])
+    expect(remindersIn(out)).toEqual([])
+  })
+
   it('@mention at most 20 people per message, everyone once', async () => {
     const crowd = Array.from({ length: 45 }, (_, i) => `成员${i + 1}`)
     const { out } = await play([

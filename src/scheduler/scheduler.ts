@@ -8,7 +8,7 @@ import { activityById, remindOffsetsOf } from '../db/activities.js'
 import { backupDatabase } from '../db/backup.js'
 import { pruneHandled } from '../db/handled.js'
 import { inTransaction, type Db } from '../db/open.js'
-import { secretaries } from '../db/people.js'
+import { roomById, secretaries } from '../db/people.js'
 import { decideReminder, dueReminders, nextReminderDue } from '../db/reminders.js'
 import { jobState } from '../db/schema.js'
 import { decideDue } from '../domain/reminder-plan.js'
@@ -96,9 +96,11 @@ export class Scheduler {
     let sent = false
     inTransaction(db, () => {
       const activities = new Map(due.map(r => [r.activityId, activityById(db, r.activityId)]))
+      const quiet = new Set([...activities.values()].filter(a => a && !roomById(db, a.roomId)?.enabled).map(a => a?.id))
+      // a cancelled or completed activity, or one in a room where the bot was turned off (#停用), is not reminded
       const startOf = (id: number): number => {
         const a = activities.get(id)
-        return a && a.status === 'scheduled' ? a.startAt : -Infinity
+        return a && a.status === 'scheduled' && !quiet.has(id) ? a.startAt : -Infinity
       }
       for (const d of decideDue(due, startOf, now)) {
         const reminder = due.find(r => r.id === d.id)
