@@ -154,10 +154,19 @@ function collect (db: Db, scope: Scope): Collected {
   const ids = new Set<number>()
   for (const p of parsed) for (const id of p.memberIds) if (id !== null) ids.add(id)
   const allMembers = prepared(db, 'report-member-count', () => db.$client.prepare('SELECT coalesce(max(id), 0) FROM members').pluck()).get() as number
-  const nameRows = ids.size * 3 < allMembers
-    ? prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?))').raw()).all(JSON.stringify([...ids]))
-    : prepared(db, 'report-all-member-names', () => db.$client.prepare('SELECT id, name FROM members').raw()).all()
-  const names = new Map(nameRows as Array<[number, string]>)
+  const names = new Map<number, string>()
+  if (ids.size * 3 < allMembers) {
+    const rows = prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?))').raw())
+      .all(JSON.stringify([...ids])) as Array<[number, string]>
+    for (const [id, name] of rows) names.set(id, name)
+  } else {
+    // one string for the whole table is cheaper to cross into JavaScript than a row per member
+    const all = prepared(db, 'report-all-member-names', () => db.$client.prepare("SELECT group_concat(id || char(31) || name, char(30)) FROM members").pluck()).get() as string | null
+    for (const pair of (all ?? '').split('\u001e')) {
+      const cut = pair.indexOf('\u001f')
+      if (cut > 0) names.set(Number(pair.slice(0, cut)), pair.slice(cut + 1))
+    }
+  }
   for (const { r, guests, memberIds } of parsed) {
     attended.set(r.activity_id, {
       people: r.people,
