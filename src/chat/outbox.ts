@@ -171,6 +171,8 @@ export class Outbox {
       } else {
         markPartSent(db, row.id, sent)
       }
+      // on disk at once (not with the next batch of messages): a crash now must not send it again
+      commitPending(db)
       return part !== undefined
     } catch (err) {
       const attempts = row.attempts + 1
