@@ -47,6 +47,7 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
     if (f.deadline !== undefined) next.deadlineAt = f.deadline
     if (next.startAt !== a.startAt || next.endAt !== a.endAt) {
       checkActivity({ start: next.startAt, end: next.endAt, deadline: next.deadlineAt }, ctx.now)
+      next.followedUpAt = null
       changes.push(`时间：${whenText(a, tz, ctx.now)} → ${whenText(next, tz, ctx.now)}`)
     } else if (next.deadlineAt > next.startAt) {
       throw new UserError('「截止」不能晚于活动开始时间', '截止：11月27日18:00')

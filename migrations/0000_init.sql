@@ -17,6 +17,7 @@ CREATE TABLE `activities` (
 	`attendance_override` integer,
 	`completion_note` text,
 	`completed_at` integer,
+	`followed_up_at` integer,
 	`cancelled_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,

@@ -88,6 +88,24 @@ describe('reminders', () => {
   })
 })
 
+describe('after the activity', () => {
+  it('asks the organizer, privately and once, to mark an activity completed that ended without #完成', async () => {
+    const { out } = await play([
+      setup,
+      say('2026-11-02T09:00:00', '周会长', '#活动 主题：沙龙；时间：11月7日 14:00-16:00'),
+      say('2026-11-02T09:01:00', '周会长', '#活动 主题：讲座；时间：11月8日 14:00'),
+      say('2026-11-02T09:02:00', '林律师', '报名 1'),
+      say('2026-11-08T15:00:00', '周会长', '#完成 2'),
+      { type: 'advance', to: '2026-11-10T00:00:00+08:00' },
+    ])
+    const asks = out.filter(o => o.to === '周会长' && (o.text ?? '').includes('已结束'))
+    expect(asks.map(o => o.at)).toEqual(['2026-11-07T18:00:00+08:00'])
+    expect(asks[0]?.text).toContain('「#完成 1」')
+    expect(asks[0]?.text).toContain('目前报名1人，签到0人')
+    expect(out.filter(o => o.room === ROOM && (o.text ?? '').includes('已结束'))).toEqual([])
+  })
+})
+
 describe('reminders across restarts', () => {
   const base = [
     setup,

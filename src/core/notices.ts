@@ -82,6 +82,25 @@ export function rosterText (db: Db, activity: ActivityRow, timeZone: string, now
   ].join('\n')
 }
 
+/**
+ * An activity ended without #完成: ask its organizer, in private, to mark it completed so it
+ * counts in the month's 台账. Nobody else is bothered; an activity without a known organizer is
+ * left to the month-end report's reminder.
+ */
+export function enqueueFollowUp (db: Db, activity: ActivityRow, timeZone: string, now: number): boolean {
+  if (activity.organizerMemberId === null) return false
+  const organizer = memberById(db, activity.organizerMemberId)
+  if (!organizer) return false
+  const view = viewOf(db, activity, [])
+  const checkins = db.$client.prepare('SELECT count(*) FROM checkins WHERE activity_id = ?').pluck().get(activity.id) as number
+  enqueueText(db, { contact: toPerson(organizer) }, [
+    `${cardMarker(activity.id)}${activity.title} 已结束（${whenText(activity, timeZone, now)}）。`,
+    `请在群里发送「#完成 ${activity.id}」，把它记入本月台账；实到人数和报名不同可写「#完成 ${activity.id} 实到 N」。`,
+    `目前报名${view.confirmed}人，签到${checkins}人。`,
+  ].join('\n'), [], now)
+  return true
+}
+
 /** Offsets actually used for an activity. */
 export function offsetsOf (activity: ActivityRow, defaults: readonly number[]): readonly number[] {
   return remindOffsetsOf(activity) ?? defaults

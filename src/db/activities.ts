@@ -90,3 +90,21 @@ export function inCheckinWindow (db: Db, roomId: number, now: number): ActivityR
     ))
     .orderBy(asc(activities.startAt), asc(activities.id)).all()
 }
+
+/** After the end (start + 3 h without one) the organizer is asked to mark the activity completed. */
+export const FOLLOW_UP_AFTER_END_MS = 2 * 3600_000
+
+const followUpDue = sql`coalesce(${activities.endAt}, ${activities.startAt} + ${3 * 3600_000}) + ${FOLLOW_UP_AFTER_END_MS}`
+
+/** When the next follow-up falls due, or null. */
+export function nextFollowUpDue (db: Db): number | null {
+  return db.select({ t: sql<number | null>`min(${followUpDue})` }).from(activities)
+    .where(and(eq(activities.status, 'scheduled'), isNull(activities.followedUpAt))).get()?.t ?? null
+}
+
+/** Scheduled activities that ended a while ago and whose organizer has not been asked yet. */
+export function dueFollowUps (db: Db, now: number): ActivityRow[] {
+  return db.select().from(activities)
+    .where(and(eq(activities.status, 'scheduled'), isNull(activities.followedUpAt), lte(followUpDue, now)))
+    .orderBy(asc(activities.id)).all()
+}

@@ -75,6 +75,8 @@ export const activities = sqliteTable('activities', {
   attendanceOverride: integer('attendance_override'),
   completionNote: text('completion_note'),
   completedAt: integer('completed_at'),
+  /** when the organizer was asked to mark it completed (it had ended without #完成) */
+  followedUpAt: integer('followed_up_at'),
   cancelledAt: integer('cancelled_at'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),

@@ -3,8 +3,8 @@
 // production, the replay calls it at each due time on the fake clock.
 import { eq } from 'drizzle-orm'
 import type { Logger } from 'pino'
-import { enqueueReminder } from '../core/notices.js'
-import { activityById, remindOffsetsOf } from '../db/activities.js'
+import { enqueueFollowUp, enqueueReminder } from '../core/notices.js'
+import { activityById, dueFollowUps, nextFollowUpDue, remindOffsetsOf, updateActivity } from '../db/activities.js'
 import { backupDatabase } from '../db/backup.js'
 import { pruneHandled } from '../db/handled.js'
 import { inTransaction, type Db } from '../db/open.js'
@@ -66,6 +66,7 @@ export class Scheduler {
     const { config } = this.deps
     const times = [
       nextReminderDue(this.deps.db),
+      nextFollowUpDue(this.deps.db),
       this.jobDue(MONTHLY, config.monthlyReportCron),
       this.jobDue(MAINTENANCE, config.maintenanceCron),
     ].filter((t): t is number => t !== null)
@@ -78,9 +79,10 @@ export class Scheduler {
     this.ticking = true
     try {
       const sent = this.runReminders(now)
+      const asked = this.runFollowUps(now)
       const pushed = this.runMonthly(now)
       this.runMaintenance(now)
-      if (sent || pushed) this.deps.onEnqueue?.()
+      if (sent || asked || pushed) this.deps.onEnqueue?.()
     } catch (err) {
       this.deps.log.error({ err }, 'scheduler tick failed')
     } finally {
@@ -115,6 +117,22 @@ export class Scheduler {
       }
     })
     return sent
+  }
+
+  /** Activities that ended without #完成: their organizers are asked, once each. */
+  private runFollowUps (now: number): boolean {
+    const { db, config, log } = this.deps
+    const due = dueFollowUps(db, now)
+    if (due.length === 0) return false
+    let asked = false
+    inTransaction(db, () => {
+      for (const activity of due) {
+        if (roomById(db, activity.roomId)?.enabled && enqueueFollowUp(db, activity, config.timeZone, now)) asked = true
+        updateActivity(db, activity.id, { followedUpAt: now }, now)
+        log.info({ activityId: activity.id }, 'asked the organizer to mark an ended activity completed')
+      }
+    })
+    return asked
   }
 
   /** On the 1st (configurable): every secretary gets last month's report, 台账 and chart. */
