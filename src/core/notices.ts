@@ -52,6 +52,8 @@ export function enqueueReminder (db: Db, activity: ActivityRow, opts: ReminderOp
     audience.length > 0
       ? `请已报名的成员准时参加；不能参加的请回复「取消报名 ${activity.id}」，把名额留给候补的朋友。`
       : `目前还没有人报名，回复「报名 ${activity.id}」即可报名。`,
+    // close to the start, say how to check in (it opens an hour before)
+    ...(activity.startAt - now <= 3 * 3600_000 ? [`到场后回复「签到 ${activity.id}」即可签到。`] : []),
   ]
   enqueueWithMentions(db, { roomId: activity.roomId }, lines.join('\n'), audience, now, `（续）活动 #${activity.id} 提醒，请以下成员留意：`)
   if (opts.withRoster && activity.organizerMemberId !== null) {
