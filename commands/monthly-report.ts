@@ -30,7 +30,6 @@ export default defineCommand<{ month: string }>({
   allow: reporters,
   parse: rest => ({ month: toHalfWidth(rest).trim() }),
   handle (ctx) {
-    if (ctx.room && !(ctx.who.admin || ctx.who.organizer || ctx.who.secretary)) throw new UserError('只有本群组织者、秘书或管理员可以查看月报')
     const period = periodOf(ctx, '#月报 2026-11')
     const scope = reportScope(ctx)
     const target = ctx.room ? { roomId: ctx.room.id } : { contact: ctx.msg.sender }

@@ -4,7 +4,7 @@ import { remindOffsetsOf, type ActivityRow } from '../db/activities.js'
 import type { Db } from '../db/open.js'
 import { enqueueText } from '../db/outbox-store.js'
 import { memberById, toPerson } from '../db/people.js'
-import { liveSignups, signupLabels } from '../db/signups.js'
+import { checkinsOf, liveSignups, rosterCounts, signupLabels } from '../db/signups.js'
 import { reminderAudience, viewOf } from '../db/views.js'
 import { cardMarker } from '../domain/member-reply.js'
 import { formatOffsetZh } from '../domain/durations.js'
@@ -93,12 +93,10 @@ export function enqueueFollowUp (db: Db, activity: ActivityRow, timeZone: string
   if (activity.organizerMemberId === null) return false
   const organizer = memberById(db, activity.organizerMemberId)
   if (!organizer) return false
-  const view = viewOf(db, activity, [])
-  const checkins = db.$client.prepare('SELECT count(*) FROM checkins WHERE activity_id = ?').pluck().get(activity.id) as number
   enqueueText(db, { contact: toPerson(organizer) }, [
     `${cardMarker(activity.id)}${activity.title} 已结束（${whenText(activity, timeZone, now)}）。`,
     `请在群里发送「#完成 ${activity.id}」，把它记入本月台账；实到人数和报名不同可写「#完成 ${activity.id} 实到 N」。`,
-    `目前报名${view.confirmed}人，签到${checkins}人。`,
+    `目前报名${rosterCounts(db, activity.id).taken}人，签到${checkinsOf(db, activity.id).length}人。`,
   ].join('\n'), [], now)
   return true
 }

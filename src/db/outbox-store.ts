@@ -53,11 +53,11 @@ function targetColumns (target: Target): Pick<OutboxRow, 'roomId' | 'contactId' 
     : { roomId: null, contactId: target.contact.id, contactName: target.contact.name }
 }
 
-export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBody | AckBody | FileBody, now: number, notBefore = now): number {
+export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBody | AckBody | FileBody, now: number): number {
   return Number(prepared(db, 'enqueue', () => db.$client.prepare(`INSERT INTO outbox
     (room_id, contact_id, contact_name, kind, body, next_attempt_at, created_at)
     VALUES (@roomId, @contactId, @contactName, @kind, @body, @nextAttemptAt, @createdAt)`))
-    .run({ ...targetColumns(target), kind, body: JSON.stringify(body), nextAttemptAt: notBefore, createdAt: now }).lastInsertRowid)
+    .run({ ...targetColumns(target), kind, body: JSON.stringify(body), nextAttemptAt: now, createdAt: now }).lastInsertRowid)
 }
 
 export function enqueueText (db: Db, target: Target, text: string, mentions: Person[], now: number): number {

@@ -63,16 +63,12 @@ function placeOf (db: Db, s: SignupRow): number {
   return ahead + 1
 }
 
-function findLive (db: Db, activityId: number, who: Omit<Who, 'registrantMemberId'>): SignupRow | undefined {
+/** The live sign-up of a member or guest in an activity, if any. */
+export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'registrantMemberId'>): SignupRow | undefined {
   if (who.memberId !== undefined) {
     return rowQuery<SignupRow>(db, 'live-signup-of-member', signups, "activity_id = ? AND status <> 'cancelled' AND member_id = ?").get(activityId, who.memberId)
   }
   return rowQuery<SignupRow>(db, 'live-signup-of-guest', signups, "activity_id = ? AND status <> 'cancelled' AND guest_name = ?").get(activityId, who.guestName ?? '')
-}
-
-/** The live sign-up of a member or guest in an activity, if any. */
-export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'registrantMemberId'>): SignupRow | undefined {
-  return findLive(db, activityId, who)
 }
 
 /**
@@ -80,7 +76,7 @@ export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'regist
  * number changes nothing; with another number it resizes the party where the rules allow.
  */
 export function signUp (db: Db, activity: ActivityRow, who: Who, people: number, source: string, now: number): SignUpOutcome {
-  const existing = findLive(db, activity.id, who)
+  const existing = liveSignupOf(db, activity.id, who)
   if (existing) {
     if (1 + existing.companions === people || who.guestName !== undefined) {
       return { kind: 'already', signup: existing, place: placeOf(db, existing) }
@@ -150,7 +146,7 @@ export function cancelSignups (db: Db, activity: ActivityRow, ids: number[], now
 
 /** A member's own live sign-up plus the live guests they registered, in one activity (both look-ups indexed). */
 export function signupsRegisteredBy (db: Db, activityId: number, memberId: number): SignupRow[] {
-  const own = findLive(db, activityId, { memberId })
+  const own = liveSignupOf(db, activityId, { memberId })
   const guests = rowQuery<SignupRow>(db, 'live-guests-registered-by', signups,
     "registrant_member_id = ? AND member_id IS NULL AND status <> 'cancelled' AND activity_id = ? ORDER BY queued_at, id").all(memberId, activityId)
   return own ? [own, ...guests] : guests

@@ -1,30 +1,19 @@
 // Read models for replies: an activity with its seat counts, and the people a reminder @mentions.
-import { and, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, eq, ne } from 'drizzle-orm'
 import type { ActivityView } from '../domain/card.js'
 import type { Person } from '../core/types.js'
 import { remindOffsetsOf, type ActivityRow } from './activities.js'
 import type { Db } from './open.js'
+import { rosterCounts } from './signups.js'
 import { prepared } from './prepared.js'
 import { signups } from './schema.js'
 
-/** People confirmed (seats) and sign-ups waiting, per activity, in one query. */
-export function seatCounts (db: Db, activityIds: readonly number[]): Map<number, { confirmed: number, waiting: number }> {
-  const out = new Map<number, { confirmed: number, waiting: number }>()
-  if (activityIds.length === 0) return out
-  const rows = db.select({
-    activityId: signups.activityId,
-    confirmed: sql<number>`coalesce(sum(case when ${signups.status} = 'confirmed' then 1 + ${signups.companions} end), 0)`,
-    waiting: sql<number>`coalesce(sum(case when ${signups.status} = 'waitlisted' then 1 end), 0)`,
-  }).from(signups)
-    .where(and(inArray(signups.activityId, [...activityIds]), ne(signups.status, 'cancelled')))
-    .groupBy(signups.activityId).all()
-  for (const r of rows) out.set(r.activityId, { confirmed: r.confirmed, waiting: r.waiting })
-  return out
+export function viewsOf (db: Db, rows: readonly ActivityRow[], defaultOffsets: readonly number[]): ActivityView[] {
+  return rows.map(a => viewFrom(a, rosterCounts(db, a.id), defaultOffsets))
 }
 
-export function viewsOf (db: Db, rows: readonly ActivityRow[], defaultOffsets: readonly number[]): ActivityView[] {
-  const counts = seatCounts(db, rows.map(r => r.id))
-  return rows.map(a => ({
+function viewFrom (a: ActivityRow, counts: { taken: number, waiting: number }, defaultOffsets: readonly number[]): ActivityView {
+  return {
     id: a.id,
     title: a.title,
     type: a.type,
@@ -35,10 +24,10 @@ export function viewsOf (db: Db, rows: readonly ActivityRow[], defaultOffsets: r
     deadlineAt: a.deadlineAt,
     description: a.description,
     status: a.status,
-    confirmed: counts.get(a.id)?.confirmed ?? 0,
-    waiting: counts.get(a.id)?.waiting ?? 0,
+    confirmed: counts.taken,
+    waiting: counts.waiting,
     remindOffsets: remindOffsetsOf(a) ?? defaultOffsets,
-  }))
+  }
 }
 
 export function viewOf (db: Db, row: ActivityRow, defaultOffsets: readonly number[]): ActivityView {
