@@ -67,25 +67,18 @@ interface ActivityRecord {
   signups: number
   waitlist: number
   checkins: number
-}
-
-/** The attended list of one completed activity, aggregated by SQLite. */
-interface AttendedRecord {
-  activity_id: number
-  /** people: the list plus companions */
-  people: number
-  /** in step: member ids ('' for a guest) joined by commas, guest names ('' for a member) joined by U+001F */
-  member_ids: string
-  guests: string
+  /**
+   * The attended list of a completed activity, in one string (null otherwise): with check-ins,
+   * the companions of the sign-ups they fulfil, then each member id; without, each confirmed
+   * sign-up as a member id or U+001F and the guest's name. Entries are separated by U+001E.
+   */
+  attended: string | null
 }
 
 export interface ReportOptions extends Period {
   /** only these rooms (rooms.id); all rooms when absent */
   roomIds?: readonly number[]
 }
-
-/** One person on an attended list: a member (one identity across name changes) or a guest of that activity. */
-const personKey = (activityId: number, memberId: number | null, name: string): string | number => (memberId !== null ? memberId : `g${activityId}:${name}`)
 
 /** An attended list: its people (with companions), and member id (null for a guest) and name of each on it. */
 interface AttendedList {
@@ -97,6 +90,8 @@ interface AttendedList {
 interface Collected {
   rows: ActivityRecord[]
   attended: Map<number, AttendedList>
+  /** the highest member id (member ids index typed arrays when counting people) */
+  maxMemberId: number
 }
 
 /** Which activities: one, or those starting in [start, end) (of some rooms). */
@@ -110,71 +105,134 @@ function scopeSql (scope: Scope): { where: string, params: Record<string, unknow
   return { where: 'a.start_at >= @start AND a.start_at < @end AND a.room_id IN (SELECT value FROM json_each(@rooms))', params, key: 'period-rooms' }
 }
 
+const ENTRY = '\u001e'
+const GUEST = '\u001f'
+
 /**
- * The raw figures of the activities in scope, in two queries (prepared once): the activities
- * with their counts (each read from a covering index), and the attended lists of the completed
- * ones, aggregated per activity by SQLite rather than row by row in JavaScript.
+ * The raw figures of the activities in scope in one statement (prepared once): each activity
+ * with its counts (read from covering indexes) and, when completed, its attended list — its
+ * check-ins when it has any, otherwise its confirmed sign-ups — gathered by SQLite into one
+ * string, so a month crosses into JavaScript as a few thousand rows.
  */
 function collect (db: Db, scope: Scope): Collected {
   const { where, params, key } = scopeSql(scope)
   const rows = prepared(db, `report-activities:${key}`, () => db.$client.prepare(`
-    SELECT a.id, coalesce(r.report_name, r.topic) AS room, a.title, a.type, a.start_at, a.end_at, a.location,
-           a.capacity, a.deadline_at, a.status, a.organizer_name, a.attendance_override, a.completion_note, a.cancel_reason,
-           (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed') AS signups,
-           (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'waitlisted') AS waitlist,
-           (SELECT count(*) FROM checkins c WHERE c.activity_id = a.id) AS checkins
-    FROM activities a JOIN rooms r ON r.id = a.room_id
-    WHERE ${where}
+    WITH a AS MATERIALIZED (
+      SELECT a.id, coalesce(r.report_name, r.topic) AS room, a.title, a.type, a.start_at, a.end_at, a.location,
+             a.capacity, a.deadline_at, a.status, a.organizer_name, a.attendance_override, a.completion_note, a.cancel_reason,
+             (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed') AS signups,
+             (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'waitlisted') AS waitlist,
+             (SELECT count(*) FROM checkins c WHERE c.activity_id = a.id) AS checkins
+      FROM activities a JOIN rooms r ON r.id = a.room_id
+      WHERE ${where}
+    )
+    SELECT a.*, CASE
+      WHEN a.status <> 'completed' THEN NULL
+      WHEN a.checkins > 0 THEN (
+        SELECT sum(coalesce(s.companions, 0)) || char(30) || group_concat(c.member_id, char(30))
+        FROM checkins c LEFT JOIN signups s ON s.id = c.signup_id WHERE c.activity_id = a.id)
+      ELSE (
+        SELECT group_concat(coalesce(s.member_id, char(31) || s.guest_name), char(30))
+        FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed')
+      END AS attended
+    FROM a
     ORDER BY a.start_at, a.id`)).all(params) as ActivityRecord[]
 
-  // attended list of a completed activity: its check-ins (with the companions of their sign-up)
-  // when it has any, otherwise its confirmed sign-ups
-  const lists = prepared(db, `report-attended:${key}`, () => db.$client.prepare(`
-    SELECT activity_id, sum(1 + companions) AS people,
-           group_concat(coalesce(member_id, ''), ',') AS member_ids, group_concat(coalesce(guest, ''), char(31)) AS guests
-    FROM (
-      SELECT c.activity_id, c.member_id, NULL AS guest, coalesce(s.companions, 0) AS companions
-      FROM activities a JOIN checkins c ON c.activity_id = a.id
-        LEFT JOIN signups s ON s.id = c.signup_id
-      WHERE ${where} AND a.status = 'completed'
-      UNION ALL
-      SELECT s.activity_id, s.member_id, s.guest_name, s.companions
-      FROM activities a JOIN signups s ON s.activity_id = a.id
-      WHERE ${where} AND a.status = 'completed' AND s.status = 'confirmed'
-        AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.activity_id = a.id)
-    )
-    GROUP BY activity_id`)).all(params) as AttendedRecord[]
-
+  const maxMemberId = prepared(db, 'report-max-member', () => db.$client.prepare('SELECT coalesce(max(id), 0) FROM members').pluck()).get() as number
   const attended: Collected['attended'] = new Map()
-  if (lists.length === 0) return { rows, attended }
-  const parsed = lists.map(r => ({ r, guests: r.guests.split('\u001f'), memberIds: r.member_ids.split(',').map(id => (id === '' ? null : Number(id))) }))
-  // the names of the members on the lists, in one statement (as arrays, not objects): looked up
-  // by id when they are a small part of all members, else read straight through the table
-  // (cheaper than tens of thousands of look-ups)
+  const parsed: Array<{ id: number, people: number, entries: string[], checkedIn: boolean }> = []
+  for (const r of rows) {
+    if (r.status !== 'completed') continue
+    if (r.attended === null) {
+      parsed.push({ id: r.id, people: 0, entries: [], checkedIn: false })
+    } else if (r.checkins > 0) {
+      const entries = r.attended.split(ENTRY)
+      parsed.push({ id: r.id, people: r.checkins + Number(entries[0]), entries: entries.slice(1), checkedIn: true })
+    } else {
+      parsed.push({ id: r.id, people: r.signups, entries: r.attended.split(ENTRY), checkedIn: false })
+    }
+  }
+  if (parsed.length === 0) return { rows, attended, maxMemberId }
+
+  // the members' names in one statement: looked up by id when they are a small part of all
+  // members, else read straight through the table (cheaper than tens of thousands of look-ups)
   const ids = new Set<number>()
-  for (const p of parsed) for (const id of p.memberIds) if (id !== null) ids.add(id)
-  const allMembers = prepared(db, 'report-member-count', () => db.$client.prepare('SELECT coalesce(max(id), 0) FROM members').pluck()).get() as number
+  for (const p of parsed) for (const e of p.entries) if (e.charAt(0) !== GUEST) ids.add(Number(e))
   const names = new Map<number, string>()
-  if (ids.size * 3 < allMembers) {
-    const rows = prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?))').raw())
+  if (ids.size * 3 < maxMemberId) {
+    const found = prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?))').raw())
       .all(JSON.stringify([...ids])) as Array<[number, string]>
-    for (const [id, name] of rows) names.set(id, name)
+    for (const [id, name] of found) names.set(id, name)
   } else {
     // one string for the whole table is cheaper to cross into JavaScript than a row per member
-    const all = prepared(db, 'report-all-member-names', () => db.$client.prepare("SELECT group_concat(id || char(31) || name, char(30)) FROM members").pluck()).get() as string | null
-    for (const pair of (all ?? '').split('\u001e')) {
-      const cut = pair.indexOf('\u001f')
+    const all = prepared(db, 'report-all-member-names', () => db.$client.prepare('SELECT group_concat(id || char(31) || name, char(30)) FROM members').pluck()).get() as string | null
+    for (const pair of (all ?? '').split(ENTRY)) {
+      const cut = pair.indexOf(GUEST)
       if (cut > 0) names.set(Number(pair.slice(0, cut)), pair.slice(cut + 1))
     }
   }
-  for (const { r, guests, memberIds } of parsed) {
-    attended.set(r.activity_id, {
-      people: r.people,
-      memberIds,
-      names: memberIds.map((id, i) => (id === null ? guests[i] ?? '' : names.get(id) ?? '?')),
+  for (const p of parsed) {
+    const memberIds: Array<number | null> = []
+    const listNames: string[] = []
+    for (const e of p.entries) {
+      if (!p.checkedIn && e.charAt(0) === GUEST) {
+        memberIds.push(null)
+        listNames.push(e.slice(1))
+      } else {
+        const id = Number(e)
+        memberIds.push(id)
+        listNames.push(names.get(id) ?? '?')
+      }
+    }
+    attended.set(p.id, { people: p.people, memberIds, names: listNames })
+  }
+  return { rows, attended, maxMemberId }
+}
+
+/**
+ * Distinct people on attended lists, in all and per group: a member is one person however often
+ * they came (one identity across name changes), a guest is one person per activity and name.
+ * Counted with arrays indexed by member id rather than sets: a month has ~100,000 entries.
+ */
+class PeopleCounter {
+  /** for each member id: 1 + the index of the first group they were counted in, 0 when not yet */
+  private readonly firstGroup: Int32Array
+  /** (group, member) pairs counted beyond a member's first group (rare: members belong to a room) */
+  private readonly more = new Set<number>()
+  total = 0
+  readonly perGroup: number[] = []
+
+  constructor (private readonly maxMemberId: number) {
+    this.firstGroup = new Int32Array(maxMemberId + 1)
+  }
+
+  add (group: number, list: AttendedList): void {
+    while (this.perGroup.length <= group) this.perGroup.push(0)
+    let guests: Set<string> | undefined
+    list.memberIds.forEach((id, i) => {
+      if (id === null || id > this.maxMemberId) {
+        // a guest: distinct by name within the activity; the rare unknown id counts as itself
+        guests ??= new Set()
+        const key = id === null ? `g${list.names[i] ?? ''}` : `m${id}`
+        if (guests.has(key)) return
+        guests.add(key)
+        this.total++
+        this.perGroup[group]!++
+        return
+      }
+      const first = this.firstGroup[id]!
+      if (first === 0) {
+        this.firstGroup[id] = group + 1
+        this.total++
+        this.perGroup[group]!++
+      } else if (first !== group + 1) {
+        const pair = group * (this.maxMemberId + 1) + id
+        if (this.more.has(pair)) return
+        this.more.add(pair)
+        this.perGroup[group]!++
+      }
     })
   }
-  return { rows, attended }
 }
 
 function toReportActivity (a: ActivityRecord, c: Collected, timeZone: string): { activity: ReportActivity, list: AttendedList | undefined } {
@@ -218,8 +276,8 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
   const c = collect(db, { start, end, ...(opts.roomIds ? { roomIds: opts.roomIds } : {}) })
   const activities: ReportActivity[] = []
   const byType = new Map<string, ReportByType & { cancelled: number }>()
-  const byRoom = new Map<string, ReportByRoom & { people: Set<string | number> }>()
-  const everyone = new Set<string | number>()
+  const byRoom = new Map<string, ReportByRoom & { index: number }>()
+  const people = new PeopleCounter(c.maxMemberId)
   const totals = { activities: 0, completed: 0, cancelled: 0, signups: 0, waitlist: 0, attendance: 0, participants: 0 }
 
   for (const a of c.rows) {
@@ -229,7 +287,7 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
 
     const t = byType.get(a.type) ?? { type: a.type as ActivityType, activities: 0, completed: 0, attendance: 0, cancelled: 0 }
     byType.set(a.type, t)
-    const r = byRoom.get(a.room) ?? { room: a.room, activities: 0, completed: 0, cancelled: 0, signups: 0, attendance: 0, participants: 0, people: new Set<string | number>() }
+    const r = byRoom.get(a.room) ?? { room: a.room, activities: 0, completed: 0, cancelled: 0, signups: 0, attendance: 0, participants: 0, index: byRoom.size }
     byRoom.set(a.room, r)
     if (a.status === 'cancelled') {
       totals.cancelled++
@@ -250,14 +308,10 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
       totals.attendance += attendance ?? 0
       t.attendance += attendance ?? 0
       r.attendance += attendance ?? 0
-      list?.memberIds.forEach((memberId, i) => {
-        const key = personKey(a.id, memberId, list.names[i] ?? '')
-        everyone.add(key)
-        r.people.add(key)
-      })
+      if (list) people.add(r.index, list)
     }
   }
-  totals.participants = everyone.size
+  totals.participants = people.total
 
   const typeOrder = (t: string): number => {
     const i = (ACTIVITY_TYPES as readonly string[]).indexOf(t)
@@ -267,7 +321,7 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
     period: { from: opts.from, to: opts.to, timezone: opts.timeZone },
     totals,
     byType: [...byType.values()].sort((x, y) => typeOrder(x.type) - typeOrder(y.type)),
-    byRoom: [...byRoom.values()].map(({ people, ...r }) => ({ ...r, participants: people.size })),
+    byRoom: [...byRoom.values()].map(({ index, ...r }) => ({ ...r, participants: people.perGroup[index] ?? 0 })),
     activities,
   }
 }
