@@ -31,7 +31,7 @@ export default defineCommand<ReplyOf<'cancel'>>({
     if (activity.status !== 'scheduled') throw new UserError(`活动 #${activity.id} 已${activity.status === 'cancelled' ? '取消' : '结束'}，不用再取消报名`)
     if (activity.startAt <= ctx.now) throw new UserError(`活动 #${activity.id} 已经开始，不能再取消报名；如有变动请直接联系组织者`)
     const labels = signupLabels(ctx.db, rows)
-    const promoted = cancelSignups(ctx.db, activity, rows.map(r => r.id), ctx.now)
+    const promoted = cancelSignups(ctx.db, activity, rows, ctx.now)
     for (const r of rows) {
       ctx.ack(activity, { kind: 'cancelled', name: labels.get(r.id)?.name ?? '?', seats: 1 + r.companions })
       ctx.audit({ action: 'signup-cancel', entity: 'signup', entityId: r.id, detail: { activityId: activity.id } })

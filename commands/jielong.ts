@@ -62,7 +62,7 @@ export default defineCommand<JielongList>({
     if (!list.names.some(n => same(n, sender.name))) {
       const own = liveSignupOf(ctx.db, activity.id, { memberId: sender.id })
       if (own) {
-        const promoted = cancelSignups(ctx.db, activity, [own.id], ctx.now)
+        const promoted = cancelSignups(ctx.db, activity, [own], ctx.now)
         ctx.ack(activity, { kind: 'cancelled', name: sender.name, seats: 1 + own.companions })
         ctx.audit({ action: 'signup-cancel', entity: 'signup', entityId: own.id, detail: { activityId: activity.id, via: 'jielong' } })
         ackPromotions(ctx, activity, promoted)

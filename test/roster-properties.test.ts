@@ -1,7 +1,7 @@
 // Property tests: whatever members and organizers do, in any order, the roster stays sound —
 // confirmed people never exceed 名额, nobody is signed up twice, the waitlist is served first come
-// first served and never leaves a seat empty that its head could take. Pure rules and the whole
-// command path on real SQLite.
+// first served and never leaves a seat empty that its head could take, and the activity's roster
+// counters always equal its sign-ups. Pure rules and the whole command path on real SQLite.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { and, asc, eq, ne } from 'drizzle-orm'
@@ -82,7 +82,8 @@ describe('roster invariants through the commands', () => {
 })
 
 function checkInvariants (db: ReturnType<typeof createTestBot>['store']['db'], expectedLive: Set<string>): void {
-  const capacity = db.select().from(activities).where(eq(activities.id, 1)).get()?.capacity ?? null
+  const activity = db.select().from(activities).where(eq(activities.id, 1)).get()
+  const capacity = activity?.capacity ?? null
   const rows = db.select().from(signups).where(and(eq(signups.activityId, 1), ne(signups.status, 'cancelled')))
     .orderBy(asc(signups.queuedAt), asc(signups.id)).all()
   const roster: RosterEntry[] = rows.map(r => ({ id: r.id, seats: 1 + r.companions, status: r.status as RosterEntry['status'], queuedAt: r.queuedAt }))
@@ -97,4 +98,6 @@ function checkInvariants (db: ReturnType<typeof createTestBot>['store']['db'], e
   if (head) expect(capacity !== null && head.seats > capacity - taken).toBe(true)
   // every acknowledged sign-up is there, and nothing else
   expect(rows.length).toBe(expectedLive.size)
+  // the activity's counters agree with its sign-ups
+  expect({ taken: activity?.seatsTaken, waiting: activity?.waiting }).toEqual({ taken, waiting: waitlist(roster).length })
 }

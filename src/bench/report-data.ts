@@ -13,7 +13,7 @@ export interface ReportSizes {
 }
 
 /** Bump when the generated data changes, so stale caches are not reused (new migrations are applied by openDb as to any database). */
-const DATA_VERSION = 1
+const DATA_VERSION = 2
 const ROOMS = 300
 const DAY = 24 * 3600_000
 
@@ -109,6 +109,8 @@ function generate (path: string, sizes: ReportSizes): void {
   const signup = db.prepare(`INSERT INTO signups (activity_id, member_id, guest_name, registrant_member_id, companions, status, queued_at, source, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const checkin = db.prepare('INSERT INTO checkins (activity_id, member_id, signup_id, at) VALUES (?, ?, ?, ?)')
+  // the roster counters the bot keeps with every sign-up (db/signups.ts)
+  const counters = db.prepare('UPDATE activities SET seats_taken = ?, waiting = ? WHERE id = ?')
   const starts = Array.from({ length: sizes.activities }, () => {
     const t = SPAN_START + random() * (SPAN_END - SPAN_START)
     return Math.floor(t / 1800_000) * 1800_000
@@ -137,6 +139,7 @@ function generate (path: string, sizes: ReportSizes): void {
         const offset = Math.floor(random() * room.count)
         const checkins = status === 'completed' && random() < 0.6
         let seats = 0
+        let waiting = 0
         for (let j = 0; j < n; j++) {
           const memberId = room.first + ((offset + j) % room.count)
           const guest = random() < 0.08
@@ -147,10 +150,12 @@ function generate (path: string, sizes: ReportSizes): void {
           else if (capacity === null || seats + 1 + companions <= capacity) state = 'confirmed'
           else state = 'waitlisted'
           if (state === 'confirmed') seats += 1 + companions
+          if (state === 'waitlisted') waiting++
           const signupId = Number(signup.run(activityId, guest ? null : memberId, guest ? `嘉宾${j + 1}` : null, memberId, companions, state,
             at, guest ? 'proxy' : 'reply', at, at).lastInsertRowid)
           if (checkins && !guest && state === 'confirmed' && random() < 0.85) checkin.run(activityId, memberId, signupId, start + Math.floor(random() * 3600_000))
         }
+        counters.run(seats, waiting, activityId)
         // a walk-in or two: a member of the room who did not sign up (outside the sign-up range)
         if (checkins && random() < 0.3 && n < room.count) {
           checkin.run(activityId, room.first + ((offset + n) % room.count), null, start + 600_000)

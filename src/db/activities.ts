@@ -48,7 +48,9 @@ export function activityById (db: Db, id: number): ActivityRow | undefined {
 }
 
 export function updateActivity (db: Db, id: number, patch: Partial<Omit<ActivityRow, 'id'>>, now: number): ActivityRow {
-  return db.update(activities).set({ ...patch, updatedAt: now }).where(eq(activities.id, id)).returning().get()
+  // the roster counters belong to db/signups.ts: a patch made from a row read earlier must not set them back
+  const { seatsTaken: _taken, waiting: _waiting, ...rest } = patch
+  return db.update(activities).set({ ...rest, updatedAt: now }).where(eq(activities.id, id)).returning().get()
 }
 
 /** The activity's own reminder offsets, or null for the configured default. */

@@ -71,28 +71,25 @@ export function enqueueText (db: Db, target: Target, text: string, mentions: Per
  */
 export function enqueueAck (db: Db, roomId: number, activityId: number, event: AckEvent, now: number, windowMs: number): void {
   const key = `ack:${activityId}`
-  const open = prepared(db, 'open-ack-window', () => db.$client.prepare(
-    'SELECT id, status, next_attempt_at AS nextAttemptAt FROM outbox WHERE coalesce_key = ?'))
-    .get(key) as { id: number, status: string, nextAttemptAt: number } | undefined
-  let outboxId: number
-  if (open && open.status === 'pending' && open.nextAttemptAt > now) {
-    outboxId = open.id
-  } else {
-    // the window has closed (its message is due or on its way): later events start a new one
-    if (open) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, open.id)).run()
-    outboxId = db.insert(outbox).values({
-      roomId,
-      contactId: null,
-      contactName: null,
-      kind: 'ack',
-      body: JSON.stringify({ activityId } satisfies AckBody),
-      coalesceKey: key,
-      nextAttemptAt: now + windowMs,
-      createdAt: now,
-    }).returning({ id: outbox.id }).get().id
-  }
+  const payload = JSON.stringify(event)
+  // mostly the window is open: the event joins it in one statement
+  const joined = prepared(db, 'join-ack-window', () => db.$client.prepare(`INSERT INTO outbox_events (outbox_id, event)
+    SELECT id, ? FROM outbox WHERE coalesce_key = ? AND status = 'pending' AND next_attempt_at > ?`)).run(payload, key, now)
+  if (joined.changes > 0) return
+  // the window has closed (its message is due or on its way), or there was none: a new one
+  db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.coalesceKey, key)).run()
+  const outboxId = db.insert(outbox).values({
+    roomId,
+    contactId: null,
+    contactName: null,
+    kind: 'ack',
+    body: JSON.stringify({ activityId } satisfies AckBody),
+    coalesceKey: key,
+    nextAttemptAt: now + windowMs,
+    createdAt: now,
+  }).returning({ id: outbox.id }).get().id
   prepared(db, 'insert-ack-event', () => db.$client.prepare('INSERT INTO outbox_events (outbox_id, event) VALUES (?, ?)'))
-    .run(outboxId, JSON.stringify(event))
+    .run(outboxId, payload)
 }
 
 /** The events of an acknowledgement, in the order they happened. */

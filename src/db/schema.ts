@@ -78,6 +78,13 @@ export const activities = sqliteTable('activities', {
   /** when the organizer was asked to mark it completed (it had ended without #完成) */
   followedUpAt: integer('followed_up_at'),
   cancelledAt: integer('cancelled_at'),
+  /**
+   * The roster summed up, kept by db/signups.ts in the same statement batch as every sign-up
+   * change: seats held by confirmed sign-ups, and how many sign-ups wait. A sign-up reads one row
+   * instead of summing the roster.
+   */
+  seatsTaken: integer('seats_taken').notNull().default(0),
+  waiting: integer('waiting').notNull().default(0),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 }, t => [
@@ -109,8 +116,9 @@ export const signups = sqliteTable('signups', {
     .where(sql`status <> 'cancelled' AND member_id IS NOT NULL`),
   uniqueIndex('signups_live_guest').on(t.activityId, t.guestName)
     .where(sql`status <> 'cancelled' AND guest_name IS NOT NULL`),
-  // covers the roster questions (seats taken, who waits in which order) without reading rows
-  index('signups_roster').on(t.activityId, t.status, t.queuedAt, t.companions),
+  // covers the roster questions (who waits, in which order, with how many seats) without reading
+  // rows; id before companions so the index order is the queue's order (queued_at, then id)
+  index('signups_roster').on(t.activityId, t.status, t.queuedAt, t.id, t.companions),
   // guests by who registered them (member sign-ups never touch it)
   index('signups_registrant').on(t.registrantMemberId, t.status).where(sql`member_id IS NULL`),
 ])

@@ -38,19 +38,40 @@ export type SignUpOutcome =
   | { kind: 'resized', signup: SignupRow, place: number, promoted: SignupRow[] }
   | { kind: 'too-big', seatsLeft: number, capacity: number }
 
-/** Seats taken and sign-ups waiting, read from the roster index alone. */
+/** Seats taken and sign-ups waiting: the activity's counters, kept by every change below. */
 export function rosterCounts (db: Db, activityId: number): RosterCounts {
-  return prepared(db, 'roster-counts', () => db.$client.prepare(`
+  return prepared(db, 'roster-counts', () => db.$client.prepare('SELECT seats_taken AS taken, waiting FROM activities WHERE id = ?'))
+    .get(activityId) as RosterCounts | undefined ?? { taken: 0, waiting: 0 }
+}
+
+/** What a sign-up adds to its activity's counters. */
+function counted (status: SignupRow['status'], seats: number): RosterCounts {
+  return { taken: status === 'confirmed' ? seats : 0, waiting: status === 'waitlisted' ? 1 : 0 }
+}
+
+/** Moves the activity's counters by `by` (the same transaction as the change they count). */
+function count (db: Db, activityId: number, by: RosterCounts): void {
+  if (by.taken === 0 && by.waiting === 0) return
+  prepared(db, 'roster-count', () => db.$client.prepare('UPDATE activities SET seats_taken = seats_taken + ?, waiting = waiting + ? WHERE id = ?'))
+    .run(by.taken, by.waiting, activityId)
+}
+
+/** The counters of an activity summed from its sign-ups (what `rosterCounts` must always equal). */
+export function recountRoster (db: Db, activityId: number): RosterCounts {
+  return prepared(db, 'roster-recount', () => db.$client.prepare(`
     SELECT coalesce(sum(CASE WHEN status = 'confirmed' THEN 1 + companions END), 0) AS taken,
            count(CASE WHEN status = 'waitlisted' THEN 1 END) AS waiting
     FROM signups WHERE activity_id = ? AND status IN ('confirmed', 'waitlisted')`)).get(activityId) as RosterCounts
 }
 
-/** The waitlist in the order it is served. */
-function queue (db: Db, activityId: number): RosterEntry[] {
-  const rows = prepared(db, 'roster-queue', () => db.$client.prepare(`
+/**
+ * The head of the waitlist, in the order it is served: at most `limit` sign-ups (each holds at
+ * least one seat, so that many are all that `limit` free seats could take).
+ */
+function queueHead (db: Db, activityId: number, limit: number): RosterEntry[] {
+  const rows = prepared(db, 'roster-queue-head', () => db.$client.prepare(`
     SELECT id, 1 + companions AS seats, queued_at AS queuedAt FROM signups
-    WHERE activity_id = ? AND status = 'waitlisted' ORDER BY queued_at, id`)).all(activityId) as Array<Omit<RosterEntry, 'status'>>
+    WHERE activity_id = ? AND status = 'waitlisted' ORDER BY queued_at, id LIMIT ?`)).all(activityId, limit) as Array<Omit<RosterEntry, 'status'>>
   return rows.map(r => ({ ...r, status: 'waitlisted' }))
 }
 
@@ -104,6 +125,7 @@ export function signUp (db: Db, activity: ActivityRow, who: Who, people: number,
     (activity_id, member_id, guest_name, registrant_member_id, companions, status, queued_at, source, created_at, updated_at)
     VALUES (@activityId, @memberId, @guestName, @registrantMemberId, @companions, @status, @queuedAt, @source, @createdAt, @updatedAt)`)).run(row)
   const signup: SignupRow = { id: Number(lastInsertRowid), ...row }
+  count(db, activity.id, counted(status, people))
   // a newcomer joins the end of the queue
   return { kind: status, signup, place: status === 'waitlisted' ? counts.waiting + 1 : 0 }
 }
@@ -121,26 +143,37 @@ function resize (db: Db, activity: ActivityRow, existing: SignupRow, roster: Ros
     return { kind: 'too-big', seatsLeft: seatsLeft(roster, activity.capacity), capacity: activity.capacity }
   }
   const signup = db.update(signups).set({ companions: people - 1, updatedAt: now }).where(eq(signups.id, existing.id)).returning().get()
+  if (existing.status === 'confirmed') count(db, activity.id, { taken: people - 1 - existing.companions, waiting: 0 })
   const promoted = promote(db, activity, now)
   return { kind: 'resized', signup, place: placeOf(db, signup), promoted }
 }
 
 /** Moves waitlisted sign-ups up while seats are free; returns those promoted. */
 export function promote (db: Db, activity: ActivityRow, now: number): SignupRow[] {
-  const free = activity.capacity === null ? Infinity : activity.capacity - rosterCounts(db, activity.id).taken
-  const ids = promotionsFrom(queue(db, activity.id), free)
-  return ids.map(id => setStatus(db, id, 'confirmed', now))
+  const counts = rosterCounts(db, activity.id)
+  if (counts.waiting === 0) return []
+  const free = activity.capacity === null ? Infinity : activity.capacity - counts.taken
+  if (free <= 0) return []
+  const head = queueHead(db, activity.id, Math.min(free, counts.waiting))
+  const ids = new Set(promotionsFrom(head, free))
+  return head.filter(e => ids.has(e.id)).map(e => {
+    setStatus(db, activity.id, e, 'confirmed', now)
+    return rowQuery<SignupRow>(db, 'signup-by-id', signups, 'id = ?').get(e.id) as SignupRow
+  })
 }
 
-function setStatus (db: Db, id: number, status: SignupRow['status'], now: number): SignupRow {
-  prepared(db, 'set-signup-status', () => db.$client.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?')).run(status, now, id)
-  return rowQuery<SignupRow>(db, 'signup-by-id', signups, 'id = ?').get(id) as SignupRow
+function setStatus (db: Db, activityId: number, from: Pick<RosterEntry, 'id' | 'seats'> & { status: SignupRow['status'] }, status: SignupRow['status'], now: number): void {
+  if (from.status === status) return
+  prepared(db, 'set-signup-status', () => db.$client.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?')).run(status, now, from.id)
+  const before = counted(from.status, from.seats)
+  const after = counted(status, from.seats)
+  count(db, activityId, { taken: after.taken - before.taken, waiting: after.waiting - before.waiting })
 }
 
 /** Cancels these sign-ups and promotes from the waitlist into the seats they free. */
-export function cancelSignups (db: Db, activity: ActivityRow, ids: number[], now: number): SignupRow[] {
-  if (ids.length === 0) return []
-  for (const id of ids) setStatus(db, id, 'cancelled', now)
+export function cancelSignups (db: Db, activity: ActivityRow, rows: readonly SignupRow[], now: number): SignupRow[] {
+  if (rows.length === 0) return []
+  for (const r of rows) setStatus(db, activity.id, { id: r.id, seats: 1 + r.companions, status: r.status }, 'cancelled', now)
   return promote(db, activity, now)
 }
 
