@@ -1,4 +1,4 @@
-// startup bench: wall time from spawning the production entry (`npm start` runs dist/src/main.js, compiled by
+// startup bench: wall time from spawning the production entry (`npm start` runs dist/bundle/main.mjs, bundled by
 // `npm run build`) on wechaty-puppet-mock with a fresh database, to its `ready` log line.
 import { spawn, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
@@ -16,7 +16,7 @@ async function startOnce (): Promise<{ ms: number, reportedMs: number | null }> 
   const { dir, cleanup } = tempDir('startup')
   try {
     const started = performance.now()
-    const child = spawn(process.execPath, ['dist/src/main.js'], {
+    const child = spawn(process.execPath, ['dist/bundle/main.mjs'], {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,

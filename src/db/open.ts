@@ -1,7 +1,7 @@
 // Opening the SQLite database: WAL, foreign keys, a busy timeout, and the drizzle-kit migrations
 // from migrations/ applied before anything else touches it (tests use ':memory:' the same way).
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
@@ -10,10 +10,8 @@ import * as schema from './schema.js'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
-/** migrations/ at the project root, whether this runs from src/ (tsx) or dist/src/ (compiled). */
-export const MIGRATIONS_DIR = [new URL('../../migrations', import.meta.url), new URL('../../../migrations', import.meta.url)]
-  .map(url => fileURLToPath(url))
-  .find(dir => existsSync(join(dir, 'meta', '_journal.json'))) ?? fileURLToPath(new URL('../../migrations', import.meta.url))
+/** migrations/ at the project root: two levels up both from src/db/ (tsx) and from dist/bundle/ (npm start). */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url))
 
 export interface OpenDb {
   db: Db
