@@ -56,14 +56,6 @@ function count (db: Db, activityId: number, by: RosterCounts): void {
     .run(by.taken, by.waiting, activityId)
 }
 
-/** The counters of an activity summed from its sign-ups (what `rosterCounts` must always equal). */
-export function recountRoster (db: Db, activityId: number): RosterCounts {
-  return prepared(db, 'roster-recount', () => db.$client.prepare(`
-    SELECT coalesce(sum(CASE WHEN status = 'confirmed' THEN 1 + companions END), 0) AS taken,
-           count(CASE WHEN status = 'waitlisted' THEN 1 END) AS waiting
-    FROM signups WHERE activity_id = ? AND status IN ('confirmed', 'waitlisted')`)).get(activityId) as RosterCounts
-}
-
 /**
  * The head of the waitlist, in the order it is served: at most `limit` sign-ups (each holds at
  * least one seat, so that many are all that `limit` free seats could take).
@@ -155,8 +147,8 @@ export function promote (db: Db, activity: ActivityRow, now: number): SignupRow[
   const free = activity.capacity === null ? Infinity : activity.capacity - counts.taken
   if (free <= 0) return []
   const head = queueHead(db, activity.id, Math.min(free, counts.waiting))
-  const ids = new Set(promotionsFrom(head, free))
-  return head.filter(e => ids.has(e.id)).map(e => {
+  // promotionsFrom takes a prefix of the queue: first come, first served
+  return head.slice(0, promotionsFrom(head, free).length).map(e => {
     setStatus(db, activity.id, e, 'confirmed', now)
     return rowQuery<SignupRow>(db, 'signup-by-id', signups, 'id = ?').get(e.id) as SignupRow
   })

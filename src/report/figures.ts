@@ -106,7 +106,6 @@ function scopeSql (scope: Scope): { where: string, params: Record<string, unknow
 }
 
 const ENTRY = '\u001e'
-const GUEST = '\u001f'
 
 /**
  * The raw figures of the activities in scope in one statement (prepared once): each activity
@@ -140,53 +139,91 @@ function collect (db: Db, scope: Scope): Collected {
 
   const maxMemberId = prepared(db, 'report-max-member', () => db.$client.prepare('SELECT coalesce(max(id), 0) FROM members').pluck()).get() as number
   const attended: Collected['attended'] = new Map()
-  const parsed: Array<{ id: number, people: number, entries: string[], checkedIn: boolean }> = []
+  // the lists as numbers straight from the strings (a month has ~100,000 entries: no split, no Set)
+  const wanted = new Uint8Array(maxMemberId + 1)
+  let wantedCount = 0
   for (const r of rows) {
     if (r.status !== 'completed') continue
+    const list: AttendedList = { people: r.checkins > 0 ? r.checkins : r.signups, memberIds: [], names: [] }
+    attended.set(r.id, list)
     if (r.attended === null) {
-      parsed.push({ id: r.id, people: 0, entries: [], checkedIn: false })
-    } else if (r.checkins > 0) {
-      const entries = r.attended.split(ENTRY)
-      parsed.push({ id: r.id, people: r.checkins + Number(entries[0]), entries: entries.slice(1), checkedIn: true })
-    } else {
-      parsed.push({ id: r.id, people: r.signups, entries: r.attended.split(ENTRY), checkedIn: false })
+      list.people = 0
+      continue
+    }
+    let at = 0
+    if (r.checkins > 0) {
+      // first the companions of the sign-ups the check-ins fulfil
+      const [companions, next] = readNumber(r.attended, 0)
+      list.people += companions
+      at = next
+    }
+    readList(r.attended, at, list)
+    for (const id of list.memberIds) {
+      if (id !== null && id <= maxMemberId && wanted[id] === 0) {
+        wanted[id] = 1
+        wantedCount++
+      }
     }
   }
-  if (parsed.length === 0) return { rows, attended, maxMemberId }
+  if (attended.size === 0) return { rows, attended, maxMemberId }
 
   // the members' names in one statement: looked up by id when they are a small part of all
   // members, else read straight through the table (cheaper than tens of thousands of look-ups)
-  const ids = new Set<number>()
-  for (const p of parsed) for (const e of p.entries) if (e.charAt(0) !== GUEST) ids.add(Number(e))
-  const names = new Map<number, string>()
-  if (ids.size * 3 < maxMemberId) {
+  const names: Array<string | undefined> = new Array<string | undefined>(maxMemberId + 1)
+  if (wantedCount * 3 < maxMemberId) {
+    const ids: number[] = []
+    wanted.forEach((w, id) => { if (w) ids.push(id) })
     const found = prepared(db, 'report-member-names', () => db.$client.prepare('SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?))').raw())
-      .all(JSON.stringify([...ids])) as Array<[number, string]>
-    for (const [id, name] of found) names.set(id, name)
+      .all(JSON.stringify(ids)) as Array<[number, string]>
+    for (const [id, name] of found) names[id] = name
   } else {
     // one string for the whole table is cheaper to cross into JavaScript than a row per member
-    const all = prepared(db, 'report-all-member-names', () => db.$client.prepare('SELECT group_concat(id || char(31) || name, char(30)) FROM members').pluck()).get() as string | null
-    for (const pair of (all ?? '').split(ENTRY)) {
-      const cut = pair.indexOf(GUEST)
-      if (cut > 0) names.set(Number(pair.slice(0, cut)), pair.slice(cut + 1))
+    const all = prepared(db, 'report-all-member-names', () => db.$client.prepare('SELECT group_concat(id || char(31) || name, char(30)) FROM members').pluck()).get() as string | null ?? ''
+    for (let at = 0; at < all.length;) {
+      const [id, cut] = readNumber(all, at, GUEST_CODE)
+      const end = nextEntry(all, cut)
+      names[id] = all.slice(cut, end)
+      at = end + 1
     }
   }
-  for (const p of parsed) {
-    const memberIds: Array<number | null> = []
-    const listNames: string[] = []
-    for (const e of p.entries) {
-      if (!p.checkedIn && e.charAt(0) === GUEST) {
-        memberIds.push(null)
-        listNames.push(e.slice(1))
-      } else {
-        const id = Number(e)
-        memberIds.push(id)
-        listNames.push(names.get(id) ?? '?')
-      }
-    }
-    attended.set(p.id, { people: p.people, memberIds, names: listNames })
+  for (const list of attended.values()) {
+    list.memberIds.forEach((id, i) => { if (id !== null) list.names[i] = names[id] ?? '?' })
   }
   return { rows, attended, maxMemberId }
+}
+
+const ENTRY_CODE = 0x1e
+const GUEST_CODE = 0x1f
+
+/** The end of the entry starting at `at` (its separator, or the end of the string). */
+function nextEntry (s: string, at: number): number {
+  const end = s.indexOf(ENTRY, at)
+  return end < 0 ? s.length : end
+}
+
+/** The decimal number at `at` up to `stop` (the entry separator by default); and where the next field starts. */
+function readNumber (s: string, at: number, stop = ENTRY_CODE): [number, number] {
+  let value = 0
+  let i = at
+  for (let c = s.charCodeAt(i); i < s.length && c !== stop; c = s.charCodeAt(++i)) value = value * 10 + (c - 48)
+  return [value, i + 1]
+}
+
+/** Entries from `at` on into the list: a member id, or U+001F and a guest's name. */
+function readList (s: string, at: number, list: AttendedList): void {
+  while (at < s.length) {
+    if (s.charCodeAt(at) === GUEST_CODE) {
+      const end = nextEntry(s, at)
+      list.memberIds.push(null)
+      list.names.push(s.slice(at + 1, end))
+      at = end + 1
+    } else {
+      const [id, next] = readNumber(s, at)
+      list.memberIds.push(id)
+      list.names.push('')
+      at = next
+    }
+  }
 }
 
 /**
