@@ -159,7 +159,7 @@ function collect (db: Db, scope: Scope): Collected {
     }
     readList(r.attended, at, list)
     for (const id of list.memberIds) {
-      if (id !== null && id <= maxMemberId && wanted[id] === 0) {
+      if (id !== null && wanted[id] === 0) {
         wanted[id] = 1
         wantedCount++
       }
@@ -247,12 +247,12 @@ class PeopleCounter {
     while (this.perGroup.length <= group) this.perGroup.push(0)
     let guests: Set<string> | undefined
     list.memberIds.forEach((id, i) => {
-      if (id === null || id > this.maxMemberId) {
-        // a guest: distinct by name within the activity; the rare unknown id counts as itself
+      if (id === null) {
+        // a guest: one person per name within the activity
+        const name = list.names[i] ?? ''
         guests ??= new Set()
-        const key = id === null ? `g${list.names[i] ?? ''}` : `m${id}`
-        if (guests.has(key)) return
-        guests.add(key)
+        if (guests.has(name)) return
+        guests.add(name)
         this.total++
         this.perGroup[group]!++
         return
