@@ -1,7 +1,7 @@
 // The outbox on a fake clock: one message per interval, long text split on lines, failed sends
 // retried with backoff without holding up other rooms, stale messages dropped, nothing lost or
 // repeated across a restart.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { Outbox, type Destination, type Sender } from '../src/chat/outbox.js'
 import { createRenderer } from '../src/chat/render.js'
@@ -17,8 +17,10 @@ import { silentLogger } from '../src/log.js'
 class RecordingSender implements Sender {
   sent: Array<{ at: number, to: string, text: string, mentions: string[] }> = []
   failing = new Set<string>()
+  attempts = 0
   constructor (private readonly clock: FakeClock) {}
   async sendText (to: Destination, text: string, mentions: readonly Person[]): Promise<void> {
+    this.attempts++
     const name = to.kind === 'room' ? to.topic : to.name
     if (this.failing.has(name)) throw new Error(`puppet refused ${name}`)
     this.sent.push({ at: this.clock.now(), to: name, text, mentions: mentions.map(m => m.name) })
@@ -30,7 +32,7 @@ class RecordingSender implements Sender {
 let store: OpenDb
 afterEach(() => store?.close())
 
-function setup (opts: { intervalMs?: number, maxAgeMs?: number } = {}) {
+function setup (opts: { intervalMs?: number, maxAgeMs?: number, auto?: boolean } = {}) {
   const clock = new FakeClock(Date.parse('2026-11-02T09:00:00+08:00'))
   store = openDb(':memory:')
   const db = store.db
@@ -42,6 +44,7 @@ function setup (opts: { intervalMs?: number, maxAgeMs?: number } = {}) {
     render: createRenderer({ db, timeZone: 'Asia/Shanghai', defaultOffsets: [] }),
     intervalMs: opts.intervalMs ?? 1500,
     maxAgeMs: opts.maxAgeMs ?? 2 * 3600_000,
+    auto: opts.auto,
   })
   const box = make()
   box.attach(sender)
@@ -148,5 +151,42 @@ describe('Outbox', () => {
     for (let i = 0; i < 5; i++) enqueueText(db, { roomId: rooms.b }, `消息${i}`, [], clock.now())
     await box.drain({ realTime: false })
     expect(sender.sent).toHaveLength(5)
+  })
+
+  describe('driving itself with timers (production)', () => {
+    afterEach(() => vi.useRealTimers())
+
+    it('wakes once per due time: a retry waiting in one room neither spins nor holds up another', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      const { clock, db, rooms, sender, box } = setup({ auto: true })
+      /** moves the fake clock and the timers together, in small steps as real time does */
+      const advance = async (ms: number): Promise<void> => {
+        for (let step = 0; step < ms; step += 100) {
+          clock.advance(100)
+          await vi.advanceTimersByTimeAsync(100)
+        }
+      }
+      sender.failing.add('甲群')
+      enqueueText(db, { roomId: rooms.a }, '甲群的消息', [], clock.now())
+      enqueueText(db, { roomId: rooms.a }, '甲群的第二条', [], clock.now())
+      box.wake()
+      await advance(1000)
+      expect(sender.attempts).toBe(1) // failed, retry in 5 s; the second row waits behind it
+      // messages keep arriving (a wake each): nothing is due, so nothing is tried, nor even looked at
+      const pumps = vi.spyOn(box, 'pump')
+      for (let i = 0; i < 50; i++) box.wake()
+      await advance(2000)
+      expect(sender.attempts).toBe(1)
+      expect(pumps.mock.calls.length).toBeLessThanOrEqual(1)
+      enqueueText(db, { roomId: rooms.b }, '乙群的消息', [], clock.now())
+      box.wake()
+      await advance(500)
+      expect(sender.sent.map(s => s.text)).toEqual(['乙群的消息'])
+      sender.failing.clear()
+      await advance(5000)
+      expect(sender.sent.map(s => s.text)).toEqual(['乙群的消息', '甲群的消息', '甲群的第二条'])
+      expect(sender.attempts).toBe(4)
+      box.detach()
+    })
   })
 })

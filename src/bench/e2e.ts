@@ -126,7 +126,7 @@ export class E2eRig {
     let ready: Promise<unknown>
     if (mode === 'bot') {
       store = openBotDb(join(dir, 'bot.db'), roomSize, members[0] ?? '')
-      const core = createCore({ db: store.db, clock: systemClock, log: silentLogger, settings: benchSettings(), autoSend: false })
+      const core = createCore({ db: store.db, clock: systemClock, log: silentLogger, settings: benchSettings(), autoSend: true })
       ready = new Promise<void>(resolve => {
         bot.use(activityBot({ core, log: silentLogger, onReady: resolve, onHandled: handled }))
       })

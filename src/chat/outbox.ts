@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.js'
 import type { Person } from '../core/types.js'
 import { commitPending, type Db } from '../db/open.js'
 import {
-  makeAllDue, markDropped, markFailed, markPartSent, markRetry, markSending, markSent, pendingRows,
+  earliestPending, makeAllDue, markDropped, markFailed, markPartSent, markRetry, markSending, markSent, pendingRows,
   type OutboxRow,
 } from '../db/outbox-store.js'
 import { roomById } from '../db/people.js'
@@ -91,9 +91,16 @@ export class Outbox {
     return out
   }
 
-  /** Something was enqueued: in auto mode, make sure a timer will send it. */
+  /**
+   * Something was enqueued: in auto mode, make sure a timer will send it. Called after every
+   * message, so it first asks the index whether anything could be due before the timer already
+   * set; only then does it read the waiting rows.
+   */
   wake (): void {
     if (!this.opts.auto || this.stopped || this.running || !this.sender) return
+    const earliest = earliestPending(this.opts.db)
+    if (earliest === null) return
+    if (this.timer && this.timerAt <= Math.max(earliest, this.lastSendAt + this.opts.intervalMs)) return
     const due = this.nextDue()
     if (due === null) return
     if (this.timer && this.timerAt <= due) return

@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm'
 import type { Person, Target } from '../core/types.js'
 import type { Db } from './open.js'
-import { prepared } from './prepared.js'
+import { prepared, rowQuery } from './prepared.js'
 import { outbox, outboxEvents } from './schema.js'
 
 export type OutboxRow = typeof outbox.$inferSelect
@@ -100,10 +100,17 @@ export function ackEvents (db: Db, outboxId: number): AckEvent[] {
 
 /** Pending rows, oldest first: the sender picks from these. */
 export function pendingRows (db: Db): OutboxRow[] {
-  return db.select().from(outbox)
-    .where(inArray(outbox.status, ['pending', 'sending']))
-    .orderBy(asc(outbox.id))
-    .all()
+  return rowQuery<OutboxRow>(db, 'outbox-pending', outbox, "status IN ('pending', 'sending') ORDER BY id").all()
+}
+
+/**
+ * The earliest time any waiting row asks to be sent, or null when none waits: a bound from below
+ * (a row behind a retry in its conversation waits longer), read from the index, cheap enough to
+ * ask after every message.
+ */
+export function earliestPending (db: Db): number | null {
+  return prepared(db, 'outbox-earliest', () => db.$client.prepare(
+    "SELECT min(next_attempt_at) FROM outbox WHERE status IN ('pending', 'sending')").pluck()).get() as number | null
 }
 
 /** Closes the row's coalescing window (later events open a new one) and marks it in progress. */
