@@ -21,7 +21,8 @@ export default defineCommand<JielongList>({
   allow: anyone,
   needsRoomMembers: true,
   parse (rest) {
-    const list = parseJielong(`#接龙\n${rest}`)
+    // `rest` is as written: numbering and ids are read with full-width folded (names compare folded too)
+    const list = parseJielong(toHalfWidth(`#接龙\n${rest}`))
     if (!list || list.lines === 0) throw new UserError('接龙里没有看到名单：请按「1. 名字」的格式一行写一个', EXAMPLE)
     if (list.lines > MAX_LINES) throw new UserError(`接龙太长了（最多${MAX_LINES}行）；人数很多时请分成几个活动或联系组织者`, EXAMPLE)
     if (list.names.some(n => [...n].length > 30)) throw new UserError('有名字太长了（最多30个字），请检查接龙格式', EXAMPLE)
@@ -52,7 +53,7 @@ export default defineCommand<JielongList>({
       const who = member ? { memberId: member.id } : { guestName: name }
       // a repost of the list names everyone again: only the new names count
       if (liveSignupOf(ctx.db, activity.id, who)) continue
-      const outcome = signUp(ctx.db, activity, { ...who, registrantMemberId: sender.id }, 1, 'jielong', ctx.now)
+      const outcome = signUp(ctx.db, activity, { ...who, registrantMemberId: sender.id }, null, 'jielong', ctx.now)
       ackSignup(ctx, activity, member?.name ?? name, outcome, self || member ? undefined : sender.name)
       if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') {
         ctx.audit({ action: `signup-${outcome.kind}`, entity: 'signup', entityId: outcome.signup.id, detail: { activityId: activity.id, via: 'jielong' } })

@@ -40,7 +40,7 @@ export default defineCommand<ReplyOf<'proxy'>>({
       const inRoom = roster.find(p => toHalfWidth(p.name) === toHalfWidth(name))
       const member = inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : findMemberByName(ctx.db, room.id, name)
       const who = member ? { memberId: member.id, registrantMemberId: sender.id } : { guestName: name, registrantMemberId: sender.id }
-      const outcome = signUp(ctx.db, activity, who, 1, 'proxy', ctx.now)
+      const outcome = signUp(ctx.db, activity, who, null, 'proxy', ctx.now)
       ackSignup(ctx, activity, member?.name ?? name, outcome, member?.id === sender.id ? undefined : sender.name)
       if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') {
         ctx.audit({ action: `signup-${outcome.kind}`, entity: 'signup', entityId: outcome.signup.id, detail: { activityId: activity.id, by: sender.id } })

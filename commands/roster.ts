@@ -48,7 +48,7 @@ export default defineCommand<{ id: number | null }>({
       `时间：${whenText(a, ctx.config.timeZone, ctx.now)}`,
       `已报名 ${seats}人${a.capacity === null ? '' : `/${a.capacity}`}：`,
       ...(confirmed.length > 0 ? confirmed.map(line) : ['（暂无）']),
-      ...(waiting.length > 0 ? [`候补 ${waiting.length}：`, ...waiting.map(line)] : []),
+      ...(waiting.length > 0 ? [`候补 ${waiting.reduce((n, s) => n + 1 + s.companions, 0)}人：`, ...waiting.map(line)] : []),
       ...(checks.length > 0 ? [`已签到 ${checks.length}人：${checks.map(c => `${names.get(c.memberId)?.name ?? '?'}${c.signupId === null ? '(现场)' : ''}`).join('、')}`] : []),
     ].join('\n'))
   },

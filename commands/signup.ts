@@ -19,8 +19,8 @@ export default defineCommand<ReplyOf<'signup'>>({
   parse: prefixedReply('signup', '报名', '报名 4 3人'),
   handle (ctx) {
     const { people } = ctx.args
-    if (people < 1) throw new UserError('人数至少是1', '报名 3人')
-    if (people > MAX_PARTY) throw new UserError(`一次最多报名${MAX_PARTY}人；更多人请联系组织者`, `报名 ${MAX_PARTY}人`)
+    if (people !== null && people < 1) throw new UserError('人数至少是1', '报名 3人')
+    if (people !== null && people > MAX_PARTY) throw new UserError(`一次最多报名${MAX_PARTY}人；更多人请联系组织者`, `报名 ${MAX_PARTY}人`)
     const activity = pickActivity(ctx, ctx.args.activityId, openInRoom(ctx), {
       verb: '报名',
       none: '现在没有正在报名的活动。发送「#近期活动」看看本群的活动',

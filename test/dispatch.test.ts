@@ -1,7 +1,7 @@
 // Dispatch on real SQLite: permissions, enable/disable, duplicates, unknown commands, chatter,
 // prefixes and the @bot form, refusals that change nothing.
 import { afterEach, describe, expect, it } from 'vitest'
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import { forgetRoomIds } from '../src/db/people.js'
 import { activities, handledMessages, roles } from '../src/db/schema.js'
 import { createTestBot, ROOM, type TestBot } from './helpers/core.js'
@@ -65,6 +65,24 @@ describe('permissions', () => {
     expect(bot.say('周会长', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })).toBe('handled')
     const [ok] = await bot.take()
     expect(ok?.mentions).toEqual(['陈秘书'])
+  })
+
+  it('#撤销 ends a secretary wherever it is sent, and an organizer only in that room', async () => {
+    bot = createTestBot()
+    const other = { id: 'room2@chatroom', topic: '瓯海新联会', ownerId: 'wxid_周会长' }
+    expect(bot.say('周会长', '#启用', { room: other })).toBe('handled')
+    bot.say('周会长', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })
+    bot.say('周会长', '#设组织者 @陈秘书', { mentions: ['陈秘书'] })
+    bot.say('周会长', '#设组织者 @陈秘书', { room: other, mentions: ['陈秘书'] })
+    await bot.take()
+    const secretaries = (): number => bot.store.db.select({ n: count() }).from(roles).where(eq(roles.role, 'secretary')).get()?.n ?? 0
+    expect(secretaries()).toBe(1)
+    // revoked in the other room: the secretary role ends, the organizer role here stays
+    bot.say('周会长', '#撤销 @陈秘书', { room: other, mentions: ['陈秘书'] })
+    expect((await bot.take()).at(-1)?.text).toContain('已撤销 陈秘书 的秘书、组织者身份')
+    expect(secretaries()).toBe(0)
+    expect(bot.say('陈秘书', NEW_ACTIVITY)).toBe('handled')
+    expect(bot.say('陈秘书', NEW_ACTIVITY, { room: other })).toBe('refused')
   })
 
   it('shows members only what they may use in #帮助', async () => {

@@ -7,17 +7,37 @@ import { parseMemberReply, parseQuote } from '../src/domain/member-reply.js'
 
 describe('parseMemberReply', () => {
   it.each([
-    ['报名', { kind: 'signup', activityId: null, people: 1 }],
-    ['+1', { kind: 'signup', activityId: null, people: 1 }],
-    ['报名 4', { kind: 'signup', activityId: 4, people: 1 }],
-    ['报名4', { kind: 'signup', activityId: 4, people: 1 }],
-    ['报名 #4', { kind: 'signup', activityId: 4, people: 1 }],
+    ['报名', { kind: 'signup', activityId: null, people: null }],
+    ['+1', { kind: 'signup', activityId: null, people: null }],
+    ['报名 4', { kind: 'signup', activityId: 4, people: null }],
+    ['报名4', { kind: 'signup', activityId: 4, people: null }],
+    ['报名 #4', { kind: 'signup', activityId: 4, people: null }],
     ['报名 3人', { kind: 'signup', activityId: null, people: 3 }],
     ['报名3人', { kind: 'signup', activityId: null, people: 3 }],
     ['报名 25人', { kind: 'signup', activityId: null, people: 25 }],
     ['报名 4 3人', { kind: 'signup', activityId: 4, people: 3 }],
     ['报名 两人', { kind: 'signup', activityId: null, people: 2 }],
     ['报名 4 共3人', { kind: 'signup', activityId: 4, people: 3 }],
+    // what people add: punctuation, separators, a count in words, 带N人 (N more than oneself)
+    ['报名！', { kind: 'signup', activityId: null, people: null }],
+    ['报名。', { kind: 'signup', activityId: null, people: null }],
+    ['+1。', { kind: 'signup', activityId: null, people: null }],
+    ['＋１！', { kind: 'signup', activityId: null, people: null }],
+    ['报名~', { kind: 'signup', activityId: null, people: null }],
+    ['+1 3人', { kind: 'signup', activityId: null, people: 3 }],
+    ['报名:3人', { kind: 'signup', activityId: null, people: 3 }],
+    ['报名，3人', { kind: 'signup', activityId: null, people: 3 }],
+    ['报名(3人)', { kind: 'signup', activityId: null, people: 3 }],
+    ['报名（3人）', { kind: 'signup', activityId: null, people: 3 }],
+    ['报名 十二人', { kind: 'signup', activityId: null, people: 12 }],
+    ['报名 二十人', { kind: 'signup', activityId: null, people: 20 }],
+    ['报名 4 二十五人', { kind: 'signup', activityId: 4, people: 25 }],
+    ['报名 带2人', { kind: 'signup', activityId: null, people: 3 }],
+    ['报名 4 带一人', { kind: 'signup', activityId: 4, people: 2 }],
+    ['报名 2 人', { kind: 'signup', activityId: null, people: 2 }],
+    ['取消报名！', { kind: 'cancel', activityId: null }],
+    ['-1。', { kind: 'cancel', activityId: null }],
+    ['签到!', { kind: 'checkin', activityId: null }],
     ['取消报名', { kind: 'cancel', activityId: null }],
     ['取消报名 2', { kind: 'cancel', activityId: 2 }],
     ['-1', { kind: 'cancel', activityId: null }],
@@ -31,7 +51,7 @@ describe('parseMemberReply', () => {
     expect(parseMemberReply(normalizeText(text))).toEqual(expected)
   })
 
-  it.each(['报名的人好多啊', '我想报名', '+2', '+1+1', '取消', '签到了吗', '报名 4 3', '-1-1', '今天报名截止吗'])('%j is chatter', text => {
+  it.each(['报名的人好多啊', '我想报名', '+2', '+1+1', '+12', '取消', '签到了吗', '报名 4 3', '-1-1', '今天报名截止吗', '报名了', '怎么报名？', '已报名', '报名 两十人', '报名 一二人'])('%j is chatter', text => {
     expect(parseMemberReply(normalizeText(text))).toBeNull()
   })
 

@@ -31,7 +31,7 @@ describe('reminders', () => {
     const roster = out.find(o => o.to === '周会长')
     expect(roster?.at).toBe('2026-11-06T14:00:01+08:00')
     expect(roster?.text).toContain('刘护士（黄医生代报）')
-    expect(roster?.text).toContain('候补（2）')
+    expect(roster?.text).toContain('候补（3人）')
   })
 
   it('follow #修改 to the new time, and the new offsets', async () => {

@@ -2,7 +2,7 @@
 // 签到 / #完成 / 我的报名 — seats, waitlist and promotion, and every refusal.
 import { afterEach, describe, expect, it } from 'vitest'
 import { and, asc, eq, ne } from 'drizzle-orm'
-import { members, signups } from '../src/db/schema.js'
+import { members, outbox, signups } from '../src/db/schema.js'
 import { activityFigures } from '../src/report/figures.js'
 import { createTestBot, TZ, type TestBot } from './helpers/core.js'
 
@@ -45,6 +45,40 @@ describe('报名', () => {
     expect(ack?.text).toContain('当前已报名2/3人，剩余1个名额')
   })
 
+  it('answers sign-ups that follow each other within 10 seconds together, however long the chain', async () => {
+    bot = createTestBot()
+    activity('名额：20')
+    await bot.take()
+    const start = bot.clock.now()
+    for (const name of ['林律师', '吴设计师', '郑主播', '王会计']) {
+      bot.say(name, '报名')
+      bot.clock.advance(8000)
+    }
+    const acks = bot.store.db.select().from(outbox).where(eq(outbox.kind, 'ack')).all()
+    expect(acks).toHaveLength(1)
+    // due 10 s after the last sign-up (at +24 s), not 10 s after the first
+    expect(acks[0]?.nextAttemptAt).toBe(start + 34_000)
+    expect((await bot.take())[0]?.text).toContain('报名成功（4人）')
+    // past the window (its message may already be on its way): a new one
+    bot.clock.set(start + 34_001)
+    bot.say('赵老师', '报名')
+    expect(bot.store.db.select().from(outbox).where(eq(outbox.kind, 'ack')).all()).toHaveLength(2)
+  })
+
+  it('still answers a storm that never pauses, once a minute', async () => {
+    bot = createTestBot()
+    activity('名额：50')
+    const start = bot.clock.now()
+    for (let i = 0; i < 40; i++) {
+      bot.say(`成员${i}`, '报名')
+      bot.clock.advance(5000)
+    }
+    const acks = bot.store.db.select().from(outbox).where(eq(outbox.kind, 'ack')).all()
+    expect(acks.length).toBeGreaterThanOrEqual(3)
+    for (const a of acks) expect(a.nextAttemptAt - a.createdAt).toBeLessThanOrEqual(60_000)
+    expect(acks[0]?.nextAttemptAt).toBe(start + 60_000)
+  })
+
   it('puts latecomers on the waitlist with their place, and nobody jumps the queue', async () => {
     bot = createTestBot()
     activity('名额：2')
@@ -57,6 +91,21 @@ describe('报名', () => {
     expect(texts).toContain('赵老师 候补第2位')
   })
 
+  it('counts the waitlist in people, in the chat as in the report', async () => {
+    bot = createTestBot()
+    activity('名额：3')
+    bot.say('林律师', '报名 3人')
+    bot.say('王会计', '报名 2人')
+    bot.say('赵老师', '报名')
+    const ack = (await bot.take()).map(r => r.text).join('\n')
+    expect(ack).toContain('候补3人')
+    bot.say('林律师', '#近期活动')
+    expect((await bot.take()).at(-1)?.text).toContain('候补3人')
+    bot.say('林律师', '#名单 1')
+    expect((await bot.take()).at(-1)?.text).toContain('候补 3人：')
+    expect(activityFigures(bot.store.db, 1, TZ)?.waitlist).toBe(3)
+  })
+
   it('changes nothing when someone signs up twice, and says so', async () => {
     bot = createTestBot()
     activity()
@@ -65,6 +114,31 @@ describe('报名', () => {
     bot.say('林律师', '报名 1')
     expect(roster()).toEqual(['林律师:confirmed:1'])
     expect((await bot.take()).at(-1)?.text).toContain('已经报过名，无需重复：林律师、林律师')
+  })
+
+  it('keeps a party as it is when its member signs up again without a number', async () => {
+    bot = createTestBot()
+    activity('名额：4')
+    bot.say('林律师', '报名 3人')
+    bot.say('郑主播', '报名 2人')
+    bot.say('林律师', '+1')
+    bot.say('林律师', '报名')
+    bot.say('林律师', '报名！')
+    expect(roster()).toEqual(['林律师:confirmed:3', '郑主播:waitlisted:2'])
+    bot.say('林律师', '报名 1人')
+    expect(roster()).toEqual(['林律师:confirmed:1', '郑主播:confirmed:2'])
+  })
+
+  it('reads prefixed replies and 接龙 written with full-width digits and punctuation', async () => {
+    bot = createTestBot()
+    activity('名额：10')
+    expect(bot.say('林律师', '#报名 ２人')).toBe('handled')
+    expect(bot.say('郑主播', '＃报名　１')).toBe('handled')
+    expect(bot.say('吴设计师', '#代报名 １ 王五')).toBe('handled')
+    expect(bot.say('王会计', '＃接龙\n＃１ 沙龙\n１．王会计\n２．赵老师')).toBe('handled')
+    expect(roster()).toEqual(['林律师:confirmed:2', '郑主播:confirmed:1', '王五:confirmed:1', '王会计:confirmed:1', '赵老师:confirmed:1'])
+    expect(bot.say('郑主播', '#取消报名 １')).toBe('handled')
+    expect(roster()).not.toContain('郑主播:confirmed:1')
   })
 
   it('resizes a party when seats allow, and refuses a party larger than the room', async () => {

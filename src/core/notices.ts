@@ -80,7 +80,7 @@ export function rosterText (db: Db, activity: ActivityRow, timeZone: string, now
     `时间：${whenText({ startAt: activity.startAt, endAt: activity.endAt }, timeZone, now)}`,
     `已报名（${seats}人${activity.capacity === null ? '' : `/${activity.capacity}`}）：`,
     ...(confirmed.length > 0 ? confirmed.map(line) : ['（暂无）']),
-    ...(waiting.length > 0 ? [`候补（${waiting.length}）：`, ...waiting.map(line)] : []),
+    ...(waiting.length > 0 ? [`候补（${waiting.reduce((n, s) => n + 1 + s.companions, 0)}人）：`, ...waiting.map(line)] : []),
   ].join('\n')
 }
 

@@ -2,6 +2,7 @@
 // the same way, with the same refusal when the prefixed form cannot be read.
 import { parseMemberReply, type MemberReply } from '../domain/member-reply.js'
 import { UserError } from './errors.js'
+import { toHalfWidth } from './normalize.js'
 
 export type ReplyOf<K extends MemberReply['kind']> = Extract<MemberReply, { kind: K }>
 
@@ -17,7 +18,8 @@ export function replyOfKind<K extends MemberReply['kind']> (kind: K): (text: str
 export function prefixedReply<K extends MemberReply['kind']> (kind: K, word: string, example: string): (rest: string) => ReplyOf<K> {
   const read = replyOfKind(kind)
   return rest => {
-    const r = read(`${word} ${rest}`.trim())
+    // `rest` is as written: fold full-width digits and punctuation as the plain form is
+    const r = read(toHalfWidth(`${word} ${rest}`).trim())
     if (!r) throw new UserError(`看不懂这条「${word}」`, example)
     return r
   }

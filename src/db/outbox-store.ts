@@ -69,13 +69,26 @@ export function enqueueText (db: Db, target: Target, text: string, mentions: Per
  * later: everything that arrives in between is answered in one message. Each event is a row of
  * its own, so a 300-person storm costs one small insert per sign-up.
  */
+/**
+ * An acknowledgement waits until its activity has been quiet for `windowMs`: each event pushes it
+ * back, so events that follow each other within the window are answered together. A storm that
+ * never pauses is still answered every ACK_WINDOW_LIMIT windows.
+ */
+export const ACK_WINDOW_LIMIT = 6
+
 export function enqueueAck (db: Db, roomId: number, activityId: number, event: AckEvent, now: number, windowMs: number): void {
   const key = `ack:${activityId}`
   const payload = JSON.stringify(event)
-  // mostly the window is open: the event joins it in one statement
-  const joined = prepared(db, 'join-ack-window', () => db.$client.prepare(`INSERT INTO outbox_events (outbox_id, event)
-    SELECT id, ? FROM outbox WHERE coalesce_key = ? AND status = 'pending' AND next_attempt_at > ?`)).run(payload, key, now)
-  if (joined.changes > 0) return
+  // mostly the window is open: the event joins it and moves its end
+  const open = prepared(db, 'extend-ack-window', () => db.$client.prepare(`UPDATE outbox
+    SET next_attempt_at = max(next_attempt_at, min(? + ?, created_at + ? * ?))
+    WHERE coalesce_key = ? AND status = 'pending' AND next_attempt_at > ? RETURNING id`).pluck())
+    .get(now, windowMs, windowMs, ACK_WINDOW_LIMIT, key, now) as number | undefined
+  if (open !== undefined) {
+    prepared(db, 'insert-ack-event', () => db.$client.prepare('INSERT INTO outbox_events (outbox_id, event) VALUES (?, ?)'))
+      .run(open, payload)
+    return
+  }
   // the window has closed (its message is due or on its way), or there was none: a new one
   db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.coalesceKey, key)).run()
   const outboxId = db.insert(outbox).values({

@@ -1,6 +1,6 @@
 // Rooms, members and appointed roles: finding them again across puppet logins (ids change, so
 // a room is found again by topic and a member by room + name) and keeping names current.
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { Person, RoomRef } from '../core/types.js'
 import type { Db } from './open.js'
 import { prepared, rowQuery } from './prepared.js'
@@ -100,9 +100,17 @@ export function appoint (db: Db, role: 'organizer' | 'secretary', member: Member
   return inserted.length > 0
 }
 
-/** Removes every appointed role of the member; returns the roles removed. */
+/**
+ * Removes the member's appointed roles: organizer of this room, and secretary wherever they were
+ * appointed (the role is deployment-wide, so it ends wherever it is revoked). Returns the roles
+ * removed, each once.
+ */
 export function revokeAll (db: Db, member: MemberRow): string[] {
-  return db.delete(roles).where(eq(roles.memberId, member.id)).returning({ role: roles.role }).all().map(r => r.role)
+  const sameContact = db.select({ id: members.id }).from(members).where(eq(members.contactId, member.contactId))
+  const removed = db.delete(roles)
+    .where(or(eq(roles.memberId, member.id), and(eq(roles.role, 'secretary'), inArray(roles.memberId, sameContact))))
+    .returning({ role: roles.role }).all().map(r => r.role)
+  return [...new Set(removed)]
 }
 
 export function isOrganizerOf (db: Db, memberId: number, roomId: number): boolean {

@@ -85,17 +85,19 @@ export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'regist
 }
 
 /**
- * Signs someone up for `people` seats (themselves + companions). Signing up again with the same
- * number changes nothing; with another number it resizes the party where the rules allow.
+ * Signs someone up for `asked` seats (themselves + companions; null = no number written, one seat
+ * for a newcomer). Signing up again without a number or with the same number changes nothing;
+ * with another number it resizes the party where the rules allow.
  */
-export function signUp (db: Db, activity: ActivityRow, who: Who, people: number, source: string, now: number): SignUpOutcome {
+export function signUp (db: Db, activity: ActivityRow, who: Who, asked: number | null, source: string, now: number): SignUpOutcome {
   const existing = liveSignupOf(db, activity.id, who)
   if (existing) {
-    if (1 + existing.companions === people || who.guestName !== undefined) {
+    if (asked === null || 1 + existing.companions === asked || who.guestName !== undefined) {
       return { kind: 'already', signup: existing, place: placeOf(db, existing) }
     }
-    return resize(db, activity, existing, toRoster(liveSignups(db, activity.id)), people, now)
+    return resize(db, activity, existing, toRoster(liveSignups(db, activity.id)), asked, now)
   }
+  const people = asked ?? 1
   const counts = rosterCounts(db, activity.id)
   if (activity.capacity !== null && people > activity.capacity) {
     return { kind: 'too-big', seatsLeft: Math.max(0, activity.capacity - counts.taken), capacity: activity.capacity }

@@ -9,7 +9,17 @@ import { prepared } from './prepared.js'
 import { signups } from './schema.js'
 
 export function viewsOf (db: Db, rows: readonly ActivityRow[], defaultOffsets: readonly number[]): ActivityView[] {
-  return rows.map(a => viewFrom(a, rosterCounts(db, a.id), defaultOffsets))
+  return rows.map(a => {
+    const counts = rosterCounts(db, a.id)
+    // the counter counts sign-ups waiting; the chat (like report.md's `waitlist`) says people
+    return viewFrom(a, { taken: counts.taken, waiting: counts.waiting > 0 ? peopleWaiting(db, a.id) : 0 }, defaultOffsets)
+  })
+}
+
+/** People on the waitlist: each waiting sign-up with its companions. */
+function peopleWaiting (db: Db, activityId: number): number {
+  return prepared(db, 'people-waiting', () => db.$client.prepare(
+    "SELECT coalesce(sum(1 + companions), 0) FROM signups WHERE activity_id = ? AND status = 'waitlisted'").pluck()).get(activityId) as number
 }
 
 function viewFrom (a: ActivityRow, counts: { taken: number, waiting: number }, defaultOffsets: readonly number[]): ActivityView {

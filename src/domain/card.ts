@@ -17,7 +17,7 @@ export interface ActivityView {
   status: 'scheduled' | 'completed' | 'cancelled'
   /** people confirmed (members, companions, guests) */
   confirmed: number
-  /** sign-ups waiting */
+  /** people waiting (members, companions, guests) */
   waiting: number
   remindOffsets: readonly number[]
 }

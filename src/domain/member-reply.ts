@@ -2,26 +2,34 @@
 // -1, 签到, 我的报名 — and the quote-reply form the puppets deliver. Pure text → meaning.
 
 export type MemberReply =
-  | { kind: 'signup', activityId: number | null, people: number }
+  /** `people` is null when no count was written (`报名`, `+1`): signing up again then changes nothing */
+  | { kind: 'signup', activityId: number | null, people: number | null }
   | { kind: 'proxy', activityId: number | null, names: string[] }
   | { kind: 'cancel', activityId: number | null }
   | { kind: 'checkin', activityId: number | null }
   | { kind: 'mine' }
 
-const ZH_NUM: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
+const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
-/** 3, 三, 十 → number (people counts are small). */
-function readCount (raw: string): number | null {
+/** 3, 三, 十二, 二十五 → number (people counts are small: up to 99). */
+export function readCount (raw: string): number | null {
   if (/^\d+$/.test(raw)) return Number(raw)
-  return ZH_NUM[raw] ?? null
+  const m = /^([一两二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(raw)
+  if (!m || raw === '') return null
+  if (!m[2]) return m[3] ? null : ZH_DIGIT[m[1] ?? ''] ?? null
+  if (m[1] === '两') return null
+  return (m[1] ? ZH_DIGIT[m[1]] ?? 0 : 1) * 10 + (m[3] ? ZH_DIGIT[m[3]] ?? 0 : 0)
 }
 
 // an id stands on its own: `报名 25人` is 25 people, not activity 2 with 5
-const ID = String.raw`#?(\d+)(?=\s|$)`
-const PEOPLE = String.raw`(\d+|[一两二三四五六七八九十])\s*(?:人|位|名|个人)`
+const ID = String.raw`#?(\d+)(?=\s|$|[:,(])`
+const PEOPLE = String.raw`[\s:,(]*(共|一共|带|携)?\s*(\d+|[一两二三四五六七八九十]{1,3})\s*(?:人|位|名|个人)\)?`
+// what people add after a short reply: 报名！ / +1。 / 报名~
+const TRAILING = /[\s!.~。！～…]+$/u
 
-const SIGNUP = new RegExp(String.raw`^(?:报名|我要报名|接龙报名)(?:\s*${ID})?(?:\s*(?:共|一共|带)?\s*${PEOPLE})?$`)
-const PLUS_ONE = /^\+1$/
+const SIGNUP = new RegExp(String.raw`^(?:报名|我要报名|接龙报名)(?:\s*${ID})?(?:${PEOPLE})?$`)
+// +1 and +1 3人 (never +12: that is not activity 2)
+const PLUS_ONE = new RegExp(String.raw`^\+1()(?:\s${PEOPLE})?$`)
 const CANCEL = new RegExp(String.raw`^(?:取消报名|我要取消报名|退出报名)(?:\s*${ID})?$`)
 const MINUS_ONE = /^-1$/
 const CHECKIN = new RegExp(String.raw`^(?:签到|我已签到)(?:\s*${ID})?$`)
@@ -35,14 +43,16 @@ export function splitNames (text: string): string[] {
 
 /** The member reply this text is, or null when it is chatter. */
 export function parseMemberReply (text: string): MemberReply | null {
-  const t = text.trim()
+  const t = text.trim().replace(TRAILING, '')
   let m: RegExpExecArray | null
-  if (PLUS_ONE.test(t)) return { kind: 'signup', activityId: null, people: 1 }
   if (MINUS_ONE.test(t)) return { kind: 'cancel', activityId: null }
-  if ((m = SIGNUP.exec(t))) {
-    const people = m[2] === undefined ? 1 : readCount(m[2])
-    if (people === null) return null
-    return { kind: 'signup', activityId: m[1] === undefined ? null : Number(m[1]), people }
+  if ((m = SIGNUP.exec(t) ?? PLUS_ONE.exec(t))) {
+    if (m[3] === undefined) return { kind: 'signup', activityId: m[1] ? Number(m[1]) : null, people: null }
+    const count = readCount(m[3])
+    if (count === null) return null
+    // 带2人: two more than oneself
+    const people = m[2] === '带' || m[2] === '携' ? count + 1 : count
+    return { kind: 'signup', activityId: m[1] ? Number(m[1]) : null, people }
   }
   if ((m = CANCEL.exec(t))) return { kind: 'cancel', activityId: m[1] === undefined ? null : Number(m[1]) }
   if ((m = CHECKIN.exec(t))) return { kind: 'checkin', activityId: m[1] === undefined ? null : Number(m[1]) }
