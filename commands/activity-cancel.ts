@@ -28,8 +28,8 @@ export default defineCommand<{ id: number, reason: string | null }>({
   },
   handle (ctx) {
     const a = activityInRoom(ctx, ctx.args.id)
-    if (a.status === 'cancelled') throw new UserError(`活动 #${a.id} 已经取消过了`)
-    if (a.status === 'completed') throw new UserError(`活动 #${a.id} 已经完成，不能取消`)
+    if (a.status === 'cancelled') throw new UserError(`活动 #${a.id} 已经取消过了`, '#近期活动')
+    if (a.status === 'completed') throw new UserError(`活动 #${a.id} 已经完成，不能取消`, '#近期活动')
     const people = everyoneSignedUp(ctx.db, a.id)
     updateActivity(ctx.db, a.id, { status: 'cancelled', cancelReason: ctx.args.reason, cancelledAt: ctx.now }, ctx.now)
     dropReminders(ctx.db, a.id, ctx.now)

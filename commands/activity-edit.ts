@@ -32,7 +32,7 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
   handle (ctx) {
     const tz = ctx.config.timeZone
     const a = activityInRoom(ctx, ctx.args.id)
-    if (a.status !== 'scheduled') throw new UserError(`活动 #${a.id} 已${a.status === 'cancelled' ? '取消' : '完成'}，不能再修改`)
+    if (a.status !== 'scheduled') throw new UserError(`活动 #${a.id} 已${a.status === 'cancelled' ? '取消' : '完成'}，不能再修改`, '#近期活动')
     const f = ctx.args.fields
     const next: ActivityRow = { ...a }
     const changes: string[] = []

@@ -21,6 +21,8 @@ export default defineCommand<ReplyOf<'cancel'>>({
     if (!member) return
     const room = ctx.room
     const mine = (): ActivityRow[] => (room ? activitiesWithSignupsOf(ctx.db, room.id, member.id, ctx.now) : [])
+    // a lone -1 from someone with nothing to cancel is someone disagreeing in the chat: no reply
+    if (ctx.args.bare && ctx.quotedActivityId === null && mine().length === 0) return
     const activity = pickActivity(ctx, ctx.args.activityId, mine, {
       verb: '取消报名',
       none: '你现在没有可以取消的报名。',
@@ -28,8 +30,8 @@ export default defineCommand<ReplyOf<'cancel'>>({
     })
     const rows = signupsRegisteredBy(ctx.db, activity.id, member.id)
     if (rows.length === 0) throw new UserError(`你没有报名活动 #${activity.id}「${activity.title}」`)
-    if (activity.status !== 'scheduled') throw new UserError(`活动 #${activity.id} 已${activity.status === 'cancelled' ? '取消' : '结束'}，不用再取消报名`)
-    if (activity.startAt <= ctx.now) throw new UserError(`活动 #${activity.id} 已经开始，不能再取消报名；如有变动请直接联系组织者`)
+    if (activity.status !== 'scheduled') throw new UserError(`活动 #${activity.id} 已${activity.status === 'cancelled' ? '取消' : '结束'}，不用再取消报名`, '#近期活动')
+    if (activity.startAt <= ctx.now) throw new UserError(`活动 #${activity.id} 已经开始，不能再取消报名；如有变动请直接联系组织者`, '#近期活动')
     const labels = signupLabels(ctx.db, rows)
     const promoted = cancelSignups(ctx.db, activity, rows, ctx.now)
     for (const r of rows) {

@@ -26,8 +26,8 @@ export default defineCommand<ReplyOf<'checkin'>>({
       example: id => `签到 ${id}`,
     })
     const tz = ctx.config.timeZone
-    if (activity.status === 'cancelled') throw new UserError(`活动 #${activity.id} 已取消，不用签到`)
-    if (activity.status === 'completed') throw new UserError(`活动 #${activity.id} 已经结束并完成统计，不能再签到`)
+    if (activity.status === 'cancelled') throw new UserError(`活动 #${activity.id} 已取消，不用签到`, '#近期活动')
+    if (activity.status === 'completed') throw new UserError(`活动 #${activity.id} 已经结束并完成统计，不能再签到`, '#近期活动')
     const opens = activity.startAt - CHECKIN_OPENS_BEFORE_MS
     const closes = effectiveEnd(activity)
     if (ctx.now < opens || ctx.now >= closes) {

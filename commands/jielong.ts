@@ -1,16 +1,20 @@
 // #接龙 — a WeChat 接龙 list as a sign-up sheet: new names are signed up (room members by their
 // name, others as guests of the sender); the sender leaving their own line cancels their sign-up.
+// Each list is read against the activity's previous one.
 import { anyone, defineCommand } from '../src/core/command.js'
 import { activityInRoom, assertOpenForSignup, listLines } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
-import { openActivities, type ActivityRow } from '../src/db/activities.js'
+import { activitiesSince, openActivities, type ActivityRow } from '../src/db/activities.js'
+import { latestList, saveList } from '../src/db/jielong-lists.js'
 import { ensureMember, findMemberByName } from '../src/db/people.js'
 import { cancelSignups, liveSignupOf, signUp } from '../src/db/signups.js'
 import { headerNamesTitle, parseJielong, type JielongList } from '../src/domain/jielong.js'
 import { ackPromotions, ackSignup } from '../src/core/roster-acks.js'
 
 export const MAX_LINES = 500
+/** How far back a title in the header may name an activity that is closed for sign-up. */
+const RECENT_MS = 60 * 24 * 3600_000
 const EXAMPLE = '#接龙\n#4 同心大讲堂\n\n1. 张三\n2. 李四'
 
 export default defineCommand<JielongList>({
@@ -38,16 +42,28 @@ export default defineCommand<JielongList>({
       const open = openActivities(ctx.db, room.id, ctx.now)
       const named = open.filter(a => headerNamesTitle(list.header, a.title))
       if (named.length === 1) return named[0] as ActivityRow
-      if (named.length === 0 && open.length === 1) return open[0] as ActivityRow
-      if (open.length === 0) throw new UserError('现在没有正在报名的活动，接龙没有登记。发送「#近期活动」看看本群的活动')
+      if (named.length === 0) {
+        // a list for one that no longer takes sign-ups is refused for that one, not moved to another
+        const closed = activitiesSince(ctx.db, room.id, ctx.now - RECENT_MS)
+          .filter(a => !open.some(o => o.id === a.id) && headerNamesTitle(list.header, a.title))
+        if (closed.length > 0) return closed.at(-1) as ActivityRow
+        if (open.length === 1) return open[0] as ActivityRow
+      }
+      if (open.length === 0) throw new UserError('现在没有正在报名的活动，接龙没有登记。发送「#近期活动」看看本群的活动', '#近期活动')
       throw new UserError(`这个接龙是哪个活动的？请在第二行写上活动编号：\n${listLines(ctx, named.length > 1 ? named : open)}`, EXAMPLE)
     })()
     assertOpenForSignup(ctx, activity)
 
     const roster = ctx.roomMembers ?? []
     const same = (a: string, b: string): boolean => toHalfWidth(a) === toHalfWidth(b)
+    // read against the list before it: a name already there is not new (someone who left with
+    // 取消报名 is not signed up again by a copy of an older list), and only the sender's own
+    // line can be taken away
+    const previous = latestList(ctx.db, activity.id)
+    const wasListed = (name: string): boolean => previous?.some(p => same(p, name)) ?? false
     for (const name of list.names) {
       const self = same(name, sender.name)
+      if (!self && wasListed(name)) continue
       const inRoom = self ? undefined : roster.find(p => same(p.name, name))
       const member = self ? sender : inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : findMemberByName(ctx.db, room.id, name)
       const who = member ? { memberId: member.id } : { guestName: name }
@@ -60,7 +76,7 @@ export default defineCommand<JielongList>({
       }
     }
 
-    if (!list.names.some(n => same(n, sender.name))) {
+    if (wasListed(sender.name) && !list.names.some(n => same(n, sender.name))) {
       const own = liveSignupOf(ctx.db, activity.id, { memberId: sender.id })
       if (own) {
         const promoted = cancelSignups(ctx.db, activity, [own], ctx.now)
@@ -69,5 +85,6 @@ export default defineCommand<JielongList>({
         ackPromotions(ctx, activity, promoted)
       }
     }
+    saveList(ctx.db, activity.id, list.names, ctx.now)
   },
 })

@@ -25,6 +25,6 @@ export default defineCommand<Record<string, never>>({
       const state = r.status === 'confirmed' ? '已报名' : r.status === 'waitlisted' ? `候补第${r.place}位` : '代报名'
       return `#${r.activity.id} ${whenText(r.activity, ctx.config.timeZone, ctx.now)} ${r.activity.title}（${state}${party}${guests}）`
     })
-    ctx.reply([`${ctx.msg.sender.name} 的报名：`, ...lines, '取消请回复「取消报名 编号」'].join('\n'))
+    ctx.reply([`${ctx.msg.sender.name} 的报名：`, ...lines, ctx.room ? '取消请回复「取消报名 编号」' : '取消请在活动群里回复「取消报名 编号」'].join('\n'))
   },
 })

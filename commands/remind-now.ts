@@ -19,8 +19,8 @@ export default defineCommand<{ id: number }>({
   },
   handle (ctx) {
     const a = activityInRoom(ctx, ctx.args.id)
-    if (a.status !== 'scheduled') throw new UserError(`活动 #${a.id} 已${a.status === 'cancelled' ? '取消' : '完成'}，不再发提醒`)
-    if (a.startAt <= ctx.now) throw new UserError(`活动 #${a.id} 已经开始了，不再发提醒`)
+    if (a.status !== 'scheduled') throw new UserError(`活动 #${a.id} 已${a.status === 'cancelled' ? '取消' : '完成'}，不再发提醒`, '#近期活动')
+    if (a.startAt <= ctx.now) throw new UserError(`活动 #${a.id} 已经开始了，不再发提醒`, '#近期活动')
     enqueueReminder(ctx.db, a, { timeZone: ctx.config.timeZone, defaultOffsets: ctx.config.remindOffsets, withRoster: false }, ctx.now)
     ctx.audit({ action: 'remind-now', entity: 'activity', entityId: a.id })
   },

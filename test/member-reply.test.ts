@@ -8,7 +8,7 @@ import { parseMemberReply, parseQuote } from '../src/domain/member-reply.js'
 describe('parseMemberReply', () => {
   it.each([
     ['报名', { kind: 'signup', activityId: null, people: null }],
-    ['+1', { kind: 'signup', activityId: null, people: null }],
+    ['+1', { kind: 'signup', activityId: null, people: null, bare: true }],
     ['报名 4', { kind: 'signup', activityId: 4, people: null }],
     ['报名4', { kind: 'signup', activityId: 4, people: null }],
     ['报名 #4', { kind: 'signup', activityId: 4, people: null }],
@@ -21,8 +21,8 @@ describe('parseMemberReply', () => {
     // what people add: punctuation, separators, a count in words, 带N人 (N more than oneself)
     ['报名！', { kind: 'signup', activityId: null, people: null }],
     ['报名。', { kind: 'signup', activityId: null, people: null }],
-    ['+1。', { kind: 'signup', activityId: null, people: null }],
-    ['＋１！', { kind: 'signup', activityId: null, people: null }],
+    ['+1。', { kind: 'signup', activityId: null, people: null, bare: true }],
+    ['＋１！', { kind: 'signup', activityId: null, people: null, bare: true }],
     ['报名~', { kind: 'signup', activityId: null, people: null }],
     ['+1 3人', { kind: 'signup', activityId: null, people: 3 }],
     ['报名:3人', { kind: 'signup', activityId: null, people: 3 }],
@@ -36,11 +36,11 @@ describe('parseMemberReply', () => {
     ['报名 4 带一人', { kind: 'signup', activityId: 4, people: 2 }],
     ['报名 2 人', { kind: 'signup', activityId: null, people: 2 }],
     ['取消报名！', { kind: 'cancel', activityId: null }],
-    ['-1。', { kind: 'cancel', activityId: null }],
+    ['-1。', { kind: 'cancel', activityId: null, bare: true }],
     ['签到!', { kind: 'checkin', activityId: null }],
     ['取消报名', { kind: 'cancel', activityId: null }],
     ['取消报名 2', { kind: 'cancel', activityId: 2 }],
-    ['-1', { kind: 'cancel', activityId: null }],
+    ['-1', { kind: 'cancel', activityId: null, bare: true }],
     ['签到', { kind: 'checkin', activityId: null }],
     ['签到 1', { kind: 'checkin', activityId: 1 }],
     ['代报名 2 刘护士 孙护士', { kind: 'proxy', activityId: 2, names: ['刘护士', '孙护士'] }],

@@ -91,6 +91,21 @@ describe('报名', () => {
     expect(texts).toContain('赵老师 候补第2位')
   })
 
+  it('takes a lone +1 or -1 with nothing to act on for chat, and stays quiet', async () => {
+    bot = createTestBot()
+    expect(bot.say('林律师', '+1')).toBe('handled')
+    expect(bot.say('林律师', '-1')).toBe('handled')
+    expect(await bot.take()).toEqual([])
+    bot.say('林律师', '报名')
+    expect((await bot.take()).at(-1)?.text).toContain('现在没有正在报名的活动')
+    activity()
+    await bot.take()
+    expect(bot.say('郑主播', '-1')).toBe('handled')
+    expect(await bot.take()).toEqual([])
+    bot.say('郑主播', '取消报名')
+    expect((await bot.take()).at(-1)?.text).toContain('你现在没有可以取消的报名')
+  })
+
   it('counts the waitlist in people, in the chat as in the report', async () => {
     bot = createTestBot()
     activity('名额：3')
@@ -113,7 +128,9 @@ describe('报名', () => {
     bot.say('林律师', '+1')
     bot.say('林律师', '报名 1')
     expect(roster()).toEqual(['林律师:confirmed:1'])
-    expect((await bot.take()).at(-1)?.text).toContain('已经报过名，无需重复：林律师、林律师')
+    const ack = (await bot.take()).at(-1)?.text
+    expect(ack).toContain('已经报过名，无需重复：林律师')
+    expect(ack).not.toContain('林律师、林律师')
   })
 
   it('keeps a party as it is when its member signs up again without a number', async () => {
@@ -222,13 +239,13 @@ describe('取消报名', () => {
     expect(ack?.mentions).toEqual(['王会计'])
   })
 
-  it('accepts -1, and says so when there is nothing to cancel', async () => {
+  it('accepts -1, and says so when 取消报名 has nothing to cancel', async () => {
     bot = createTestBot()
     activity()
     bot.say('林律师', '+1')
     bot.say('林律师', '-1')
     expect(roster()).toEqual([])
-    expect(bot.say('林律师', '-1')).toBe('refused')
+    expect(bot.say('林律师', '取消报名')).toBe('refused')
     expect((await bot.take()).at(-1)?.text).toContain('没有可以取消的报名')
   })
 
@@ -273,6 +290,34 @@ describe('#接龙', () => {
     expect(roster(2)).toEqual(['王会计:confirmed:1'])
     expect(bot.say('赵老师', '#接龙\n1. 赵老师')).toBe('refused')
     expect((await bot.take()).at(-1)?.text).toContain('这个接龙是哪个活动的')
+  })
+
+  it('does not cancel someone who starts a list without their own line, nor re-sign who left by a stale copy', async () => {
+    bot = createTestBot()
+    activity('名额：20')
+    bot.say('周会长', '报名')
+    // the organizer starts a list for others: their own 报名 stands
+    bot.say('周会长', `${header}1. 郑主播`)
+    bot.say('林律师', `${header}1. 郑主播\n2. 林律师`)
+    bot.say('林律师', '取消报名')
+    // a copy made before 林律师 left still has the line: they stay out
+    bot.say('王会计', `${header}1. 郑主播\n2. 林律师\n3. 王会计`)
+    expect(roster()).toEqual(['周会长:confirmed:1', '郑主播:confirmed:1', '王会计:confirmed:1'])
+    // but they may put themselves back
+    bot.say('林律师', `${header}1. 郑主播\n2. 林律师\n3. 王会计`)
+    expect(roster()).toEqual(['周会长:confirmed:1', '郑主播:confirmed:1', '王会计:confirmed:1', '林律师:confirmed:1'])
+  })
+
+  it('refuses a list whose header names an activity closed for sign-up, instead of moving it to another', async () => {
+    bot = createTestBot()
+    activity('名额：20；截止：11月3日 18:00')
+    bot.say('周会长', '#活动 主题：公益助学；时间：11月28日 14:30')
+    bot.clock.set(Date.parse('2026-11-04T09:00:00+08:00'))
+    await bot.take()
+    expect(bot.say('林律师', '#接龙\n沙龙\n1. 林律师')).toBe('refused')
+    expect((await bot.take()).at(-1)?.text).toContain('报名已截止')
+    expect(roster(1)).toEqual([])
+    expect(roster(2)).toEqual([])
   })
 
   it('refuses a list without names, and one that is too long', () => {

@@ -45,7 +45,7 @@ export function openInRoom (ctx: CommandContext<unknown>): () => ActivityRow[] {
 
 /** Refuses a sign-up the activity cannot take now (cancelled, completed, past the deadline). */
 export function assertOpenForSignup (ctx: CommandContext<unknown>, a: ActivityRow): void {
-  if (a.status === 'cancelled') throw new UserError(`活动 #${a.id}「${a.title}」已取消，不能报名`)
-  if (a.status === 'completed') throw new UserError(`活动 #${a.id}「${a.title}」已结束，不能报名`)
-  if (a.deadlineAt <= ctx.now) throw new UserError(`活动 #${a.id}「${a.title}」报名已截止`)
+  if (a.status === 'cancelled') throw new UserError(`活动 #${a.id}「${a.title}」已取消，不能报名`, '#近期活动')
+  if (a.status === 'completed') throw new UserError(`活动 #${a.id}「${a.title}」已结束，不能报名`, '#近期活动')
+  if (a.deadlineAt <= ctx.now) throw new UserError(`活动 #${a.id}「${a.title}」报名已截止`, '#近期活动')
 }

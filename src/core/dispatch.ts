@@ -8,7 +8,7 @@ import { enqueue, enqueueAck, enqueueText } from '../db/outbox-store.js'
 import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organizerRoomIds } from '../db/people.js'
 import { parseQuote } from '../domain/member-reply.js'
 import type { Clock } from './clock.js'
-import type { Command, CommandContext, CoreConfig, ParseContext, Who } from './command.js'
+import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Who } from './command.js'
 import { UserError } from './errors.js'
 import { cleanText, toHalfWidth } from './normalize.js'
 import type { Registry } from './registry.js'
@@ -56,6 +56,15 @@ function lazyWho (admin: boolean, organizer: () => boolean, secretary: () => boo
     get organizer () { return (isOrganizer ??= organizer()) },
     get secretary () { return (isSecretary ??= secretary()) },
   }
+}
+
+/** A refusal for someone without the role: who may, and how one gets the role (an admin appoints). */
+function notAllowed (command: Command<unknown>, sender: string): UserError {
+  const who = `只有${command.allow.label}可以使用「#${command.name}」`
+  if (command.allow === adminOnly) return new UserError(`${who}（管理员由部署时的 BOT_ADMINS 设置）`, command.example)
+  const role = command.allow === organizers ? '组织者' : '秘书或组织者'
+  const appoint = command.allow === organizers ? '#设组织者' : '#设秘书'
+  return new UserError(`${who}。如需成为${role}，请管理员在群里发送「${appoint} @${sender}」`, command.example)
 }
 
 export class Dispatcher {
@@ -166,7 +175,7 @@ export class Dispatcher {
       : organizerRoomIds(db, msg.sender).length > 0), () => isSecretary(db, msg.sender))
     if (command.where === 'room' && !room) throw new UserError(`「#${command.name}」请在活动群里发送`, command.example)
     if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
-    if (!command.allow.test(who)) throw new UserError(`只有${command.allow.label}可以使用「#${command.name}」`)
+    if (!command.allow.test(who)) throw notAllowed(command, msg.sender.name)
     if (route.text.length > MAX_COMMAND_LENGTH) {
       throw new UserError(`这条消息太长了（${route.text.length}字，最多${MAX_COMMAND_LENGTH}字），请分成几条发送`)
     }

@@ -70,6 +70,11 @@ export function openActivities (db: Db, roomId: number, now: number): ActivityRo
   return rowQuery<ActivityRow>(db, 'open-activities', activities, "room_id = ? AND status = 'scheduled' AND deadline_at > ? ORDER BY start_at, id").all(roomId, now)
 }
 
+/** Every activity of the room starting after `since`, whatever its state, in start order. */
+export function activitiesSince (db: Db, roomId: number, since: number): ActivityRow[] {
+  return rowQuery<ActivityRow>(db, 'activities-since', activities, 'room_id = ? AND start_at > ? ORDER BY start_at, id').all(roomId, since)
+}
+
 /** Scheduled activities of the room that have not ended yet (open or closed for sign-up). */
 export function upcomingActivities (db: Db, roomId: number, now: number): ActivityRow[] {
   return db.select().from(activities)

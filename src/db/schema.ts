@@ -210,6 +210,17 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail'),
 })
 
+/**
+ * The latest #接龙 list of an activity: a list is read against the one before it (a name already
+ * there is not new, a sender whose own line is gone has left), as WeChat's copy-and-extend works.
+ */
+export const jielongLists = sqliteTable('jielong_lists', {
+  activityId: integer('activity_id').primaryKey().references(() => activities.id),
+  /** JSON array of the names, in list order */
+  names: text('names').notNull(),
+  postedAt: integer('posted_at').notNull(),
+})
+
 /** Last run of periodic jobs (monthly push, backups), so a restart neither skips nor repeats one. */
 export const jobState = sqliteTable('job_state', {
   name: text('name').primaryKey(),

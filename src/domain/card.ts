@@ -85,9 +85,11 @@ export function ackText (a: ActivityView, events: readonly AckLine[]): string {
   const resized = group('resized')
   if (resized.length > 0) lines.push(`已修改人数：${resized.map(who).join('、')}`)
   const waitlisted = group('waitlisted')
-  if (waitlisted.length > 0) lines.push(`名额已满，进入候补：${waitlisted.map(e => `${who(e)} 候补第${e.place ?? '?'}位`).join('、')}`)
+  // 名额已满 only when it is: a party that does not fit the seats left waits too
+  const full = a.capacity !== null && a.confirmed >= a.capacity
+  if (waitlisted.length > 0) lines.push(`${full ? '名额已满，' : ''}进入候补：${waitlisted.map(e => `${who(e)} 候补第${e.place ?? '?'}位`).join('、')}`)
   const already = group('already')
-  if (already.length > 0) lines.push(`已经报过名，无需重复：${already.map(e => e.name).join('、')}`)
+  if (already.length > 0) lines.push(`已经报过名，无需重复：${[...new Set(already.map(e => e.name))].join('、')}`)
   const cancelled = group('cancelled')
   if (cancelled.length > 0) lines.push(`已取消报名：${cancelled.map(who).join('、')}`)
   const promoted = group('promoted')

@@ -3,9 +3,10 @@
 
 export type MemberReply =
   /** `people` is null when no count was written (`报名`, `+1`): signing up again then changes nothing */
-  | { kind: 'signup', activityId: number | null, people: number | null }
+  | { kind: 'signup', activityId: number | null, people: number | null, bare?: true }
   | { kind: 'proxy', activityId: number | null, names: string[] }
-  | { kind: 'cancel', activityId: number | null }
+  /** `bare`: a lone +1 / -1, which is also how people agree or disagree in a chat */
+  | { kind: 'cancel', activityId: number | null, bare?: true }
   | { kind: 'checkin', activityId: number | null }
   | { kind: 'mine' }
 
@@ -45,7 +46,8 @@ export function splitNames (text: string): string[] {
 export function parseMemberReply (text: string): MemberReply | null {
   const t = text.trim().replace(TRAILING, '')
   let m: RegExpExecArray | null
-  if (MINUS_ONE.test(t)) return { kind: 'cancel', activityId: null }
+  if (MINUS_ONE.test(t)) return { kind: 'cancel', activityId: null, bare: true }
+  if (t === '+1') return { kind: 'signup', activityId: null, people: null, bare: true }
   if ((m = SIGNUP.exec(t) ?? PLUS_ONE.exec(t))) {
     if (m[3] === undefined) return { kind: 'signup', activityId: m[1] ? Number(m[1]) : null, people: null }
     const count = readCount(m[3])
