@@ -88,7 +88,7 @@ const accepted: Record<string, Accepted[]> = {
     { now: WEDNESDAY, text: '下下周三 14:00', start: '2026-12-09T14:00:00+08:00' },
     { now: WEDNESDAY, text: '星期天下午3点', start: '2026-11-29T15:00:00+08:00' },
     { now: WEDNESDAY, text: '礼拜六上午10点', start: '2026-11-28T10:00:00+08:00' },
-    { now: WEDNESDAY, text: '周六两点', start: '2026-11-28T02:00:00+08:00' },
+    { now: WEDNESDAY, text: '周六两点', start: '2026-11-28T14:00:00+08:00' },
     { now: SUNDAY, text: '11月28日(周六)下午2点', start: '2026-11-28T14:00:00+08:00' },
     { now: SUNDAY, text: '11月28日 周六 14:00', start: '2026-11-28T14:00:00+08:00' },
     { now: SUNDAY, text: '周六 11月28日', start: '2026-11-28T00:00:00+08:00', hasTime: false },
@@ -99,14 +99,14 @@ const accepted: Record<string, Accepted[]> = {
     { now: WEDNESDAY, text: '下午2点', start: '2026-11-26T14:00:00+08:00' },
     { now: WEDNESDAY, text: '15:00', start: '2026-11-26T15:00:00+08:00' }, // exactly now is not ahead
     { now: WEDNESDAY, text: '20:00', start: '2026-11-25T20:00:00+08:00' },
-    { now: SUNDAY, text: '2点', start: '2026-11-23T02:00:00+08:00' }, // no qualifier: not guessed to be pm
+    { now: SUNDAY, text: '2点', start: '2026-11-22T14:00:00+08:00' }, // a bare 1–6点 is the afternoon
     { now: SUNDAY, text: '14点', start: '2026-11-22T14:00:00+08:00' },
-    { now: SUNDAY, text: '2点半', start: '2026-11-23T02:30:00+08:00' },
+    { now: SUNDAY, text: '2点半', start: '2026-11-22T14:30:00+08:00' },
     { now: SUNDAY, text: '下午2点15分', start: '2026-11-22T14:15:00+08:00' },
     { now: SUNDAY, text: '下午2点15', start: '2026-11-22T14:15:00+08:00' },
     { now: SUNDAY, text: '下午3点一刻', start: '2026-11-22T15:15:00+08:00' },
     { now: SUNDAY, text: '下午3点三刻', start: '2026-11-22T15:45:00+08:00' },
-    { now: SUNDAY, text: '两点', start: '2026-11-23T02:00:00+08:00' },
+    { now: SUNDAY, text: '两点', start: '2026-11-22T14:00:00+08:00' },
     { now: SUNDAY, text: '十点半', start: '2026-11-22T10:30:00+08:00' },
     { now: SUNDAY, text: '十二点', start: '2026-11-22T12:00:00+08:00' },
     { now: SUNDAY, text: '下午三点二十', start: '2026-11-22T15:20:00+08:00' },
@@ -150,7 +150,7 @@ const accepted: Record<string, Accepted[]> = {
     { now: SUNDAY, text: '下午2点到4点', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
     { now: SUNDAY, text: '下午2点-4点', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
     { now: SUNDAY, text: '下午2-4点', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
-    { now: SUNDAY, text: '2点-4点', start: '2026-11-23T02:00:00+08:00', end: '2026-11-23T04:00:00+08:00' },
+    { now: SUNDAY, text: '2点-4点', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
     { now: SUNDAY, text: '9:00-11:30', start: '2026-11-23T09:00:00+08:00', end: '2026-11-23T11:30:00+08:00' },
     { now: SUNDAY, text: '上午9点到下午5点', start: '2026-11-23T09:00:00+08:00', end: '2026-11-23T17:00:00+08:00' },
     { now: SUNDAY, text: '上午10点到12点', start: '2026-11-23T10:00:00+08:00', end: '2026-11-23T12:00:00+08:00' },
@@ -163,6 +163,84 @@ const accepted: Record<string, Accepted[]> = {
     { now: SUNDAY, text: '周六14:00到周日12:00', start: '2026-11-28T14:00:00+08:00', end: '2026-11-29T12:00:00+08:00' },
     { now: SUNDAY, text: '今晚8点到明天凌晨1点', start: '2026-11-22T20:00:00+08:00', end: '2026-11-23T01:00:00+08:00' },
   ],
+  'a bare hour of 1–6 is the afternoon; 7–12, 0, day parts and 02:00 are as written': [
+    { now: SUNDAY, text: '周六两点', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '明天3点', start: '2026-11-23T15:00:00+08:00' },
+    { now: SUNDAY, text: '两点', start: '2026-11-22T14:00:00+08:00' },
+    { now: WEDNESDAY, text: '两点', start: '2026-11-26T14:00:00+08:00' }, // 14:00 has passed: tomorrow
+    { now: SUNDAY, text: '1点', start: '2026-11-22T13:00:00+08:00' },
+    { now: SUNDAY, text: '六点', start: '2026-11-22T18:00:00+08:00' },
+    { now: SUNDAY, text: '2:00', start: '2026-11-22T14:00:00+08:00' },
+    { now: SUNDAY, text: '6:30', start: '2026-11-22T18:30:00+08:00' },
+    { now: SUNDAY, text: '两点半', start: '2026-11-22T14:30:00+08:00' },
+    { now: SUNDAY, text: '3点一刻', start: '2026-11-22T15:15:00+08:00' },
+    { now: SUNDAY, text: '下周六2点半', start: '2026-11-28T14:30:00+08:00' },
+    { now: SUNDAY, text: '12月5日3点', start: '2026-12-05T15:00:00+08:00' },
+    { now: SUNDAY, text: '今天(周日)3点', start: '2026-11-22T15:00:00+08:00' },
+    { zone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', text: '明天1:30', start: '2026-11-01T13:30:00-05:00' },
+    { now: SUNDAY, text: '7点', start: '2026-11-23T07:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日 7点', start: '2026-12-05T07:00:00+08:00' },
+    { now: SUNDAY, text: '12点', start: '2026-11-22T12:00:00+08:00' },
+    { now: SUNDAY, text: '0点', start: '2026-11-23T00:00:00+08:00' },
+    { now: SUNDAY, text: '19:00', start: '2026-11-22T19:00:00+08:00' },
+    { now: SUNDAY, text: '02:00', start: '2026-11-23T02:00:00+08:00' },
+    { now: SUNDAY, text: '06:30', start: '2026-11-23T06:30:00+08:00' },
+    { now: SUNDAY, text: '凌晨2点', start: '2026-11-23T02:00:00+08:00' },
+    { now: SUNDAY, text: '早上6点', start: '2026-11-23T06:00:00+08:00' },
+    { now: SUNDAY, text: '上午6点', start: '2026-11-23T06:00:00+08:00' },
+    { now: SUNDAY, text: '明早5点半', start: '2026-11-23T05:30:00+08:00' },
+    { now: SUNDAY, text: '今晚6点', start: '2026-11-22T18:00:00+08:00' },
+    { now: SUNDAY, text: '下周六两点到四点', start: '2026-11-28T14:00:00+08:00', end: '2026-11-28T16:00:00+08:00' },
+    { now: SUNDAY, text: '周六2点-4点', start: '2026-11-28T14:00:00+08:00', end: '2026-11-28T16:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日 2:00-4:00', start: '2026-12-05T14:00:00+08:00', end: '2026-12-05T16:00:00+08:00' },
+    { now: SUNDAY, text: '6点到8点', start: '2026-11-22T18:00:00+08:00', end: '2026-11-22T20:00:00+08:00' },
+    { now: SUNDAY, text: '凌晨1点到5点', start: '2026-11-23T01:00:00+08:00', end: '2026-11-23T05:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日 02:00-04:00', start: '2026-12-05T02:00:00+08:00', end: '2026-12-05T04:00:00+08:00' },
+    { now: SUNDAY, text: '下午2:00-04:00', start: '2026-11-22T14:00:00+08:00', end: '2026-11-22T16:00:00+08:00' },
+    { now: SUNDAY, text: '周六14:00到周日2点', start: '2026-11-28T14:00:00+08:00', end: '2026-11-29T14:00:00+08:00' },
+    { now: SUNDAY, text: '周六14:00到周六4点', start: '2026-11-28T14:00:00+08:00', end: '2026-11-28T16:00:00+08:00' },
+  ],
+  'an end earlier than its start, with no day part of its own, is the afternoon': [
+    { now: SUNDAY, text: '12月5日 9点到4点', start: '2026-12-05T09:00:00+08:00', end: '2026-12-05T16:00:00+08:00' },
+    { now: SUNDAY, text: '上午11点到1点', start: '2026-11-22T11:00:00+08:00', end: '2026-11-22T13:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日上午11点到1点', start: '2026-12-05T11:00:00+08:00', end: '2026-12-05T13:00:00+08:00' },
+    { now: SUNDAY, text: '上午9点到4点半', start: '2026-11-23T09:00:00+08:00', end: '2026-11-23T16:30:00+08:00' },
+    { now: SUNDAY, text: '11点到1点', start: '2026-11-22T11:00:00+08:00', end: '2026-11-22T13:00:00+08:00' },
+    { now: SUNDAY, text: '8点到7点', start: '2026-11-23T08:00:00+08:00', end: '2026-11-23T19:00:00+08:00' },
+    { now: SUNDAY, text: '9:00-11:30', start: '2026-11-23T09:00:00+08:00', end: '2026-11-23T11:30:00+08:00' },
+    { now: SUNDAY, text: '7点到9点', start: '2026-11-23T07:00:00+08:00', end: '2026-11-23T09:00:00+08:00' },
+    { now: SUNDAY, text: '12点到2点', start: '2026-11-22T12:00:00+08:00', end: '2026-11-22T14:00:00+08:00' },
+  ],
+  'a day this month or year lacks: the next month or year that has it': [
+    { now: '2026-11-30T10:00:00+08:00', text: '31号下午2点', start: '2026-12-31T14:00:00+08:00' },
+    { now: SUNDAY, text: '31号', start: '2026-12-31T00:00:00+08:00', hasTime: false },
+    { now: '2027-01-31T10:00:00+08:00', text: '30号下午2点', start: '2027-03-30T14:00:00+08:00' },
+    { now: '2028-02-28T10:00:00+08:00', text: '30号下午2点', start: '2028-03-30T14:00:00+08:00' },
+    { now: '2028-02-28T10:00:00+08:00', text: '29号下午2点', start: '2028-02-29T14:00:00+08:00' },
+    { now: '2027-01-10T10:00:00+08:00', text: '2月29日下午2点', start: '2028-02-29T14:00:00+08:00' },
+    { now: SUNDAY, text: '2月29日', start: '2028-02-29T00:00:00+08:00', hasTime: false },
+    { now: '2028-02-10T10:00:00+08:00', text: '2月29日下午2点', start: '2028-02-29T14:00:00+08:00' },
+    { now: '2026-12-30T10:00:00+08:00', text: '30号下午2点', start: '2026-12-30T14:00:00+08:00' },
+    { now: '2026-12-30T10:00:00+08:00', text: '2号下午2点', start: '2027-01-02T14:00:00+08:00' },
+  ],
+  'a weekday with its date in brackets: the date wins, the weekday is checked': [
+    { now: SUNDAY, text: '下周六（11月28日）下午2点', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '下周六(28号)下午2点', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '下周六（11.28）下午2点', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '周六（11月28日）14:00', start: '2026-11-28T14:00:00+08:00' },
+    { now: WEDNESDAY, text: '下周六(11月28日)下午2点', start: '2026-11-28T14:00:00+08:00' }, // the date, not the 下周六 of 12月5日
+    { now: SUNDAY, text: '12月5日（六）下午2点', start: '2026-12-05T14:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日(周六)下午2点', start: '2026-12-05T14:00:00+08:00' },
+    { now: SUNDAY, text: '12.5(六) 14:00', start: '2026-12-05T14:00:00+08:00' },
+    { now: SUNDAY, text: '29号（日）下午2点', start: '2026-11-29T14:00:00+08:00' },
+    { now: SUNDAY, text: '11月28日(周六)下午2点', start: '2026-11-28T14:00:00+08:00' },
+  ],
+  'an end with its own date: the first such date from the start\'s, within 7 days': [
+    { now: SUNDAY, text: '12月31日20:00-1月1日16:00', start: '2026-12-31T20:00:00+08:00', end: '2027-01-01T16:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日14:00-12月12日14:00', start: '2026-12-05T14:00:00+08:00', end: '2026-12-12T14:00:00+08:00' },
+    { now: '2026-11-30T10:00:00+08:00', text: '30号14:00-1号10:00', start: '2026-11-30T14:00:00+08:00', end: '2026-12-01T10:00:00+08:00' },
+    { now: SUNDAY, text: '2028-11-22 14:00', start: '2028-11-22T14:00:00+08:00' }, // two years ahead, to the day
+  ],
   'filler, full-width and spacing': [
     { now: SUNDAY, text: '下午3点开始', start: '2026-11-22T15:00:00+08:00' },
     { now: SUNDAY, text: '14:00整', start: '2026-11-22T14:00:00+08:00' },
@@ -174,7 +252,7 @@ const accepted: Record<string, Accepted[]> = {
   ],
   'the configured zone, not the machine\'s (US daylight saving ends 2026-11-01 02:00)': [
     { zone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', text: '明天下午3点', start: '2026-11-01T15:00:00-05:00' },
-    { zone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', text: '明天1:30', start: '2026-11-01T01:30:00-04:00' }, // the first 1:30
+    { zone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', text: '明天01:30', start: '2026-11-01T01:30:00-04:00' }, // the first 1:30
     { zone: NEW_YORK, now: '2026-11-01T00:30:00-04:00', text: '下午3点', start: '2026-11-01T15:00:00-05:00' },
     { zone: NEW_YORK, now: '2026-10-31T12:00:00-04:00', text: '11月1日 9:00-11:00', start: '2026-11-01T09:00:00-05:00', end: '2026-11-01T11:00:00-05:00' },
     { zone: NEW_YORK, now: '2026-10-30T12:00:00-04:00', text: '周日上午9点', start: '2026-11-01T09:00:00-05:00' },
@@ -206,13 +284,34 @@ const refused: Array<{ now?: string, text: string, error: string }> = [
   { text: '24:00', error: '看不懂时间「24:00」' },
   { text: '12月', error: '「12月」没说是哪一天' },
   { text: '11月31日 14:00', error: '11月没有31号' },
-  { text: '31号', error: '11月没有31号' }, // this month, since the 31st is still ahead: not rolled into December
-  { text: '2月29日', error: '2月没有29号' }, // next February, 2027, is not a leap year
+  { text: '32号', error: '没有32号' }, // no month has it: refused, not rolled on
+  { text: '0号 14:00', error: '没有0号' },
+  { text: '2月30日', error: '2月没有30号' },
+  { text: '2月30日下午2点', error: '2月没有30号' },
+  { now: '2027-01-10T10:00:00+08:00', text: '2027年2月29日', error: '2月没有29号' }, // its year is written
+  { text: '本月31号', error: '11月没有31号' }, // so is its month
+  { now: '2029-03-01T10:00:00+08:00', text: '2月29日下午2点', error: '2032年2月29日太远了，只能写2年之内的时间' },
   { now: '2027-01-10T10:00:00+08:00', text: '下个月31号', error: '2月没有31号' },
   { text: '11月28日(周五)', error: '11月28日是周六，不是周五' },
   { text: '11月28日 星期五 下午2点', error: '11月28日是周六，不是周五' },
   { text: '明天(周二)', error: '11月23日是周一，不是周二' },
   { text: '下午4点到2点', error: '结束时间早于开始时间' },
+  { text: '下午4点到下午2点', error: '结束时间早于开始时间' },
+  { text: '16:00-14:00', error: '结束时间早于开始时间' },
+  { text: '09:00-02:00', error: '结束时间早于开始时间' }, // 02:00 is written on the 24-hour clock
+  { text: '晚上10点到1点', error: '结束时间早于开始时间' },
+  { text: '下周六（11月27日）下午2点', error: '11月27日是周五，不是周六' },
+  { text: '下周六(29号)下午2点', error: '11月29日是周日，不是周六' },
+  { text: '12月5日（日）下午2点', error: '12月5日是周六，不是周日' },
+  { text: '12月5日(周五)下午2点', error: '12月5日是周六，不是周五' },
+  { text: '12月5日14:00-12月4日16:00', error: '结束时间早于开始时间' }, // not 2027-12-04
+  { text: '12月5日14:00-12月5日10:00', error: '结束时间早于开始时间' },
+  { now: '2026-11-30T10:00:00+08:00', text: '30号14:00-29号10:00', error: '结束时间早于开始时间' },
+  { text: '12月5日14:00-12月12日14:01', error: '结束时间12月12日离开始时间超过7天，请检查日期' },
+  { text: '12月5日14:00-12月20日16:00', error: '结束时间12月20日离开始时间超过7天，请检查日期' },
+  { text: '2026-12-05 14:00-2027-12-04 16:00', error: '结束时间12月4日离开始时间超过7天，请检查日期' },
+  { text: '9999-12-05 14:00', error: '9999年12月5日太远了，只能写2年之内的时间' },
+  { text: '2028-11-23 14:00', error: '2028年11月23日太远了，只能写2年之内的时间' },
   { text: '14:00-14:00', error: '结束时间和开始时间相同' },
   { text: '12月1日-12月3日', error: '时间段要写明从几点到几点' },
   { text: '14:00-16:00-18:00', error: '看不懂时间「14:00-16:00-18:00」' },
@@ -247,7 +346,7 @@ describe('properties', () => {
     }), { numRuns: 2000 })
   })
 
-  it('reads M月D日 HH:mm as that wall time, this year unless the date has passed', () => {
+  it('reads M月D日 HH:mm as that wall time, this year unless the date has passed (2月29日: the next leap year)', () => {
     const parts = fc.record({
       month: fc.integer({ min: 1, max: 12 }),
       day: fc.integer({ min: 1, max: 31 }),
@@ -257,10 +356,16 @@ describe('properties', () => {
     fc.assert(fc.property(anyNow, parts, (now, { month, day, hour, minute }) => {
       const today = toWall(now, SHANGHAI)
       const passed = month < today.month || (month === today.month && day < today.day)
-      const year = passed ? today.year + 1 : today.year
+      let year = passed ? today.year + 1 : today.year
       const result = parseTimePhrase(`${month}月${day}日 ${pad(hour)}:${pad(minute)}`, now, SHANGHAI)
-      if (day > daysInMonth(year, month)) {
+      if (day > daysInMonth(2024, month)) {
         expect(result).toEqual({ ok: false, error: `${month}月没有${day}号` })
+        return
+      }
+      while (day > daysInMonth(year, month)) year += 1
+      const tooFar = year > today.year + 2 || (year === today.year + 2 && (month > today.month || (month === today.month && day > today.day)))
+      if (tooFar) {
+        expect(result).toEqual({ ok: false, error: `${year}年${month}月${day}日太远了，只能写2年之内的时间` })
         return
       }
       expect(result.ok).toBe(true)
@@ -270,15 +375,16 @@ describe('properties', () => {
     }), { numRuns: 1000 })
   })
 
-  it('reads a bare HH:mm as the next such time, within a day', () => {
-    const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
-    fc.assert(fc.property(anyNow, clock, (now, [hour, minute]) => {
-      const result = parseTimePhrase(`${hour}:${pad(minute)}`, now, SHANGHAI)
+  it('reads a bare HH:mm as the next such time, within a day; 1:00–6:59 without a leading zero in the afternoon', () => {
+    const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.boolean())
+    fc.assert(fc.property(anyNow, clock, (now, [hour, minute, zeroPadded]) => {
+      const result = parseTimePhrase(`${zeroPadded ? pad(hour) : hour}:${pad(minute)}`, now, SHANGHAI)
       expect(result.ok).toBe(true)
       if (!result.ok) return
       expect(result.value.start).toBeGreaterThan(now)
       expect(result.value.start).toBeLessThanOrEqual(now + 24 * 3600_000)
-      expect(toWall(result.value.start, SHANGHAI)).toMatchObject({ hour, minute })
+      const afternoon = !zeroPadded && hour >= 1 && hour <= 6
+      expect(toWall(result.value.start, SHANGHAI)).toMatchObject({ hour: afternoon ? hour + 12 : hour, minute })
     }), { numRuns: 500 })
   })
 

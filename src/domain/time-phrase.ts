@@ -25,8 +25,11 @@ type DaySpec =
 /** One side of a phrase: its start, or the end of a range. */
 interface Side {
   day: DaySpec
+  /** As written: a bare 2点 is still 02:00 here (see assumeAfternoon). */
   clock: Clock | null
   dayPart: DayPart | null
+  /** The hour was written with a leading zero (02:00): the 24-hour clock, never moved to the afternoon. */
+  zeroPadded: boolean
 }
 
 /** The instant the organiser typed, and where. */
@@ -56,13 +59,23 @@ function fail (message: string): never {
 
 const unreadable = (written: string): string => `看不懂时间「${written}」`
 
+/** Further ahead than this an activity's year is surely mistyped (9999-12-05). */
+const MAX_YEARS_AHEAD = 2
+/** An end that names its own date lies at most this many days after the start; further, its date is surely wrong. */
+const MAX_SPAN_DAYS = 7
+const DAY_MS = 24 * 3600_000
+
 function readSpan (phrase: string, written: string, now: number, timeZone: string): TimeSpan {
   const wall = toWall(now, timeZone)
   const anchor: Anchor = { now, timeZone, today: { year: wall.year, month: wall.month, day: wall.day } }
   const [startText, endText] = splitRange(phrase, written)
 
-  const start = readSide(startText, anchor.today, written)
+  const start = assumeAfternoon(readSide(startText, anchor.today, written))
   const startDate = pinDate(start, anchor, written)
+  const { today } = anchor
+  if (compareDates(startDate, { ...today, year: today.year + MAX_YEARS_AHEAD }) > 0) {
+    fail(`${startDate.year}年${startDate.month}月${startDate.day}日太远了，只能写${MAX_YEARS_AHEAD}年之内的时间`)
+  }
   const startAt = instantOf(startDate, start.clock ?? { hour: 0, minute: 0 }, timeZone)
   if (endText === undefined) return { start: startAt, end: null, hasTime: start.clock !== null }
 
@@ -71,12 +84,30 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
   // The end shares the start's date unless it names its own; then its clock is its own too (12月2日10:00), and a day
   // that depends on when it is said (周日, 1月1日) is counted from the start: 周六14:00到周日12:00.
   const sameDay = end.day.kind === 'none'
-  const clock = sameDay ? endClock({ ...start, clock: start.clock }, { ...end, clock: end.clock }) : end.clock
-  const endDate = sameDay ? startDate : pinDate(end, { now: startAt, timeZone, today: startDate }, written)
+  const timedEnd = { ...end, clock: end.clock }
+  const clock = sameDay ? endClock({ ...start, clock: start.clock }, timedEnd) : assumeAfternoon(timedEnd).clock
+  const endDate = sameDay ? startDate : pinDate({ ...end, clock }, { now: startAt, timeZone, today: startDate }, written)
   const endAt = instantOf(endDate, clock, timeZone)
   if (endAt < startAt) fail('结束时间早于开始时间')
   if (endAt === startAt) fail('结束时间和开始时间相同')
+  if (endAt - startAt > MAX_SPAN_DAYS * DAY_MS) {
+    // 12月5日14:00-12月4日16:00 pins the end to next December: the organiser wrote a backwards range, not a year-long one.
+    fail(writtenBeforeStart(end.day, startDate)
+      ? '结束时间早于开始时间'
+      : `结束时间${endDate.month}月${endDate.day}日离开始时间超过${MAX_SPAN_DAYS}天，请检查日期`)
+  }
   return { start: startAt, end: endAt, hasTime: true }
+}
+
+/** Whether an end's year-less date, read in the start's year (and month, for 3号), falls before the start's date. */
+function writtenBeforeStart (day: DaySpec, startDate: CalendarDate): boolean {
+  if (day.kind === 'monthDay') return compareDates({ ...startDate, month: day.month, day: day.day }, startDate) < 0
+  if (day.kind === 'dayOfMonth') return day.day < startDate.day
+  return false
+}
+
+function compareDates (a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -84,9 +115,17 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
 
 const NUMERAL = '零〇一二两三四五六七八九十'
 
+/** A date as written inside brackets: 11月28日, 2026年11月28日, 11.28, 11/28, 28号, 二十八号. */
+const BRACKETED_DATE = `(?:\\d{4}\\s*[年./-]\\s*)?[\\d${NUMERAL}]{1,3}\\s*(?:月|[./-])\\s*[\\d${NUMERAL}]{1,3}\\s*[日号]?|[\\d${NUMERAL}]{1,3}\\s*[日号]`
+
 const REWRITES: Array<[RegExp, string]> = [
   // Every dash and tilde organisers use between a start and an end becomes one separator.
   [/[‐‑‒–—―−〜~]+/g, '-'],
+  // 12月5日(六): a bracketed bare weekday after a date is that date's weekday.
+  [/(?<=[\d日号]\s*)\(\s*([一二三四五六日天])\s*\)/g, '(周$1)'],
+  // 下周六(11月28日), 周六(28号): the bracketed date is what was meant; the weekday, moved after it, only annotates it
+  // and is checked against it.
+  [new RegExp(`(?:下下|下|本|这|上)?个?((?:周|星期|礼拜)[一二三四五六日天])\\s*\\(\\s*(${BRACKETED_DATE})\\s*\\)`, 'g'), '$2 $1 '],
   // Brackets and commas would stop chrono merging 11月28日(周六)下午2点 into one result.
   [/[()[\]【】,，、;；。!！?？]/g, ' '],
   [/\s+/g, ' '],
@@ -268,6 +307,7 @@ function readSide (text: string, today: CalendarDate, written: string): Side {
     day: daySpecOf(c, result.text),
     clock: clockOf(c, dayPart, result.text, written),
     dayPart,
+    zeroPadded: /(?<!\d)0\d\s*[:点时]/.test(result.text),
   }
 }
 
@@ -324,14 +364,34 @@ function hourInDayPart (hour: number, dayPart: DayPart | null): number {
 }
 
 /**
+ * No organiser schedules an activity at 2 a.m.: an hour of 1–6 written with no day part (周六两点, 2:00, 3点一刻) is
+ * the afternoon. 7–12 and 0 stay as written; 凌晨2点 and a zero-padded 02:00 say a.m. themselves.
+ */
+function assumeAfternoon<S extends Side> (side: S): S {
+  const { clock } = side
+  if (clock === null || side.dayPart !== null || side.zeroPadded || clock.hour < 1 || clock.hour > 6) return side
+  return { ...side, clock: { hour: clock.hour + 12, minute: clock.minute } }
+}
+
+/**
  * 下午2点到4点 = 14:00–16:00, 晚上10点到12点 ends at midnight: an end on the start's day without its own 上午/下午 takes
- * the start's. Only 13–23 settle am/pm by themselves; a bare 12点 is noon or midnight depending on the start.
+ * the start's. Only 13–23 settle am/pm by themselves; a bare 12点 is noon or midnight depending on the start. An end
+ * that says nothing of its half of the day and would come before the start is in the afternoon: 上午11点到1点, 9点到4点.
  */
 function endClock (start: Side & { clock: Clock }, end: Side & { clock: Clock }): Clock {
   if (end.dayPart !== null || end.clock.hour > 12) return end.clock
   const startPart = start.dayPart ?? (start.clock.hour >= 18 ? 'evening' : start.clock.hour >= 12 ? 'afternoon' : null)
-  return { hour: hourInDayPart(end.clock.hour, startPart), minute: end.clock.minute }
+  const { minute } = end.clock
+  if (startPart !== null) {
+    const hour = hourInDayPart(end.clock.hour, startPart)
+    return hour < 12 && isBefore({ hour, minute }, start.clock) ? { hour: hour + 12, minute } : { hour, minute }
+  }
+  // A morning start written without a day part (9点, 09:00): the end is read on its own, then kept after the start.
+  const clock = assumeAfternoon(end).clock
+  return !end.zeroPadded && clock.hour < 12 && isBefore(clock, start.clock) ? { hour: clock.hour + 12, minute } : clock
 }
+
+const isBefore = (a: Clock, b: Clock): boolean => a.hour < b.hour || (a.hour === b.hour && a.minute < b.minute)
 
 // ---------------------------------------------------------------------------------------------
 // Pinning a side to a date and an instant.
@@ -343,12 +403,21 @@ function pinDate (side: Side, { now, timeZone, today }: Anchor, written: string)
       case 'date':
         return spec.date
       case 'monthDay': {
-        // This year if the date is today or later (a past hour today is the caller's to refuse), else next year.
+        // This year if the date is today or later (a past hour today is the caller's to refuse), else next year; 2月29日
+        // is the next February that has one.
+        assertPossible(spec.month, spec.day)
         const passed = spec.month < today.month || (spec.month === today.month && spec.day < today.day)
-        return { year: passed ? today.year + 1 : today.year, month: spec.month, day: spec.day }
+        let year = passed ? today.year + 1 : today.year
+        while (spec.day > daysInMonth(year, spec.month)) year += 1
+        return { year, month: spec.month, day: spec.day }
       }
-      case 'dayOfMonth':
-        return { ...(spec.day >= today.day ? today : nextMonth(today)), day: spec.day }
+      case 'dayOfMonth': {
+        // This month if the day is today or later, else the next month that has it: 31号 on 11月30日 is 12月31日.
+        if (spec.day < 1 || spec.day > 31) fail(`没有${spec.day}号`)
+        let month = spec.day >= today.day ? today : nextMonth(today)
+        while (spec.day > daysInMonth(month.year, month.month)) month = nextMonth(month)
+        return { ...month, day: spec.day }
+      }
       case 'weekday': {
         // The next such day whose time is still ahead; with no time, today counts.
         const soonest = addDays(today, (spec.weekday - weekdayOf(today) + 7) % 7)
@@ -364,6 +433,13 @@ function pinDate (side: Side, { now, timeZone, today }: Anchor, written: string)
     fail(`${date.month}月${date.day}日是${weekdayZh(weekdayOf(date))}，不是${weekdayZh(spec.weekday)}`)
   }
   return date
+}
+
+/** A month and day that no year has (2月30日, 11月31日) is an error whatever the year. */
+function assertPossible (month: number, day: number): void {
+  const LEAP_YEAR = 2024
+  if (month < 1 || month > 12) fail(`没有${month}月`)
+  if (day < 1 || day > daysInMonth(LEAP_YEAR, month)) fail(`${month}月没有${day}号`)
 }
 
 /** A day that does not exist is an error, never rolled over into the next month. */
