@@ -1,7 +1,8 @@
 // buildReport against a plain reading of report.md's definitions, on random databases: check-ins
 // or not, 实到 overrides, companions, guests with the same name in several activities, members
-// renamed, and members on the lists of another room's activities (which the bot never writes,
-// but a report must still count right).
+// renamed, people who are members of several rooms (one contact id, a member row in each), and
+// members on the lists of another room's activities (which the bot never writes, but a report
+// must still count right).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { openDb } from '../src/db/open.js'
@@ -14,7 +15,8 @@ const ROOMS = ['鹿城新联会', '瓯海新联会', '同心荟']
 const GUESTS = ['王阿姨', '李老师', '小陈']
 
 interface World {
-  members: Array<{ room: number, names: string[] }>
+  /** contact: people share one when they are the same person (a member row in each room) */
+  members: Array<{ room: number, contact: number, names: string[] }>
   activities: Array<{
     room: number
     day: number
@@ -28,6 +30,7 @@ interface World {
 const worldArb: fc.Arbitrary<World> = fc.record({
   members: fc.array(fc.record({
     room: fc.nat(ROOMS.length - 1),
+    contact: fc.nat(5),
     names: fc.array(fc.constantFrom('林律师', '郑主播', '吴设计', '陈会计', '周会长'), { minLength: 1, maxLength: 2 }),
   }), { minLength: 1, maxLength: 12 }),
   activities: fc.array(fc.record({
@@ -51,8 +54,13 @@ function build (world: World): ReturnType<typeof openDb> {
   const store = openDb(':memory:')
   const run = (sql: string, ...params: unknown[]): number => Number(store.sqlite.prepare(sql).run(...params).lastInsertRowid)
   const roomIds = ROOMS.map((topic, i) => run('INSERT INTO rooms (wx_id, topic, enabled, created_at, updated_at) VALUES (?, ?, 1, 0, 0)', `r${i}`, topic))
-  const memberIds = world.members.map((m, i) =>
-    run('INSERT INTO members (room_id, contact_id, name, created_at, updated_at) VALUES (?, ?, ?, 0, 0)', roomIds[m.room], `c${i}`, m.names[0]))
+  // one member row per room and contact (members_room_contact): a second one in the same room is someone else
+  const taken = new Set<string>()
+  const memberIds = world.members.map((m, i) => {
+    const contact = taken.has(`${m.room}:${m.contact}`) ? `other${i}` : `c${m.contact}`
+    taken.add(`${m.room}:${m.contact}`)
+    return run('INSERT INTO members (room_id, contact_id, name, created_at, updated_at) VALUES (?, ?, ?, 0, 0)', roomIds[m.room], contact, m.names[0])
+  })
   // a rename after the activities: the report shows the current name, and counts the person once
   world.members.forEach((m, i) => { if (m.names[1]) store.sqlite.prepare('UPDATE members SET name = ? WHERE id = ?').run(m.names[1], memberIds[i]) })
   for (const a of world.activities) {
@@ -98,16 +106,18 @@ function reference (store: ReturnType<typeof openDb>): { totals: Record<string, 
       continue
     }
     totals.activities++
-    const live = q<{ member_id: number | null, guest_name: string | null, companions: number, status: string }>(
-      "SELECT member_id, guest_name, companions, status FROM signups WHERE activity_id = ? AND status <> 'cancelled'", a.id)
+    // a member is a person by contact id, a guest by name within the activity
+    const live = q<{ contact_id: string | null, guest_name: string | null, companions: number, status: string }>(
+      `SELECT m.contact_id, s.guest_name, s.companions, s.status FROM signups s LEFT JOIN members m ON m.id = s.member_id
+       WHERE s.activity_id = ? AND s.status <> 'cancelled'`, a.id)
     for (const s of live) totals[s.status === 'confirmed' ? 'signups' : 'waitlist'] += 1 + s.companions
     if (a.status !== 'completed') continue
     totals.completed++
-    const checkins = q<{ member_id: number, companions: number | null }>(
-      'SELECT c.member_id, s.companions FROM checkins c LEFT JOIN signups s ON s.id = c.signup_id WHERE c.activity_id = ?', a.id)
+    // the attended list: the check-ins alone when there are any, else the confirmed sign-ups with their companions
+    const checkins = q<{ contact_id: string }>('SELECT m.contact_id FROM checkins c JOIN members m ON m.id = c.member_id WHERE c.activity_id = ?', a.id)
     const list = checkins.length > 0
-      ? checkins.map(c => ({ key: `m${c.member_id}`, people: 1 + (c.companions ?? 0) }))
-      : live.filter(s => s.status === 'confirmed').map(s => ({ key: s.member_id !== null ? `m${s.member_id}` : `g${a.id}:${s.guest_name}`, people: 1 + s.companions }))
+      ? checkins.map(c => ({ key: `m${c.contact_id}`, people: 1 }))
+      : live.filter(s => s.status === 'confirmed').map(s => ({ key: s.contact_id !== null ? `m${s.contact_id}` : `g${a.id}:${s.guest_name}`, people: 1 + s.companions }))
     const attendance = a.attendance_override ?? list.reduce((n, p) => n + p.people, 0)
     totals.attendance += attendance
     room.attendance += attendance

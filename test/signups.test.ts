@@ -372,7 +372,7 @@ describe('签到 and #完成', () => {
     expect(bot.say('王会计', '签到 1')).toBe('refused')
   })
 
-  it('completes only after the start; attendance is the check-ins (with companions) when there are any', async () => {
+  it('completes only after the start; attendance is the number of check-ins when there are any (companions did not check in)', async () => {
     bot = createTestBot()
     activity('名额：10')
     bot.say('林律师', '报名 3人')
@@ -385,9 +385,9 @@ describe('签到 and #完成', () => {
     bot.clock.set(Date.parse('2026-11-07T16:10:00+08:00'))
     expect(bot.say('周会长', '#完成 1')).toBe('handled')
     const figures = activityFigures(bot.store.db, 1, TZ)
-    expect(figures?.attendance).toBe(4)
+    expect(figures?.attendance).toBe(2)
     expect(figures?.participants.sort()).toEqual(['林律师', '郑主播'].sort())
-    expect((await bot.take()).at(-1)?.text).toContain('实到4人次')
+    expect((await bot.take()).at(-1)?.text).toContain('签到2人，实到2人次')
     expect(bot.say('周会长', '#完成 1')).toBe('refused')
   })
 

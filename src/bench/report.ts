@@ -15,10 +15,10 @@ export interface ReportResult extends ReportSizes {
 const MONTH = '2025-11'
 
 /**
- * report.md's totals in one statement. Attended list of a completed activity: its check-ins (with
- * the companions of the sign-up each fulfils) when it has any, else its confirmed sign-ups;
- * attendance = 实到 override, else the attended list's people; participants = distinct members,
- * plus distinct guest names per activity (companions have no names). CROSS JOIN keeps SQLite's
+ * report.md's totals in one statement. Attended list of a completed activity: its check-ins when
+ * it has any, else its confirmed sign-ups (with companions); attendance = 实到 override, else the
+ * attended list's people; participants = distinct people (members by contact id, one person in
+ * every room), plus distinct guest names per activity (companions have no names). CROSS JOIN keeps SQLite's
  * planner driving from the month's activities (without ANALYZE it would rather scan all sign-ups).
  */
 const TOTALS_SQL = `
@@ -34,8 +34,8 @@ done AS MATERIALIZED (
   FROM a WHERE a.status = 'completed'
 ),
 attended AS MATERIALIZED (
-  SELECT c.activity_id, c.member_id, NULL AS guest, coalesce(s.companions, 0) AS companions
-  FROM done d CROSS JOIN checkins c ON c.activity_id = d.id LEFT JOIN signups s ON s.id = c.signup_id
+  SELECT c.activity_id, c.member_id, NULL AS guest, 0 AS companions
+  FROM done d CROSS JOIN checkins c ON c.activity_id = d.id
   WHERE d.has_checkins
   UNION ALL
   SELECT s.activity_id, s.member_id, s.guest_name, s.companions
@@ -52,7 +52,7 @@ SELECT
   (SELECT coalesce(sum(CASE WHEN status = 'confirmed' THEN 1 + companions END), 0) FROM live) AS signups,
   (SELECT coalesce(sum(CASE WHEN status = 'waitlisted' THEN 1 + companions END), 0) FROM live) AS waitlist,
   (SELECT coalesce(sum(coalesce(d.attendance_override, p.n, 0)), 0) FROM done d LEFT JOIN people p ON p.activity_id = d.id) AS attendance,
-  (SELECT count(DISTINCT member_id) FROM attended WHERE member_id IS NOT NULL)
+  (SELECT count(DISTINCT m.contact_id) FROM attended t JOIN members m ON m.id = t.member_id)
     + (SELECT count(*) FROM (SELECT DISTINCT activity_id, guest FROM attended WHERE member_id IS NULL)) AS participants`
 
 const KEYS = ['activities', 'completed', 'cancelled', 'signups', 'waitlist', 'attendance', 'participants'] as const

@@ -51,13 +51,13 @@ function readArgs (argv: string[]): Args {
   if (parsed.month !== undefined) {
     const month = parsed.month
     if (parsed.from !== undefined || parsed.to !== undefined) throw new ArgError('give either --month or --from/--to, not both')
-    if (!monthPeriod(month, 'UTC') || !/^\d{4}-\d{2}$/.test(month)) throw new ArgError(`--month must be YYYY-MM, not "${month}"`)
+    if (!monthPeriod(month, 'UTC') || !/^\d{4}-\d{2}$/.test(month)) throw new ArgError(`--month must be YYYY-MM (a year from 1000 on), not "${month}"`)
     period = timeZone => monthPeriod(month, timeZone) as Period
   } else if (parsed.from !== undefined || parsed.to !== undefined) {
     const { from, to } = parsed
     if (from === undefined || to === undefined) throw new ArgError('--from and --to go together')
-    if (!isValidDate(from)) throw new ArgError(`--from must be a date YYYY-MM-DD, not "${from}"`)
-    if (!isValidDate(to)) throw new ArgError(`--to must be a date YYYY-MM-DD, not "${to}"`)
+    if (!isValidDate(from)) throw new ArgError(`--from must be a date YYYY-MM-DD (a year from 1000 on), not "${from}"`)
+    if (!isValidDate(to)) throw new ArgError(`--to must be a date YYYY-MM-DD (a year from 1000 on), not "${to}"`)
     if (to < from) throw new ArgError('--to is before --from')
     period = timeZone => ({ from, to, timeZone })
   } else {

@@ -17,12 +17,14 @@ export interface Period {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const MONTH = /^(\d{4})-(\d{1,2})$/
+/** Years from here on only: the calendar code (Date.UTC) reads years 0–99 as 1900–1999. */
+const FIRST_YEAR = 1000
 
 function readDate (date: string): { year: number, month: number, day: number } | null {
   const m = DATE.exec(date)
   if (!m) return null
   const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > daysInMonth(d.year, d.month)) return null
+  if (d.year < FIRST_YEAR || d.month < 1 || d.month > 12 || d.day < 1 || d.day > daysInMonth(d.year, d.month)) return null
   return d
 }
 
@@ -30,15 +32,15 @@ export function isValidDate (date: string): boolean {
   return readDate(date) !== null
 }
 
-/** The month `YYYY-MM` as a period of whole days; null when it is not a month. */
+/** The month `YYYY-MM` as a period of whole days; null when it is not a month (or before the year 1000). */
 export function monthPeriod (month: string, timeZone: string): Period | null {
   const m = MONTH.exec(month)
   if (!m) return null
   const year = Number(m[1])
   const mon = Number(m[2])
-  if (mon < 1 || mon > 12) return null
+  if (year < FIRST_YEAR || mon < 1 || mon > 12) return null
   const pad = String(mon).padStart(2, '0')
-  return { from: `${year}-${pad}-01`, to: `${year}-${pad}-${String(daysInMonth(year, mon)).padStart(2, '0')}`, timeZone }
+  return { from: `${m[1]}-${pad}-01`, to: `${m[1]}-${pad}-${String(daysInMonth(year, mon)).padStart(2, '0')}`, timeZone }
 }
 
 /** [start, end) in epoch ms: from the first day's midnight to the midnight after the last day, in the zone. */
@@ -69,8 +71,8 @@ interface ActivityRecord {
   checkins: number
   /**
    * The attended list of a completed activity, in one string (null otherwise): with check-ins,
-   * the companions of the sign-ups they fulfil, then each member id; without, each confirmed
-   * sign-up as a member id or U+001F and the guest's name. Entries are separated by U+001E.
+   * each checked-in member id; without, each confirmed sign-up as a member id or U+001F and the
+   * guest's name. Entries are separated by U+001E.
    */
   attended: string | null
 }
@@ -80,7 +82,7 @@ export interface ReportOptions extends Period {
   roomIds?: readonly number[]
 }
 
-/** An attended list: its people (with companions), and member id (null for a guest) and name of each on it. */
+/** An attended list: its length (with companions), and member id (null for a guest) and name of each on it. */
 interface AttendedList {
   people: number
   memberIds: Array<number | null>
@@ -127,9 +129,7 @@ function collect (db: Db, scope: Scope): Collected {
     )
     SELECT a.*, CASE
       WHEN a.status <> 'completed' THEN NULL
-      WHEN a.checkins > 0 THEN (
-        SELECT sum(coalesce(s.companions, 0)) || char(30) || group_concat(c.member_id, char(30))
-        FROM checkins c LEFT JOIN signups s ON s.id = c.signup_id WHERE c.activity_id = a.id)
+      WHEN a.checkins > 0 THEN (SELECT group_concat(c.member_id, char(30)) FROM checkins c WHERE c.activity_id = a.id)
       ELSE (
         SELECT group_concat(coalesce(s.member_id, char(31) || s.guest_name), char(30))
         FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed')
@@ -144,20 +144,14 @@ function collect (db: Db, scope: Scope): Collected {
   let wantedCount = 0
   for (const r of rows) {
     if (r.status !== 'completed') continue
+    // with check-ins the list is the check-ins alone (a checked-in member's companions did not check in)
     const list: AttendedList = { people: r.checkins > 0 ? r.checkins : r.signups, memberIds: [], names: [] }
     attended.set(r.id, list)
     if (r.attended === null) {
       list.people = 0
       continue
     }
-    let at = 0
-    if (r.checkins > 0) {
-      // first the companions of the sign-ups the check-ins fulfil
-      const [companions, next] = readNumber(r.attended, 0)
-      list.people += companions
-      at = next
-    }
-    readList(r.attended, at, list)
+    readList(r.attended, list)
     for (const id of list.memberIds) {
       if (id !== null && wanted[id] === 0) {
         wanted[id] = 1
@@ -209,8 +203,9 @@ function readNumber (s: string, at: number, stop = ENTRY_CODE): [number, number]
   return [value, i + 1]
 }
 
-/** Entries from `at` on into the list: a member id, or U+001F and a guest's name. */
-function readList (s: string, at: number, list: AttendedList): void {
+/** Reads the entries of `s` into the list: each a member id, or U+001F and a guest’s name. */
+function readList (s: string, list: AttendedList): void {
+  let at = 0
   while (at < s.length) {
     if (s.charCodeAt(at) === GUEST_CODE) {
       const end = nextEntry(s, at)
@@ -227,27 +222,42 @@ function readList (s: string, at: number, list: AttendedList): void {
 }
 
 /**
+ * Each member id's person, as the first member id with the same contact id (0 for the member
+ * itself): someone in several rooms is a member of each, one person in all. Only the members
+ * who share their contact id with another cross into JavaScript; most people are in one room.
+ */
+function personOfMember (db: Db, maxMemberId: number): Int32Array {
+  const person = new Int32Array(maxMemberId + 1)
+  const shared = prepared(db, 'report-shared-contacts', () => db.$client.prepare(`
+    SELECT m.id, d.first FROM (SELECT contact_id, min(id) AS first FROM members GROUP BY contact_id HAVING count(*) > 1) d
+    JOIN members m ON m.contact_id = d.contact_id AND m.id <> d.first`).raw()).all() as Array<[number, number]>
+  for (const [id, first] of shared) person[id] = first
+  return person
+}
+
+/**
  * Distinct people on attended lists, in all and per group: a member is one person however often
- * they came (one identity across name changes), a guest is one person per activity and name.
- * Counted with arrays indexed by member id rather than sets: a month has ~100,000 entries.
+ * they came, in whichever room (one identity across name changes and rooms: their contact id), a
+ * guest is one person per activity and name. Counted with arrays indexed by member id rather
+ * than sets: a month has ~100,000 entries.
  */
 class PeopleCounter {
-  /** for each member id: 1 + the index of the first group they were counted in, 0 when not yet */
+  /** for each person (by their first member id): 1 + the index of the first group they were counted in, 0 when not yet */
   private readonly firstGroup: Int32Array
-  /** (group, member) pairs counted beyond a member's first group (rare: members belong to a room) */
+  /** (group, person) pairs counted beyond a person's first group (rare: most people come to one room's activities) */
   private readonly more = new Set<number>()
   total = 0
   readonly perGroup: number[] = []
 
-  constructor (private readonly maxMemberId: number) {
-    this.firstGroup = new Int32Array(maxMemberId + 1)
+  constructor (private readonly person: Int32Array) {
+    this.firstGroup = new Int32Array(person.length)
   }
 
   add (group: number, list: AttendedList): void {
     while (this.perGroup.length <= group) this.perGroup.push(0)
     let guests: Set<string> | undefined
-    list.memberIds.forEach((id, i) => {
-      if (id === null) {
+    list.memberIds.forEach((memberId, i) => {
+      if (memberId === null) {
         // a guest: one person per name within the activity
         const name = list.names[i] ?? ''
         guests ??= new Set()
@@ -257,13 +267,14 @@ class PeopleCounter {
         this.perGroup[group]!++
         return
       }
+      const id = this.person[memberId] || memberId
       const first = this.firstGroup[id]!
       if (first === 0) {
         this.firstGroup[id] = group + 1
         this.total++
         this.perGroup[group]!++
       } else if (first !== group + 1) {
-        const pair = group * (this.maxMemberId + 1) + id
+        const pair = group * this.person.length + id
         if (this.more.has(pair)) return
         this.more.add(pair)
         this.perGroup[group]!++
@@ -314,7 +325,7 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
   const activities: ReportActivity[] = []
   const byType = new Map<string, ReportByType & { cancelled: number }>()
   const byRoom = new Map<string, ReportByRoom & { index: number }>()
-  const people = new PeopleCounter(c.maxMemberId)
+  const people = new PeopleCounter(personOfMember(db, c.maxMemberId))
   const totals = { activities: 0, completed: 0, cancelled: 0, signups: 0, waitlist: 0, attendance: 0, participants: 0 }
 
   for (const a of c.rows) {

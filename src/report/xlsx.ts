@@ -84,30 +84,13 @@ function addLedger (wb: ExcelJS.Workbook, report: Report): void {
     row.getCell(7).numFmt = INT
     row.getCell(8).numFmt = INT
     styleBody(row, [1, 2, 4, 6, 7, 8, 9])
-    // Cancelled rows stay listed but are visibly out of the totals.
+    // Cancelled rows stay listed but are visibly out of the totals (月度统计).
     if (a.status === 'cancelled') row.eachCell({ includeEmpty: true }, c => { c.font = { color: { argb: 'FF808080' } } })
   })
 
+  // one row per activity and nothing else, so it filters and sorts cleanly: the totals are on 月度统计
   const last = report.activities.length + 1
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: LEDGER_COLUMNS.length } }
-
-  const t = report.totals
-  const totals = ws.addRow([
-    '合计',
-    null,
-    t.cancelled > 0 ? `${t.activities} 场（不含已取消 ${t.cancelled} 场）` : `${t.activities} 场`,
-    null,
-    null,
-    null,
-    t.signups,
-    t.attendance,
-    `已完成 ${t.completed} 场`,
-    null,
-  ])
-  totals.getCell(7).numFmt = INT
-  totals.getCell(8).numFmt = INT
-  styleBody(totals, [1, 7, 8, 9])
-  totals.eachCell({ includeEmpty: true }, c => { c.font = { bold: true } })
 }
 
 function addSummary (wb: ExcelJS.Workbook, report: Report, title: string | undefined): void {

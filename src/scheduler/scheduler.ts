@@ -39,6 +39,9 @@ const MONTHLY = 'monthly-report'
 const MAINTENANCE = 'maintenance'
 const HANDLED_IDS_KEPT_MS = 7 * 24 * 3600_000
 
+/** Missed monthly pushes sent at start-up after an outage: at most the latest this many months. */
+const MAX_CATCH_UP_MONTHS = 3
+
 export class Scheduler {
   private ticking = false
 
@@ -135,23 +138,38 @@ export class Scheduler {
     return asked
   }
 
-  /** On the 1st (configurable): every secretary gets last month's report, 台账 and chart. */
+  /**
+   * On the 1st (configurable): every secretary gets last month's report, 台账 and chart. Each run
+   * that fell due sends the month before its own due time, so a run missed while the bot was down
+   * sends the month it would have sent (at start-up), and the next run still sends its own.
+   */
   private runMonthly (now: number): boolean {
     const { db, config, log } = this.deps
-    const due = this.jobDue(MONTHLY, config.monthlyReportCron)
+    let due = this.jobDue(MONTHLY, config.monthlyReportCron)
     if (due === null || due > now) return false
-    const month = previousMonth(now, config.timeZone)
-    const period = monthPeriod(month, config.timeZone)
+    const months: string[] = []
+    let ran = due
+    for (; due !== null && due <= now; due = nextCronTime(config.monthlyReportCron, due, config.timeZone)) {
+      const month = previousMonth(due, config.timeZone)
+      if (!months.includes(month)) months.push(month)
+      ran = due
+    }
     const people = secretaries(db)
+    // after a long outage only the latest few: a year of reports at once helps nobody
+    const skipped = months.splice(0, Math.max(0, months.length - MAX_CATCH_UP_MONTHS))
+    if (skipped.length > 0) log.warn({ skipped }, 'monthly report: missed months not sent after a long outage')
     inTransaction(db, () => {
-      if (period) {
+      for (const month of months) {
+        const period = monthPeriod(month, config.timeZone)
+        if (!period) continue
         for (const person of people) {
           enqueueReportBundle(db, { contact: person }, { period, roomIds: null, title: ALL_ROOMS, text: true, ledger: true, chart: true }, now)
         }
       }
-      db.update(jobState).set({ lastRunAt: now }).where(eq(jobState.name, MONTHLY)).run()
+      // the due time of the latest run, not now: the next run counts from when this one was due
+      db.update(jobState).set({ lastRunAt: ran }).where(eq(jobState.name, MONTHLY)).run()
     })
-    log.info({ month, secretaries: people.length }, people.length > 0 ? 'monthly report pushed' : 'monthly report: no secretary appointed, nothing sent')
+    log.info({ months, secretaries: people.length }, people.length > 0 ? 'monthly report pushed' : 'monthly report: no secretary appointed, nothing sent')
     return people.length > 0
   }
 
