@@ -35,20 +35,33 @@ export default defineCommand<{ id: number, attendance: number | null, note: stri
   handle (ctx) {
     const tz = ctx.config.timeZone
     const a = activityInRoom(ctx, ctx.args.id)
-    if (a.status === 'completed') throw new UserError(`活动 #${a.id} 已经标记完成了。如需更正实到人数，请联系管理员`)
-    if (a.status === 'cancelled') throw new UserError(`活动 #${a.id} 已取消，不能标记完成`)
-    if (ctx.now < a.startAt) throw new UserError(`活动 #${a.id} 还没开始（${formatDateTimeZh(a.startAt, tz)} 开始），开始后才能标记完成`)
-    updateActivity(ctx.db, a.id, { status: 'completed', attendanceOverride: ctx.args.attendance, completionNote: ctx.args.note, completedAt: ctx.now }, ctx.now)
-    dropReminders(ctx.db, a.id, ctx.now)
+    const correcting = a.status === 'completed'
+    if (correcting && ctx.args.attendance === null && ctx.args.note === null) {
+      throw new UserError(`活动 #${a.id} 已经标记完成了。如需更正实到人数或备注，请再发一次并写上新的数字`, `#完成 ${a.id} 实到 30`)
+    }
+    if (a.status === 'cancelled') throw new UserError(`活动 #${a.id} 已取消，不能标记完成`, '#近期活动')
+    if (ctx.now < a.startAt) throw new UserError(`活动 #${a.id} 还没开始（${formatDateTimeZh(a.startAt, tz)} 开始），开始后才能标记完成`, '#近期活动')
+    if (correcting) {
+      // a correction changes only what it gives; the completion itself stands
+      const patch: Parameters<typeof updateActivity>[2] = {}
+      if (ctx.args.attendance !== null) patch.attendanceOverride = ctx.args.attendance
+      if (ctx.args.note !== null) patch.completionNote = ctx.args.note
+      updateActivity(ctx.db, a.id, patch, ctx.now)
+    } else {
+      updateActivity(ctx.db, a.id, { status: 'completed', attendanceOverride: ctx.args.attendance, completionNote: ctx.args.note, completedAt: ctx.now }, ctx.now)
+      dropReminders(ctx.db, a.id, ctx.now)
+    }
     const figures = activityFigures(ctx.db, a.id, tz)
-    ctx.audit({ action: 'complete', entity: 'activity', entityId: a.id, detail: { attendance: figures?.attendance, override: ctx.args.attendance } })
+    ctx.audit({ action: correcting ? 'complete-correct' : 'complete', entity: 'activity', entityId: a.id, detail: { attendance: figures?.attendance, override: ctx.args.attendance, note: ctx.args.note } })
     const names = figures?.participants ?? []
+    const override = correcting ? a.attendanceOverride !== null || ctx.args.attendance !== null : ctx.args.attendance !== null
+    const note = ctx.args.note ?? (correcting ? a.completionNote : null)
     ctx.reply([
-      `${cardMarker(a.id)}${a.title} 已完成，感谢大家参与！`,
-      `报名${figures?.signups ?? 0}人，签到${figures?.checkins ?? 0}人，实到${figures?.attendance ?? 0}人次${ctx.args.attendance !== null ? '（组织者填报）' : ''}`,
+      correcting ? `${cardMarker(a.id)}${a.title} 的完成记录已更正。` : `${cardMarker(a.id)}${a.title} 已完成，感谢大家参与！`,
+      `报名${figures?.signups ?? 0}人，签到${figures?.checkins ?? 0}人，实到${figures?.attendance ?? 0}人次${override ? '（组织者填报）' : ''}`,
       ...(names.length > 0 ? [`参加名单：${names.join('、')}`] : []),
-      ...(ctx.args.note ? [`备注：${ctx.args.note}`] : []),
-      '已记入本月台账。',
+      ...(note ? [`备注：${note}`] : []),
+      correcting ? '台账里的数字已一并更正。' : '已记入本月台账。',
     ].join('\n'))
   },
 })

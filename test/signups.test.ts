@@ -389,6 +389,14 @@ describe('签到 and #完成', () => {
     expect(figures?.participants.sort()).toEqual(['林律师', '郑主播'].sort())
     expect((await bot.take()).at(-1)?.text).toContain('签到2人，实到2人次')
     expect(bot.say('周会长', '#完成 1')).toBe('refused')
+    expect((await bot.take()).at(-1)?.text).toContain('例如：#完成 1 实到 30')
+    // a correction: only what it gives changes, the completion stands
+    expect(bot.say('周会长', '#完成 1 实到 4')).toBe('handled')
+    expect((await bot.take()).at(-1)?.text).toContain('已更正')
+    expect(bot.say('周会长', '#完成 1 备注 会后合影')).toBe('handled')
+    expect(activityFigures(bot.store.db, 1, TZ)).toMatchObject({ status: 'completed', attendance: 4, note: '会后合影' })
+    expect(bot.say('林律师', '#完成 1 实到 40')).toBe('refused')
+    expect(activityFigures(bot.store.db, 1, TZ)?.attendance).toBe(4)
   })
 
   it('without check-ins counts the confirmed sign-ups, and 实到 N overrides', async () => {

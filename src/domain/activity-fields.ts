@@ -97,6 +97,11 @@ function fail (key: FieldKey, problem: string): never {
   throw new UserError(`「${LABEL[key]}」${problem}`, EXAMPLE[key])
 }
 
+/** The parser's words after the field's name: 「时间」看不懂：看不懂时间「abc」, 「时间」有误：没有32号. */
+function timeProblem (error: string): string {
+  return error.startsWith('看不懂') ? `看不懂：${error}` : `有误：${error}`
+}
+
 function limited (key: FieldKey, value: string, max: number): string {
   if (!value) fail(key, '不能为空')
   if ([...value].length > max) fail(key, `太长了（最多${max}个字）`)
@@ -106,7 +111,7 @@ function limited (key: FieldKey, value: string, max: number): string {
 /** A deadline written as a bare date means the end of that day. */
 function readDeadline (raw: string, now: number, timeZone: string): number {
   const parsed = parseTimePhrase(raw, now, timeZone)
-  if (!parsed.ok) fail('deadline', `看不懂：${parsed.error}`)
+  if (!parsed.ok) fail('deadline', timeProblem(parsed.error))
   if (parsed.value.hasTime) return parsed.value.start
   const w = toWall(parsed.value.start, timeZone)
   return fromWall({ year: w.year, month: w.month, day: w.day, hour: 23, minute: 59, second: 59 }, timeZone)
@@ -123,7 +128,7 @@ export function readFields (raw: RawFields, now: number, timeZone: string): Acti
   if (raw.time !== undefined) {
     if (!raw.time) fail('time', '不能为空')
     const parsed = parseTimePhrase(raw.time, now, timeZone)
-    if (!parsed.ok) fail('time', `看不懂：${parsed.error}`)
+    if (!parsed.ok) fail('time', timeProblem(parsed.error))
     if (!parsed.value.hasTime) fail('time', '请写明几点开始')
     f.start = parsed.value.start
     f.end = parsed.value.end
