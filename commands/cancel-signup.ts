@@ -20,7 +20,8 @@ export default defineCommand<ReplyOf<'cancel'>>({
     const member = ctx.member
     if (!member) return
     const room = ctx.room
-    const mine = (): ActivityRow[] => (room ? activitiesWithSignupsOf(ctx.db, room.id, member.id, ctx.now) : [])
+    let found: ActivityRow[] | undefined
+    const mine = (): ActivityRow[] => (found ??= room ? activitiesWithSignupsOf(ctx.db, room.id, member.id, ctx.now) : [])
     // a lone -1 from someone with nothing to cancel is someone disagreeing in the chat: no reply
     if (ctx.args.bare && ctx.quotedActivityId === null && mine().length === 0) return
     const activity = pickActivity(ctx, ctx.args.activityId, mine, {

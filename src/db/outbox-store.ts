@@ -64,29 +64,32 @@ export function enqueueText (db: Db, target: Target, text: string, mentions: Per
   return enqueue(db, target, 'text', { text, mentions }, now)
 }
 
-/**
- * Adds an acknowledgement to the activity's open window, or opens one that closes `windowMs`
- * later: everything that arrives in between is answered in one message. Each event is a row of
- * its own, so a 300-person storm costs one small insert per sign-up.
- */
-/**
- * An acknowledgement waits until its activity has been quiet for `windowMs`: each event pushes it
- * back, so events that follow each other within the window are answered together. A storm that
- * never pauses is still answered every ACK_WINDOW_LIMIT windows.
- */
+/** A storm that never pauses is still answered every ACK_WINDOW_LIMIT windows. */
 export const ACK_WINDOW_LIMIT = 6
+const ACK_SLACK_MS = 2000
+
+/**
+ * Adds an acknowledgement to the activity's open window, or opens one: the message waits until
+ * the activity has been quiet for `windowMs`, so events that follow each other within the window
+ * are answered together. An event pushes the window's end to at least `windowMs` after it (a
+ * little more, so a storm moves it once every ACK_SLACK_MS rather than at every event). Each
+ * event is a row of its own, so a 300-person storm costs one small insert per sign-up.
+ */
 
 export function enqueueAck (db: Db, roomId: number, activityId: number, event: AckEvent, now: number, windowMs: number): void {
   const key = `ack:${activityId}`
   const payload = JSON.stringify(event)
-  // mostly the window is open: the event joins it and moves its end
-  const open = prepared(db, 'extend-ack-window', () => db.$client.prepare(`UPDATE outbox
-    SET next_attempt_at = max(next_attempt_at, min(? + ?, created_at + ? * ?))
-    WHERE coalesce_key = ? AND status = 'pending' AND next_attempt_at > ? RETURNING id`).pluck())
-    .get(now, windowMs, windowMs, ACK_WINDOW_LIMIT, key, now) as number | undefined
+  // mostly the window is open: the event joins it
+  const open = prepared(db, 'open-ack-window', () => db.$client.prepare(`SELECT id, next_attempt_at AS due, created_at AS createdAt
+    FROM outbox WHERE coalesce_key = ? AND status = 'pending' AND next_attempt_at > ?`)).get(key, now) as { id: number, due: number, createdAt: number } | undefined
   if (open !== undefined) {
     prepared(db, 'insert-ack-event', () => db.$client.prepare('INSERT INTO outbox_events (outbox_id, event) VALUES (?, ?)'))
-      .run(open, payload)
+      .run(open.id, payload)
+    const limit = open.createdAt + ACK_WINDOW_LIMIT * windowMs
+    if (open.due < now + windowMs && open.due < limit) {
+      prepared(db, 'extend-ack-window', () => db.$client.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ?'))
+        .run(Math.min(now + windowMs + ACK_SLACK_MS, limit), open.id)
+    }
     return
   }
   // the window has closed (its message is due or on its way), or there was none: a new one
