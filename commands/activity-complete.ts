@@ -54,8 +54,8 @@ export default defineCommand<{ id: number, attendance: number | null, note: stri
     const figures = activityFigures(ctx.db, a.id, tz)
     ctx.audit({ action: correcting ? 'complete-correct' : 'complete', entity: 'activity', entityId: a.id, detail: { attendance: figures?.attendance, override: ctx.args.attendance, note: ctx.args.note } })
     const names = figures?.participants ?? []
-    const override = correcting ? a.attendanceOverride !== null || ctx.args.attendance !== null : ctx.args.attendance !== null
-    const note = ctx.args.note ?? (correcting ? a.completionNote : null)
+    const override = ctx.args.attendance !== null || (correcting && a.attendanceOverride !== null)
+    const note = figures?.note
     ctx.reply([
       correcting ? `${cardMarker(a.id)}${a.title} 的完成记录已更正。` : `${cardMarker(a.id)}${a.title} 已完成，感谢大家参与！`,
       `报名${figures?.signups ?? 0}人，签到${figures?.checkins ?? 0}人，实到${figures?.attendance ?? 0}人次${override ? '（组织者填报）' : ''}`,

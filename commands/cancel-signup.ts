@@ -2,7 +2,7 @@
 // the first on the waitlist moves up.
 import { anyone, defineCommand } from '../src/core/command.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
-import { pickActivity } from '../src/core/activity-lookup.js'
+import { once, pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import type { ActivityRow } from '../src/db/activities.js'
 import { activitiesWithSignupsOf, cancelSignups, signupLabels, signupsRegisteredBy } from '../src/db/signups.js'
@@ -20,8 +20,7 @@ export default defineCommand<ReplyOf<'cancel'>>({
     const member = ctx.member
     if (!member) return
     const room = ctx.room
-    let found: ActivityRow[] | undefined
-    const mine = (): ActivityRow[] => (found ??= room ? activitiesWithSignupsOf(ctx.db, room.id, member.id, ctx.now) : [])
+    const mine = once((): ActivityRow[] => (room ? activitiesWithSignupsOf(ctx.db, room.id, member.id, ctx.now) : []))
     // a lone -1 from someone with nothing to cancel is someone disagreeing in the chat: no reply
     if (ctx.args.bare && ctx.quotedActivityId === null && mine().length === 0) return
     const activity = pickActivity(ctx, ctx.args.activityId, mine, {

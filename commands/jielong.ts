@@ -5,6 +5,7 @@ import { anyone, defineCommand } from '../src/core/command.js'
 import { activityInRoom, assertOpenForSignup, listLines } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
+import type { Person } from '../src/core/types.js'
 import { activitiesSince, openActivities, type ActivityRow } from '../src/db/activities.js'
 import { latestList, saveList } from '../src/db/jielong-lists.js'
 import { ensureMember, findMemberByName } from '../src/db/people.js'
@@ -54,17 +55,19 @@ export default defineCommand<JielongList>({
     })()
     assertOpenForSignup(ctx, activity)
 
-    const roster = ctx.roomMembers ?? []
+    // names compare with full-width folded; looked up in maps, as a list may have hundreds
     const same = (a: string, b: string): boolean => toHalfWidth(a) === toHalfWidth(b)
+    const roster = new Map<string, Person>()
+    for (const p of ctx.roomMembers ?? []) if (!roster.has(toHalfWidth(p.name))) roster.set(toHalfWidth(p.name), p)
     // read against the list before it: a name already there is not new (someone who left with
     // 取消报名 is not signed up again by a copy of an older list), and only the sender's own
     // line can be taken away
-    const previous = latestList(ctx.db, activity.id)
-    const wasListed = (name: string): boolean => previous?.some(p => same(p, name)) ?? false
+    const previous = new Set((latestList(ctx.db, activity.id) ?? []).map(toHalfWidth))
+    const wasListed = (name: string): boolean => previous.has(toHalfWidth(name))
     for (const name of list.names) {
       const self = same(name, sender.name)
       if (!self && wasListed(name)) continue
-      const inRoom = self ? undefined : roster.find(p => same(p.name, name))
+      const inRoom = self ? undefined : roster.get(toHalfWidth(name))
       const member = self ? sender : inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : findMemberByName(ctx.db, room.id, name)
       const who = member ? { memberId: member.id } : { guestName: name }
       // a repost of the list names everyone again: only the new names count

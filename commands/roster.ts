@@ -4,7 +4,7 @@ import { activityInRoom, pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { splitLeadingId } from '../src/core/normalize.js'
 import { upcomingActivities } from '../src/db/activities.js'
-import { checkinsOf, liveSignups, signupLabels } from '../src/db/signups.js'
+import { checkinsOf, liveSignups, peopleIn, signupLabels } from '../src/db/signups.js'
 import { peopleByMemberId } from '../src/db/views.js'
 import { whenText } from '../src/domain/card.js'
 import { cardMarker } from '../src/domain/member-reply.js'
@@ -39,7 +39,7 @@ export default defineCommand<{ id: number | null }>({
     }
     const confirmed = live.filter(s => s.status === 'confirmed')
     const waiting = live.filter(s => s.status === 'waitlisted')
-    const seats = confirmed.reduce((n, s) => n + 1 + s.companions, 0)
+    const seats = peopleIn(confirmed)
     const checks = checkinsOf(ctx.db, a.id)
     const names = peopleByMemberId(ctx.db, checks.map(c => c.memberId))
     const status = a.status === 'cancelled' ? '（已取消）' : a.status === 'completed' ? '（已完成）' : ''
@@ -48,7 +48,7 @@ export default defineCommand<{ id: number | null }>({
       `时间：${whenText(a, ctx.config.timeZone, ctx.now)}`,
       `已报名 ${seats}人${a.capacity === null ? '' : `/${a.capacity}`}：`,
       ...(confirmed.length > 0 ? confirmed.map(line) : ['（暂无）']),
-      ...(waiting.length > 0 ? [`候补 ${waiting.reduce((n, s) => n + 1 + s.companions, 0)}人：`, ...waiting.map(line)] : []),
+      ...(waiting.length > 0 ? [`候补 ${peopleIn(waiting)}人：`, ...waiting.map(line)] : []),
       ...(checks.length > 0 ? [`已签到 ${checks.length}人：${checks.map(c => `${names.get(c.memberId)?.name ?? '?'}${c.signupId === null ? '(现场)' : ''}`).join('、')}`] : []),
     ].join('\n'))
   },

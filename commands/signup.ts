@@ -2,7 +2,6 @@
 import { anyone, defineCommand } from '../src/core/command.js'
 import { assertOpenForSignup, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
-import type { ActivityRow } from '../src/db/activities.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { ackSignup } from '../src/core/roster-acks.js'
 import { signUp } from '../src/db/signups.js'
@@ -22,8 +21,7 @@ export default defineCommand<ReplyOf<'signup'>>({
     const { people } = ctx.args
     if (people !== null && people < 1) throw new UserError('人数至少是1', '报名 3人')
     if (people !== null && people > MAX_PARTY) throw new UserError(`一次最多报名${MAX_PARTY}人；更多人请联系组织者`, `报名 ${MAX_PARTY}人`)
-    let open: ActivityRow[] | undefined
-    const candidates = (): ActivityRow[] => (open ??= openInRoom(ctx)())
+    const candidates = openInRoom(ctx)
     // a lone +1 with nothing to sign up for is someone agreeing in the chat: no reply
     if (ctx.args.bare && ctx.quotedActivityId === null && candidates().length === 0) return
     const activity = pickActivity(ctx, ctx.args.activityId, candidates, {

@@ -38,9 +38,15 @@ export function pickActivity (
   throw new UserError(`现在有${list.length}个活动可以${words.verb}，请写明活动编号：\n${listLines(ctx, list)}`, words.example((list[0] as ActivityRow).id))
 }
 
+/** A look-up done on first use and kept: a command may ask for its candidates twice. */
+export function once<T> (look: () => T): () => T {
+  let found: { value: T } | undefined
+  return () => (found ??= { value: look() }).value
+}
+
 /** Candidates for a sign-up without an id: the room's open activities. */
 export function openInRoom (ctx: CommandContext<unknown>): () => ActivityRow[] {
-  return () => (ctx.room ? openActivities(ctx.db, ctx.room.id, ctx.now) : [])
+  return once(() => (ctx.room ? openActivities(ctx.db, ctx.room.id, ctx.now) : []))
 }
 
 /** Refuses a sign-up the activity cannot take now (cancelled, completed, past the deadline). */

@@ -4,7 +4,7 @@ import { remindOffsetsOf, type ActivityRow } from '../db/activities.js'
 import type { Db } from '../db/open.js'
 import { enqueueText } from '../db/outbox-store.js'
 import { memberById, toPerson } from '../db/people.js'
-import { checkinsOf, liveSignups, rosterCounts, signupLabels } from '../db/signups.js'
+import { checkinsOf, liveSignups, peopleIn, rosterCounts, signupLabels } from '../db/signups.js'
 import { reminderAudience, viewOf } from '../db/views.js'
 import { cardMarker } from '../domain/member-reply.js'
 import { formatOffsetZh } from '../domain/durations.js'
@@ -74,13 +74,13 @@ export function rosterText (db: Db, activity: ActivityRow, timeZone: string, now
   }
   const confirmed = live.filter(s => s.status === 'confirmed')
   const waiting = live.filter(s => s.status === 'waitlisted')
-  const seats = confirmed.reduce((n, s) => n + 1 + s.companions, 0)
+  const seats = peopleIn(confirmed)
   return [
     `${cardMarker(activity.id)}${activity.title} · 报名名单`,
     `时间：${whenText({ startAt: activity.startAt, endAt: activity.endAt }, timeZone, now)}`,
     `已报名（${seats}人${activity.capacity === null ? '' : `/${activity.capacity}`}）：`,
     ...(confirmed.length > 0 ? confirmed.map(line) : ['（暂无）']),
-    ...(waiting.length > 0 ? [`候补（${waiting.reduce((n, s) => n + 1 + s.companions, 0)}人）：`, ...waiting.map(line)] : []),
+    ...(waiting.length > 0 ? [`候补（${peopleIn(waiting)}人）：`, ...waiting.map(line)] : []),
   ].join('\n')
 }
 

@@ -75,7 +75,6 @@ const ACK_SLACK_MS = 2000
  * little more, so a storm moves it once every ACK_SLACK_MS rather than at every event). Each
  * event is a row of its own, so a 300-person storm costs one small insert per sign-up.
  */
-
 export function enqueueAck (db: Db, roomId: number, activityId: number, event: AckEvent, now: number, windowMs: number): void {
   const key = `ack:${activityId}`
   const payload = JSON.stringify(event)

@@ -15,6 +15,11 @@ export function liveSignups (db: Db, activityId: number): SignupRow[] {
   return rowQuery<SignupRow>(db, 'live-signups', signups, "activity_id = ? AND status <> 'cancelled' ORDER BY queued_at, id").all(activityId)
 }
 
+/** People in these sign-ups: each person with their companions. */
+export function peopleIn (rows: ReadonlyArray<Pick<SignupRow, 'companions'>>): number {
+  return rows.reduce((n, s) => n + 1 + s.companions, 0)
+}
+
 export function toRoster (rows: readonly SignupRow[]): RosterEntry[] {
   return rows.filter(r => r.status !== 'cancelled').map(r => ({
     id: r.id,
