@@ -6,7 +6,7 @@ import { UserError } from '../src/core/errors.js'
 import { splitLeadingId, toHalfWidth } from '../src/core/normalize.js'
 import { updateActivity } from '../src/db/activities.js'
 import { dropReminders } from '../src/db/reminders.js'
-import { cardMarker } from '../src/domain/member-reply.js'
+import { cardMarker, readCount } from '../src/domain/member-reply.js'
 import { formatDateTimeZh } from '../src/domain/zoned-time.js'
 import { activityFigures } from '../src/report/figures.js'
 
@@ -25,9 +25,9 @@ export default defineCommand<{ id: number, attendance: number | null, note: stri
     const noteAt = tail.search(/备注/)
     const head = noteAt < 0 ? tail : tail.slice(0, noteAt)
     const note = noteAt < 0 ? null : tail.slice(noteAt + 2).replace(/^\s*[:：]?\s*/, '').trim() || null
-    const m = /^(?:实到|实际到场|到场)\s*[:：]?\s*(\d+)\s*(?:人次|人)?$/.exec(toHalfWidth(head).trim())
-    if (head.trim() && !m) throw new UserError('看不懂：实到人数请写「实到 N」，备注写在「备注」后面', EXAMPLE)
-    const attendance = m ? Number(m[1]) : null
+    const m = /^(?:实到|实际到场|到场)\s*[:：]?\s*(\d+|[一两二三四五六七八九十]{1,3})\s*(?:人次|人|位|名)?$/.exec(toHalfWidth(head).trim())
+    const attendance = m ? readCount(m[1] ?? '') : null
+    if (head.trim() && attendance === null) throw new UserError('看不懂：实到人数请写「实到 N」，备注写在「备注」后面', EXAMPLE)
     if (attendance !== null && attendance > 100_000) throw new UserError('实到人数太大了', EXAMPLE)
     if (note && [...note].length > 500) throw new UserError('备注太长了（最多500个字）', EXAMPLE)
     return { id, attendance, note }

@@ -9,12 +9,19 @@ import { updateActivity, type ActivityRow } from '../src/db/activities.js'
 import { replanReminders } from '../src/db/reminders.js'
 import { promote, rosterCounts, signupLabels } from '../src/db/signups.js'
 import { everyoneSignedUp, peopleOf, viewOf } from '../src/db/views.js'
-import { checkActivity, readFields, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
+import { checkActivity, readFields, settleDeadline, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
 import { activityCard, whenText } from '../src/domain/card.js'
 import { formatOffsetZh } from '../src/domain/durations.js'
-import { formatDateTimeZh } from '../src/domain/zoned-time.js'
+import { formatDateTimeZh, fromWall, toWall } from '../src/domain/zoned-time.js'
 
 const EXAMPLE = '#修改 4 时间：11月29日 14:30'
+
+/** The wall-clock time of `time`, on the day of `day`. */
+function onDayOf (day: number, time: number, timeZone: string): number {
+  const d = toWall(day, timeZone)
+  const t = toWall(time, timeZone)
+  return fromWall({ year: d.year, month: d.month, day: d.day, hour: t.hour, minute: t.minute, second: 0 }, timeZone)
+}
 
 export default defineCommand<{ id: number, fields: ActivityFields }>({
   name: '修改',
@@ -27,7 +34,7 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
     const { id, rest: body } = splitLeadingId(rest)
     if (id === null) throw new UserError('请写明要修改的活动编号和内容', EXAMPLE)
     if (!body) throw new UserError('请写明要修改什么（主题、时间、地点、名额、类型、截止、提醒、说明）', EXAMPLE)
-    return { id, fields: readFields(splitFields(body), ctx.now, ctx.timeZone) }
+    return { id, fields: readFields(splitFields(body, EXAMPLE), ctx.now, ctx.timeZone) }
   },
   handle (ctx) {
     const tz = ctx.config.timeZone
@@ -39,12 +46,17 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
     if (f.title !== undefined && f.title !== a.title) { next.title = f.title; changes.push(`主题：${a.title} → ${f.title}`) }
     if (f.type !== undefined && f.type !== a.type) { next.type = f.type; changes.push(`类型：${a.type} → ${f.type}`) }
     if (f.start !== undefined) {
-      next.startAt = f.start
+      // 时间：下午3点 moves the hour, not the day: the organiser means the activity's own day
+      const start = f.startDated === false ? onDayOf(a.startAt, f.start, tz) : f.start
+      next.startAt = start
       // a new start without an end keeps the activity's length
-      next.endAt = f.end ?? (a.endAt === null ? null : f.start + (a.endAt - a.startAt))
-      if (f.deadline === undefined && a.deadlineAt === a.startAt) next.deadlineAt = f.start
+      next.endAt = f.end == null ? (a.endAt === null ? null : start + (a.endAt - a.startAt)) : start + (f.end - f.start)
+      if (f.deadline === undefined && a.deadlineAt === a.startAt) next.deadlineAt = start
     }
-    if (f.deadline !== undefined) next.deadlineAt = f.deadline
+    if (f.deadline !== undefined) {
+      next.deadlineAt = settleDeadline(f.deadline, f.deadlineDateOnly, next.startAt, tz)
+      if (next.deadlineAt <= ctx.now) throw new UserError('「截止」已经过去了，请写一个将来的时间', `#修改 ${a.id} 截止：${formatDateTimeZh(Math.min(next.startAt, ctx.now + 24 * 3600_000), tz)}`)
+    }
     if (next.startAt !== a.startAt || next.endAt !== a.endAt) {
       checkActivity({ start: next.startAt, end: next.endAt, deadline: next.deadlineAt }, ctx.now)
       next.followedUpAt = null

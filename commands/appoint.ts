@@ -40,7 +40,7 @@ const ROLE_NAME: Record<string, string> = { organizer: '组织者', secretary: '
 
 export const revoke = defineCommand<{ people: Person[] }>({
   name: '撤销',
-  summary: '撤销成员被任命的组织者、秘书身份',
+  summary: '撤销成员被任命的全部身份（各群的组织者、秘书）',
   example: '#撤销 @张三',
   where: 'room',
   allow: adminOnly,
@@ -50,10 +50,11 @@ export const revoke = defineCommand<{ people: Person[] }>({
     if (!room) return
     const lines = ctx.args.people.map(person => {
       const member = ensureMember(ctx.db, room.id, person, ctx.now)
-      const removed = revokeAll(ctx.db, member)
-      if (removed.length > 0) ctx.audit({ action: 'revoke', entity: 'member', entityId: member.id, detail: { roles: removed } })
-      return removed.length > 0
-        ? `已撤销 ${person.name} 的${removed.map(r => ROLE_NAME[r] ?? r).join('、')}身份`
+      const { roles, organizerRooms } = revokeAll(ctx.db, member)
+      if (roles.length > 0) ctx.audit({ action: 'revoke', entity: 'member', entityId: member.id, detail: { roles, organizerRooms } })
+      const named = roles.map(r => r === 'organizer' && organizerRooms > 1 ? `组织者（${organizerRooms}个群）` : ROLE_NAME[r] ?? r)
+      return roles.length > 0
+        ? `已撤销 ${person.name} 的${named.join('、')}身份`
         : `${person.name} 没有被任命的身份（群主始终是本群组织者）`
     })
     ctx.reply(lines.join('\n'))

@@ -30,7 +30,7 @@ export default defineCommand<ReplyOf<'checkin'>>({
     if (activity.status === 'completed') throw new UserError(`活动 #${activity.id} 已经结束并完成统计，不能再签到`, '#近期活动')
     const opens = activity.startAt - CHECKIN_OPENS_BEFORE_MS
     const closes = effectiveEnd(activity)
-    if (ctx.now < opens || ctx.now >= closes) {
+    if (ctx.now < opens || ctx.now > closes) {
       const window = `${formatSpanZh(opens, closes, tz)}`
       throw new UserError(ctx.now < opens
         ? `活动 #${activity.id} 还没开始签到。签到时间：${window}（活动 ${formatDateTimeZh(activity.startAt, tz)} 开始）`

@@ -1,7 +1,7 @@
 // 代报名 [id] 张三 李四 — sign others up: a room member by their name, anyone else as a guest of the sender.
 import { anyone, defineCommand } from '../src/core/command.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
-import { assertOpenForSignup, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
+import { assertOpenForSignup, noOpenActivity, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
 import { ensureMember, findMemberByName } from '../src/db/people.js'
@@ -28,7 +28,7 @@ export default defineCommand<ReplyOf<'proxy'>>({
     if (names.some(n => [...n].length > 30)) throw new UserError('名字太长了（最多30个字）', EXAMPLE)
     const activity = pickActivity(ctx, ctx.args.activityId, openInRoom(ctx), {
       verb: '报名',
-      none: '现在没有正在报名的活动。发送「#近期活动」看看本群的活动',
+      none: () => noOpenActivity(ctx),
       example: id => `代报名 ${id} 张三`,
     })
     assertOpenForSignup(ctx, activity)

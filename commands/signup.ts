@@ -1,6 +1,6 @@
 // 报名 / +1 / 报名 4 / 报名 4 3人 — a member signs up (with companions); quote-replies too.
 import { anyone, defineCommand } from '../src/core/command.js'
-import { assertOpenForSignup, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
+import { assertOpenForSignup, noOpenActivity, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { ackSignup } from '../src/core/roster-acks.js'
@@ -26,7 +26,7 @@ export default defineCommand<ReplyOf<'signup'>>({
     if (ctx.args.bare && ctx.quotedActivityId === null && candidates().length === 0) return
     const activity = pickActivity(ctx, ctx.args.activityId, candidates, {
       verb: '报名',
-      none: '现在没有正在报名的活动。发送「#近期活动」看看本群的活动',
+      none: () => noOpenActivity(ctx),
       example: id => `报名 ${id}`,
     })
     assertOpenForSignup(ctx, activity)

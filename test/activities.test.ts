@@ -90,6 +90,24 @@ describe('#活动', () => {
     expect((await bot.take())[0]?.text).toContain('2027年1月10日(周日) 09:30')
   })
 
+  it('reads the other ways organizers write 名额, 类型, 提醒 and the time', () => {
+    bot = createTestBot()
+    expect(bot.say('周会长', '#活动\n主题：读书会\n时间：周6 2点钟\n名额：30人以内\n类型：其它\n提醒：提前1天和2小时')).toBe('handled')
+    expect(bot.say('周会长', '#活动 主题：走进社区；时间：明年1月9日 9:30；名额：限20人；类型：志愿服务')).toBe('handled')
+    const [a, b] = bot.store.db.select().from(activities).orderBy(asc(activities.id)).all()
+    expect(a).toMatchObject({ startAt: at('2026-11-07T14:00:00+08:00'), capacity: 30, type: '其他' })
+    expect(plannedReminders(1)).toEqual([at('2026-11-06T14:00:00+08:00'), at('2026-11-07T12:00:00+08:00')])
+    expect(b).toMatchObject({ startAt: at('2027-01-09T09:30:00+08:00'), capacity: 20, type: '公益' })
+  })
+
+  it('reads 截止 written as the start’s own date as “until it starts”, and a later date as refused', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00；截止：11月20日')
+    expect(bot.store.db.select().from(activities).get()).toMatchObject({ deadlineAt: at('2026-11-20T14:00:00+08:00') })
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00；截止：11月19日')
+    expect(bot.store.db.select().from(activities).where(eq(activities.id, 2)).get()).toMatchObject({ deadlineAt: at('2026-11-19T23:59:59+08:00') })
+  })
+
   it('gives ids in order', async () => {
     bot = createTestBot()
     bot.say('周会长', '#活动 主题：一；时间：11月20日 14:00')
@@ -126,6 +144,30 @@ describe('#修改', () => {
     expect(replies.at(-1)?.text).toContain('候补转为正式报名：王会计')
     bot.say('周会长', '#修改 1\n名额：1')
     expect((await bot.take())[0]?.text).toContain('名额不能少于2')
+  })
+
+  it('keeps the day when only the hour is written, and the length when no end is', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00-16:00')
+    bot.say('林律师', '报名')
+    await bot.take()
+    bot.say('周会长', '#修改 1 时间：下午3点')
+    expect((await bot.take())[0]?.text).toContain('11月20日(周五) 14:00–16:00 → 11月20日(周五) 15:00–17:00')
+    bot.say('周会长', '#修改 1 时间：19:00-20:30')
+    expect((await bot.take())[0]?.text).toContain('→ 11月20日(周五) 19:00–20:30')
+    expect(plannedReminders(1)).toEqual([at('2026-11-19T19:00:00+08:00'), at('2026-11-20T18:00:00+08:00')])
+  })
+
+  it('refuses a deadline already past, and shows the #修改 example for a line it cannot read', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00')
+    await bot.take()
+    expect(bot.say('周会长', '#修改 1 截止：昨天')).toBe('refused')
+    expect(bot.say('周会长', '#修改 1 颜色：红')).toBe('refused')
+    const [past, unknown] = (await bot.take()).map(r => r.text)
+    expect(past).toContain('「截止」已经过去了')
+    expect(unknown).toContain('例如：#修改')
+    expect(bot.store.db.select().from(activities).get()?.deadlineAt).toBe(at('2026-11-20T14:00:00+08:00'))
   })
 
   it('refuses unknown ids, other rooms’ activities and members', async () => {

@@ -67,7 +67,7 @@ describe('permissions', () => {
     expect(ok?.mentions).toEqual(['陈秘书'])
   })
 
-  it('#撤销 ends a secretary wherever it is sent, and an organizer only in that room', async () => {
+  it('#撤销 ends every appointed role, in every room, wherever it is sent', async () => {
     bot = createTestBot()
     const other = { id: 'room2@chatroom', topic: '瓯海新联会', ownerId: 'wxid_周会长' }
     expect(bot.say('周会长', '#启用', { room: other })).toBe('handled')
@@ -77,12 +77,13 @@ describe('permissions', () => {
     await bot.take()
     const secretaries = (): number => bot.store.db.select({ n: count() }).from(roles).where(eq(roles.role, 'secretary')).get()?.n ?? 0
     expect(secretaries()).toBe(1)
-    // revoked in the other room: the secretary role ends, the organizer role here stays
+    // revoked in the other room: the secretary role and both organizer roles end
     bot.say('周会长', '#撤销 @陈秘书', { room: other, mentions: ['陈秘书'] })
-    expect((await bot.take()).at(-1)?.text).toContain('已撤销 陈秘书 的秘书、组织者身份')
+    expect((await bot.take()).at(-1)?.text).toContain('已撤销 陈秘书 的秘书、组织者（2个群）身份')
     expect(secretaries()).toBe(0)
-    expect(bot.say('陈秘书', NEW_ACTIVITY)).toBe('handled')
+    expect(bot.say('陈秘书', NEW_ACTIVITY)).toBe('refused')
     expect(bot.say('陈秘书', NEW_ACTIVITY, { room: other })).toBe('refused')
+    expect(bot.say('陈秘书', '#月报', { room: null })).toBe('refused')
   })
 
   it('shows members only what they may use in #帮助', async () => {

@@ -46,12 +46,16 @@ describe('parseMemberReply', () => {
     ['代报名 2 刘护士 孙护士', { kind: 'proxy', activityId: 2, names: ['刘护士', '孙护士'] }],
     ['代报名 刘护士、孙护士,王五', { kind: 'proxy', activityId: null, names: ['刘护士', '孙护士', '王五'] }],
     ['代报名 #3 @张三', { kind: 'proxy', activityId: 3, names: ['张三'] }],
+    ['代报名：王五', { kind: 'proxy', activityId: null, names: ['王五'] }],
+    ['代报名张三', { kind: 'proxy', activityId: null, names: ['张三'] }],
+    ['代报名', { kind: 'proxy', activityId: null, names: [] }],
     ['我的报名', { kind: 'mine' }],
   ])('%j', (text, expected) => {
     expect(parseMemberReply(normalizeText(text))).toEqual(expected)
   })
 
-  it.each(['报名的人好多啊', '我想报名', '+2', '+1+1', '+12', '取消', '签到了吗', '报名 4 3', '-1-1', '今天报名截止吗', '报名了', '怎么报名？', '已报名', '报名 两十人', '报名 一二人'])('%j is chatter', text => {
+  it.each(['报名的人好多啊', '我想报名', '+2', '+1+1', '+12', '取消', '签到了吗', '报名 4 3', '-1-1', '今天报名截止吗', '报名了', '怎么报名？', '已报名', '报名 两十人', '报名 一二人',
+    '代报名了', '代报名的话怎么弄？', '代报名一下可以吗', '代报名一下', '代报名 王五？'])('%j is chatter', text => {
     expect(parseMemberReply(normalizeText(text))).toBeNull()
   })
 
@@ -85,6 +89,11 @@ describe('parseJielong', () => {
     expect(list?.header).toEqual(['12.5 下午3点 助农直播'])
     expect(list?.names).toEqual(['张三', '李四'])
     expect(list?.lines).toBe(3)
+  })
+
+  it('takes the name before what people write after it', () => {
+    const list = parseJielong('#接龙\n1. 丁老师（瓯海区）\n2. 马律师，2人\n3. 吕主播+1\n4.(空)\n5. 郑医生：带家属')
+    expect(list?.names).toEqual(['丁老师', '马律师', '吕主播', '郑医生'])
   })
 
   it('is null when the first line is not #接龙', () => {

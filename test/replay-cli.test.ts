@@ -1,7 +1,7 @@
 // The replay command's contract (replay.md): stdout is only the bot's messages as JSON lines,
 // a malformed transcript fails with the line number, --db makes two runs one restarted bot.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -39,6 +39,23 @@ describe('npm run replay', () => {
     const bad = replay(`${JSON.stringify(setup)}\n{not json`)
     expect(bad.status).not.toBe(0)
     expect(bad.stderr).toMatch(/line 2: not valid JSON/)
+  }, 120_000)
+
+  it('lets an admin named only in `admins` write in private, and never writes two sent files to one path', () => {
+    const out = mkdtempSync(join(tmpdir(), 'xl-replay-out-'))
+    const r = replay([
+      { ...setup, admins: ['周会长', '总管'] },
+      { type: 'message', at: '2026-11-02T09:00:00+08:00', from: '总管', text: '#月报' },
+      { type: 'message', at: '2026-11-02T09:10:00+08:00', room: '测试群', from: '周会长', text: '#活动 主题：沙龙；时间：11月7日 14:00' },
+      { type: 'message', at: '2026-11-02T09:20:00+08:00', from: '总管', text: '#月报' },
+    ], ['--out-dir', out])
+    expect(r.status).toBe(0)
+    const files = r.stdout.trim().split('\n').map(l => JSON.parse(l) as { to?: string, file?: string, path?: string }).filter(l => l.file?.endsWith('.xlsx'))
+    expect(files).toHaveLength(2)
+    expect(files.map(f => f.to)).toEqual(['总管', '总管'])
+    expect(files[0]?.file).toBe(files[1]?.file)
+    expect(files[0]?.path).not.toBe(files[1]?.path)
+    for (const f of files) expect(existsSync(f.path ?? '')).toBe(true)
   }, 120_000)
 
   it('runs in the transcript’s time zone, and the report reads periods in it', () => {

@@ -80,6 +80,7 @@ describe('npm run report arguments', () => {
     [['--month', '2026-11', '--format', 'pdf']],
     [['--month', '2026-11', '--format', 'xlsx']],
     [['--month', '2026-11', '--room', '不存在的群']],
+    [['--month', '2026-11', '--room', '']],
     [['--month', '2026-11', '--bogus']],
     [[]],
   ])('%j fails with one line and exit 2', args => {

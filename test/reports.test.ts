@@ -1,6 +1,10 @@
 // #月报 / #统计 / #台账: who may ask, what each gets where.
+import ExcelJS from 'exceljs'
+import { asc, eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestBot, type TestBot } from './helpers/core.js'
+import { createRenderer } from '../src/chat/render.js'
+import { outbox } from '../src/db/schema.js'
+import { createTestBot, TZ, type TestBot } from './helpers/core.js'
 
 let bot: TestBot
 afterEach(() => bot?.close())
@@ -68,5 +72,26 @@ describe('#台账', () => {
     expect(bot.say('陈秘书', '#台账 2026-11', { room: null })).toBe('handled')
     const replies = await bot.take()
     expect(replies.at(-1)?.text).toBe('[file 2026年11月活动台账.xlsx]')
+  })
+
+  it('says what the text said even when an activity is completed before the file goes out', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })
+    bot.say('周会长', '#活动 主题：数字经济沙龙；时间：11月7日 14:00')
+    bot.say('林律师', '报名')
+    bot.clock.set(Date.parse('2026-11-07T16:00:00+08:00'))
+    expect(bot.say('陈秘书', '#月报', { room: null })).toBe('handled')
+    // completed after the request, before the outbox draws the workbook
+    bot.say('周会长', '#完成 1 实到 7')
+    const [text] = (await bot.take()).filter(r => r.to === '陈秘书')
+    expect(text?.text).toContain('待开展1场')
+    const row = bot.store.db.select().from(outbox).where(eq(outbox.kind, 'file')).orderBy(asc(outbox.id)).get()
+    const render = createRenderer({ db: bot.store.db, timeZone: TZ, defaultOffsets: [] })
+    const [part] = await render(row as NonNullable<typeof row>)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((part as { data: Buffer }).data as unknown as ExcelJS.Buffer)
+    const cells = (wb.getWorksheet('活动台账')?.getRow(2).values as unknown[]).slice(1)
+    expect(cells[7] ?? null).toBeNull()
+    expect(cells[8]).toBe('待开展')
   })
 })

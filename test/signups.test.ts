@@ -193,9 +193,12 @@ describe('报名', () => {
     activity('截止：11月5日 18:00')
     bot.clock.set(Date.parse('2026-11-05T18:00:00+08:00'))
     expect(bot.say('林律师', '报名 1')).toBe('refused')
+    expect(bot.say('林律师', '报名')).toBe('refused')
     const texts = (await bot.take()).map(r => r.text)
     expect(texts[0]).toContain('现在没有正在报名的活动')
-    expect(texts.at(-1)).toContain('报名已截止')
+    expect(texts[2]).toContain('报名已截止')
+    // without an id, the reply still says which activity closed and when
+    expect(texts[3]).toContain('活动 #1「沙龙」报名已截止（截止时间：11月5日(周四) 18:00）')
     expect(roster()).toEqual([])
   })
 })
@@ -370,8 +373,11 @@ describe('签到 and #完成', () => {
     const ack = (await bot.take()).map(r => r.text).join('\n')
     expect(ack).toContain('签到成功：林律师')
     expect(ack).toContain('现场签到（未报名）：郑主播')
+    // the end itself is still “until the end”
     bot.clock.set(Date.parse('2026-11-07T16:00:00+08:00'))
-    expect(bot.say('王会计', '签到 1')).toBe('refused')
+    expect(bot.say('王会计', '签到 1')).toBe('handled')
+    bot.clock.set(Date.parse('2026-11-07T16:00:01+08:00'))
+    expect(bot.say('黄医生', '签到 1')).toBe('refused')
   })
 
   it('completes only after the start; attendance is the number of check-ins when there are any (companions did not check in)', async () => {
@@ -393,7 +399,7 @@ describe('签到 and #完成', () => {
     expect(bot.say('周会长', '#完成 1')).toBe('refused')
     expect((await bot.take()).at(-1)?.text).toContain('例如：#完成 1 实到 30')
     // a correction: only what it gives changes, the completion stands
-    expect(bot.say('周会长', '#完成 1 实到 4')).toBe('handled')
+    expect(bot.say('周会长', '#完成 1 实到四人')).toBe('handled')
     expect((await bot.take()).at(-1)?.text).toContain('已更正')
     expect(bot.say('周会长', '#完成 1 备注 会后合影')).toBe('handled')
     expect(activityFigures(bot.store.db, 1, TZ)).toMatchObject({ status: 'completed', attendance: 4, note: '会后合影' })

@@ -74,6 +74,13 @@ const accepted: Record<string, Accepted[]> = {
   ],
   'weekdays, Monday-first': [
     { now: SUNDAY, text: '下周六下午两点', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '下周6下午两点', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '12月31日 23:00-01:00', start: '2026-12-31T23:00:00+08:00', end: '2027-01-01T01:00:00+08:00' },
+    { now: SUNDAY, text: '周六晚上10点到凌晨1点', start: '2026-11-28T22:00:00+08:00', end: '2026-11-29T01:00:00+08:00' },
+    { now: SUNDAY, text: '星期6 2点钟', start: '2026-11-28T14:00:00+08:00' },
+    { now: SUNDAY, text: '周7 9:00', start: '2026-11-29T09:00:00+08:00' },
+    { now: '2026-12-20T10:00:00+08:00', text: '明年1月3日下午2点', start: '2027-01-03T14:00:00+08:00' },
+    { now: '2026-12-20T10:00:00+08:00', text: '今年12月26日 9:30', start: '2026-12-26T09:30:00+08:00' },
     { now: SUNDAY, text: '下周六', start: '2026-11-28T00:00:00+08:00', hasTime: false },
     { now: SUNDAY, text: '周六', start: '2026-11-28T00:00:00+08:00', hasTime: false },
     { now: SUNDAY, text: '周日 11:00', start: '2026-11-22T11:00:00+08:00' },
@@ -299,7 +306,7 @@ const refused: Array<{ now?: string, text: string, error: string }> = [
   { text: '下午4点到下午2点', error: '结束时间早于开始时间' },
   { text: '16:00-14:00', error: '结束时间早于开始时间' },
   { text: '09:00-02:00', error: '结束时间早于开始时间' }, // 02:00 is written on the 24-hour clock
-  { text: '晚上10点到1点', error: '结束时间早于开始时间' },
+  { text: '晚上10点到9点', error: '结束时间早于开始时间' },
   { text: '下周六（11月27日）下午2点', error: '11月27日是周五，不是周六' },
   { text: '下周六(29号)下午2点', error: '11月29日是周日，不是周六' },
   { text: '12月5日（日）下午2点', error: '12月5日是周六，不是周日' },

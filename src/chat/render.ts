@@ -53,7 +53,8 @@ export function createRenderer (deps: RenderDeps): Renderer {
       }
       case 'file': {
         const body = JSON.parse(row.body) as FileBody
-        const report = buildReport(deps.db, { from: body.from, to: body.to, timeZone: deps.timeZone, ...(body.roomIds ? { roomIds: body.roomIds } : {}) })
+        const report = body.report ??
+          buildReport(deps.db, { from: body.from, to: body.to, timeZone: deps.timeZone, ...(body.roomIds ? { roomIds: body.roomIds } : {}) })
         // exceljs, vega and the font are loaded on first use: most runs never send a file
         const data = body.file === 'ledger-xlsx'
           ? await (await import('../report/xlsx.js')).renderWorkbook(report, { title: body.title })

@@ -62,7 +62,8 @@ async function main (): Promise<void> {
   settings.core = { ...settings.core, admins: setup.admins, ...(setup.timezone ? { timeZone: setup.timezone } : {}) }
   settings.scheduler = { ...settings.scheduler, timeZone: settings.core.timeZone, backup: null }
   const sim = await Simulation.start({
-    world: { bot: setup.bot, rooms: setup.rooms, contacts: setup.contacts },
+    // an admin named only in `admins` is still someone who can write to the bot in private
+    world: { bot: setup.bot, rooms: setup.rooms, contacts: [...setup.contacts, ...setup.admins.filter(a => a !== setup.bot)] },
     enabledRooms: setup.rooms.filter(r => r.enabled).map(r => r.topic),
     settings,
     dbPath: values.db ?? ':memory:',

@@ -64,6 +64,7 @@ function readArgs (argv: string[]): Args {
     throw new ArgError(`a period is required; ${USAGE}`)
   }
   if (format === 'xlsx' && !parsed.out) throw new ArgError('--format xlsx needs --out FILE')
+  if (parsed.room !== undefined && parsed.room.trim() === '') throw new ArgError('--room needs a room name')
   return {
     period,
     format,

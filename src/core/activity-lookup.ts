@@ -1,8 +1,9 @@
 // Which activity a message means: its id (checked to belong to this room), the quoted card, or
 // the room's only candidate — and when there are several, a reply listing them instead of a guess.
-import { activityById, openActivities, type ActivityRow } from '../db/activities.js'
+import { activityById, openActivities, upcomingActivities, type ActivityRow } from '../db/activities.js'
 import { viewsOf } from '../db/views.js'
 import { activityLine } from '../domain/card.js'
+import { formatDateTimeZh } from '../domain/zoned-time.js'
 import type { CommandContext } from './command.js'
 import { UserError } from './errors.js'
 
@@ -28,13 +29,13 @@ export function pickActivity (
   ctx: CommandContext<unknown>,
   id: number | null,
   candidates: () => ActivityRow[],
-  words: { verb: string, none: string, example: (id: number) => string },
+  words: { verb: string, none: string | (() => string), example: (id: number) => string },
 ): ActivityRow {
   const chosen = id ?? ctx.quotedActivityId
   if (chosen !== null) return activityInRoom(ctx, chosen)
   const list = candidates()
   if (list.length === 1) return list[0] as ActivityRow
-  if (list.length === 0) throw new UserError(words.none)
+  if (list.length === 0) throw new UserError(typeof words.none === 'string' ? words.none : words.none())
   throw new UserError(`现在有${list.length}个活动可以${words.verb}，请写明活动编号：\n${listLines(ctx, list)}`, words.example((list[0] as ActivityRow).id))
 }
 
@@ -47,6 +48,14 @@ export function once<T> (look: () => T): () => T {
 /** Candidates for a sign-up without an id: the room's open activities. */
 export function openInRoom (ctx: CommandContext<unknown>): () => ActivityRow[] {
   return once(() => (ctx.room ? openActivities(ctx.db, ctx.room.id, ctx.now) : []))
+}
+
+/** Why an id-less sign-up finds nothing: the activities whose sign-up has closed, else none at all. */
+export function noOpenActivity (ctx: CommandContext<unknown>): string {
+  const closed = ctx.room ? upcomingActivities(ctx.db, ctx.room.id, ctx.now).filter(a => a.deadlineAt <= ctx.now) : []
+  const tz = ctx.config.timeZone
+  if (closed.length === 0) return '现在没有正在报名的活动。发送「#近期活动」看看本群的活动'
+  return `现在没有正在报名的活动：${closed.map(a => `活动 #${a.id}「${a.title}」报名已截止（截止时间：${formatDateTimeZh(a.deadlineAt, tz)}）`).join('；')}。如需报名请联系组织者`
 }
 
 /** Refuses a sign-up the activity cannot take now (cancelled, completed, past the deadline). */

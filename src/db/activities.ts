@@ -1,6 +1,6 @@
 // Activities: create, read, edit, and the questions commands ask (which are open in a room,
 // which are in their check-in window).
-import { and, asc, eq, gt, lte, or, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, gte, lte, or, isNull, sql } from 'drizzle-orm'
 import type { ActivityType } from '../domain/activity-type.js'
 import type { Db } from './open.js'
 import { rowQuery } from './prepared.js'
@@ -86,14 +86,14 @@ export function upcomingActivities (db: Db, roomId: number, now: number): Activi
     .orderBy(asc(activities.startAt), asc(activities.id)).all()
 }
 
-/** Scheduled activities of the room whose check-in window contains now. */
+/** Scheduled activities of the room whose check-in window contains now (both ends included). */
 export function inCheckinWindow (db: Db, roomId: number, now: number): ActivityRow[] {
   return db.select().from(activities)
     .where(and(
       eq(activities.roomId, roomId),
       eq(activities.status, 'scheduled'),
       lte(activities.startAt, now + CHECKIN_OPENS_BEFORE_MS),
-      gt(sql`coalesce(${activities.endAt}, ${activities.startAt} + ${3 * 3600_000})`, now),
+      gte(sql`coalesce(${activities.endAt}, ${activities.startAt} + ${3 * 3600_000})`, now),
     ))
     .orderBy(asc(activities.startAt), asc(activities.id)).all()
 }

@@ -2,6 +2,7 @@
 // acknowledgements into one open window per activity, claim and mark what the sender does.
 import { and, asc, eq, gt, inArray } from 'drizzle-orm'
 import type { Person, Target } from '../core/types.js'
+import type { Report } from '../report/types.js'
 import type { Db } from './open.js'
 import { prepared, rowQuery } from './prepared.js'
 import { outbox, outboxEvents } from './schema.js'
@@ -33,7 +34,7 @@ export interface AckBody {
   activityId: number
 }
 
-/** A file rendered when it is sent: the 台账 workbook or the chart of a period. */
+/** A file drawn when it is sent: the 台账 workbook or the chart of a period. */
 export interface FileBody {
   file: 'ledger-xlsx' | 'chart-png'
   from: string
@@ -43,6 +44,8 @@ export interface FileBody {
   /** what the report is called (e.g. 鹿城新联会 or 全部组织) */
   title: string
   fileName: string
+  /** the figures as they were when the file was asked for; absent in rows queued by older versions */
+  report?: Report
 }
 
 export type OutboxKind = 'text' | 'ack' | 'file'

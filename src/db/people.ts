@@ -101,16 +101,17 @@ export function appoint (db: Db, role: 'organizer' | 'secretary', member: Member
 }
 
 /**
- * Removes the member's appointed roles: organizer of this room, and secretary wherever they were
- * appointed (the role is deployment-wide, so it ends wherever it is revoked). Returns the roles
- * removed, each once.
+ * Removes every role appointed to this person (commands.md: "remove all appointed roles"): the
+ * secretary role and organizer roles in every room, matched by contact id across rooms. Returns
+ * the roles removed, each once, and in how many rooms they organized.
  */
-export function revokeAll (db: Db, member: MemberRow): string[] {
+export function revokeAll (db: Db, member: MemberRow): { roles: string[], organizerRooms: number } {
   const sameContact = db.select({ id: members.id }).from(members).where(eq(members.contactId, member.contactId))
-  const removed = db.delete(roles)
-    .where(or(eq(roles.memberId, member.id), and(eq(roles.role, 'secretary'), inArray(roles.memberId, sameContact))))
-    .returning({ role: roles.role }).all().map(r => r.role)
-  return [...new Set(removed)]
+  const removed = db.delete(roles).where(inArray(roles.memberId, sameContact)).returning({ role: roles.role, roomId: roles.roomId }).all()
+  return {
+    roles: [...new Set(removed.map(r => r.role))],
+    organizerRooms: new Set(removed.filter(r => r.role === 'organizer').map(r => r.roomId)).size,
+  }
 }
 
 export function isOrganizerOf (db: Db, memberId: number, roomId: number): boolean {

@@ -49,8 +49,8 @@ const EXAMPLE: Record<FieldKey, string> = {
 /** What was written, field by field (raw text). */
 export type RawFields = Partial<Record<FieldKey, string>>
 
-/** Splits the body of #活动 / #修改 into raw fields. */
-export function splitFields (body: string): RawFields {
+/** Splits the body of #活动 / #修改 into raw fields; `example` is the command's, shown when a line is not a field. */
+export function splitFields (body: string, example = ACTIVITY_EXAMPLE): RawFields {
   const text = body.trim()
   const multiLine = text.includes('\n')
   const parts = multiLine ? text.split('\n') : text.split(/[;；]/)
@@ -67,8 +67,8 @@ export function splitFields (body: string): RawFields {
         out.description += `\n${line}`
         continue
       }
-      if (m) throw new UserError(`不认识的字段「${(m[1] ?? '').trim()}」。可用字段：主题 时间 地点 名额 类型 截止 提醒 说明`, ACTIVITY_EXAMPLE)
-      throw new UserError(`看不懂「${line.slice(0, 20)}」：每项请写成「字段：内容」`, ACTIVITY_EXAMPLE)
+      if (m) throw new UserError(`不认识的字段「${(m[1] ?? '').trim()}」。可用字段：主题 时间 地点 名额 类型 截止 提醒 说明`, example)
+      throw new UserError(`看不懂「${line.slice(0, 20)}」：每项请写成「字段：内容」`, example)
     }
     if (out[key] !== undefined) throw new UserError(`「${LABEL[key]}」写了两次，请只写一次`, EXAMPLE[key])
     out[key] = (m[2] ?? '').trim()
@@ -85,6 +85,10 @@ export interface ActivityFields {
   capacity?: number | null
   type?: ActivityType
   deadline?: number
+  /** the deadline was a bare date (截止：12月5日), read as the end of that day */
+  deadlineDateOnly?: boolean
+  /** the time named a day; 时间：下午3点 alone did not (see #修改, which keeps the activity's day) */
+  startDated?: boolean
   remindOffsets?: number[]
   description?: string | null
 }
@@ -108,13 +112,47 @@ function limited (key: FieldKey, value: string, max: number): string {
   return value
 }
 
-/** A deadline written as a bare date means the end of that day. */
-function readDeadline (raw: string, now: number, timeZone: string): number {
+/** A deadline written as a bare date means the end of that day (see settleDeadline for the start's own day). */
+function readDeadline (raw: string, now: number, timeZone: string): { at: number, dateOnly: boolean } {
   const parsed = parseTimePhrase(raw, now, timeZone)
   if (!parsed.ok) fail('deadline', timeProblem(parsed.error))
-  if (parsed.value.hasTime) return parsed.value.start
+  if (parsed.value.hasTime) return { at: parsed.value.start, dateOnly: false }
   const w = toWall(parsed.value.start, timeZone)
-  return fromWall({ year: w.year, month: w.month, day: w.day, hour: 23, minute: 59, second: 59 }, timeZone)
+  return { at: fromWall({ year: w.year, month: w.month, day: w.day, hour: 23, minute: 59, second: 59 }, timeZone), dateOnly: true }
+}
+
+/** 截止：12月5日 for an activity on 12月5日 means sign-ups stay open until it starts, not that the deadline is late. */
+export function settleDeadline (deadline: number, dateOnly: boolean | undefined, start: number, timeZone: string): number {
+  if (!dateOnly || deadline <= start) return deadline
+  const d = toWall(deadline, timeZone)
+  const s = toWall(start, timeZone)
+  return d.year === s.year && d.month === s.month && d.day === s.day ? start : deadline
+}
+
+/** 类型：其它, 类型：志愿服务: a value that names a type in other words. */
+function readType (raw: string): ActivityType {
+  const type = toHalfWidth(raw)
+  if (isActivityType(type)) return type
+  if (type === '其它') return '其他'
+  const implied = inferActivityType(type)
+  if (implied === '其他') fail('type', `只能是 ${ACTIVITY_TYPES.join(' ')} 之一`)
+  return implied
+}
+
+/** 30, 30人, 限30人, 30人以内, 最多30名. */
+function readCapacity (raw: string): number {
+  const bare = toHalfWidth(raw).trim()
+    .replace(/^(限报|限|最多|不超过|至多|共)\s*/, '')
+    .replace(/\s*(人|位|名)?\s*(以内|之内|以下|为限|封顶)?$/, '')
+  const n = capacitySchema.safeParse(bare)
+  if (!n.success) fail('capacity', `要写一个1到${LIMITS.capacity}之间的整数（不限人数写：不限）`)
+  return n.data
+}
+
+/** 提醒：提前1天和2小时, 1天前: the words around the offsets are dropped. */
+function readRemind (raw: string): number[] | null {
+  const text = toHalfWidth(raw).replace(/提前|提醒/g, '').replace(/(?<=[天时钟分秒])(之前|以前|前)/g, '').replace(/和|及|与/g, ',')
+  return parseOffsets(text.trim() === '' ? raw : text)
 }
 
 /**
@@ -132,25 +170,24 @@ export function readFields (raw: RawFields, now: number, timeZone: string): Acti
     if (!parsed.value.hasTime) fail('time', '请写明几点开始')
     f.start = parsed.value.start
     f.end = parsed.value.end
+    f.startDated = parsed.value.dated
   }
   if (raw.location !== undefined) f.location = NONE.test(raw.location) ? null : limited('location', raw.location, LIMITS.location)
   if (raw.capacity !== undefined) {
     if (NONE.test(raw.capacity)) {
       f.capacity = null
     } else {
-      const n = capacitySchema.safeParse(toHalfWidth(raw.capacity).replace(/\s*(人|位|名)$/, ''))
-      if (!n.success) fail('capacity', `要写一个1到${LIMITS.capacity}之间的整数（不限人数写：不限）`)
-      f.capacity = n.data
+      f.capacity = readCapacity(raw.capacity)
     }
   }
-  if (raw.type !== undefined) {
-    const type = toHalfWidth(raw.type)
-    if (!isActivityType(type)) fail('type', `只能是 ${ACTIVITY_TYPES.join(' ')} 之一`)
-    f.type = type
+  if (raw.type !== undefined) f.type = readType(raw.type)
+  if (raw.deadline !== undefined) {
+    const { at, dateOnly } = readDeadline(raw.deadline, now, timeZone)
+    f.deadline = at
+    f.deadlineDateOnly = dateOnly
   }
-  if (raw.deadline !== undefined) f.deadline = readDeadline(raw.deadline, now, timeZone)
   if (raw.remind !== undefined) {
-    const offsets = parseOffsets(toHalfWidth(raw.remind))
+    const offsets = readRemind(raw.remind)
     if (offsets === null) fail('remind', '看不懂，请写提前多久，如 1天、2小时、30分钟')
     if (offsets.some(ms => ms > 30 * 24 * 3600_000)) fail('remind', '最多提前30天')
     if (offsets.length > 5) fail('remind', '最多设5个提醒')
@@ -175,7 +212,7 @@ export function readNewActivity (body: string, now: number, timeZone: string): R
   const f = readFields(raw, now, timeZone)
   const title = f.title as string
   const start = f.start as number
-  const deadline = f.deadline ?? start
+  const deadline = f.deadline === undefined ? start : settleDeadline(f.deadline, f.deadlineDateOnly, start, timeZone)
   checkActivity({ start, end: f.end ?? null, deadline }, now)
   if (deadline <= now) fail('deadline', '已经过去了')
   return { ...f, title, start, deadline, type: f.type ?? inferActivityType(title) }

@@ -16,6 +16,11 @@ const FIRST_LINE = /^[#/]接龙\s*/
 const NUMBERED = /^(\d{1,4})\s*(?:[.、,:)．]\s*|\s+)(.*)$/
 const HEADER_ID = /#(\d+)/
 
+/** The first word of a line, up to a space or what people write after a name: 丁老师(瓯海区), 马律师,2人, 吕主播+1. */
+function firstName (line: string): string {
+  return line.trim().replace(/^@/, '').split(/[\s,，、;；:：()（）[\]【】+＋/|]/)[0] ?? ''
+}
+
 /** True when the text is a 接龙 list (first line `#接龙`). */
 export function isJielong (text: string): boolean {
   return FIRST_LINE.test(text)
@@ -36,7 +41,7 @@ export function parseJielong (text: string): JielongList | null {
       continue
     }
     numbered++
-    const name = (m[2] ?? '').trim().split(/\s+/)[0]?.replace(/^@/, '') ?? ''
+    const name = firstName(m[2] ?? '')
     if (name && !names.includes(name)) names.push(name)
   }
   const id = HEADER_ID.exec(headerLines.join(' '))

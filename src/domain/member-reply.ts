@@ -34,7 +34,12 @@ const PLUS_ONE = new RegExp(String.raw`^\+1()(?:\s${PEOPLE})?$`)
 const CANCEL = new RegExp(String.raw`^(?:取消报名|我要取消报名|退出报名)(?:\s*${ID})?$`)
 const MINUS_ONE = /^-1$/
 const CHECKIN = new RegExp(String.raw`^(?:签到|我已签到)(?:\s*${ID})?$`)
-const PROXY = new RegExp(String.raw`^(?:代报名|帮报名|替报名)(?:\s*#?(\d+)(?=\s|$))?\s*([\s\S]*)$`)
+// names follow a space or a colon (代报名：王五); run straight on, only a lone name-like word is a name (代报名张三),
+// so 代报名了 / 代报名一下可以吗 stay chatter
+const PROXY = new RegExp(String.raw`^(?:代报名|帮报名|替报名)(?:\s*#?(\d+)(?=\s|$|:))?(?:\s*:\s*|\s+|$)([\s\S]*)$`)
+const PROXY_RUN_ON = /^(?:代报名|帮报名|替报名)([\p{Script=Han}·]{2,4})$/u
+const NOT_A_NAME_END = /^[一了的过好要下]|[了吗呢啊吧的嘛呀哦么]$/
+const QUESTION = /[?？]/
 const MINE = /^(?:我的报名|我报了什么|我的活动)$/
 
 /** Splits a list of names written with spaces, 、 or commas. */
@@ -59,8 +64,10 @@ export function parseMemberReply (text: string): MemberReply | null {
   if ((m = CANCEL.exec(t))) return { kind: 'cancel', activityId: m[1] === undefined ? null : Number(m[1]) }
   if ((m = CHECKIN.exec(t))) return { kind: 'checkin', activityId: m[1] === undefined ? null : Number(m[1]) }
   if ((m = PROXY.exec(t))) {
+    if (QUESTION.test(m[2] ?? '')) return null
     return { kind: 'proxy', activityId: m[1] === undefined ? null : Number(m[1]), names: splitNames(m[2] ?? '') }
   }
+  if ((m = PROXY_RUN_ON.exec(t)) && !NOT_A_NAME_END.test(m[1] ?? '')) return { kind: 'proxy', activityId: null, names: [m[1] ?? ''] }
   if (MINE.test(t)) return { kind: 'mine' }
   return null
 }

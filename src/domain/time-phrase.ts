@@ -4,7 +4,8 @@ import * as zh from 'chrono-node/zh'
 import type { ParsedComponents, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node'
 import { addDays, daysInMonth, fromWall, toWall, weekdayOf, weekdayZh } from './zoned-time.js'
 
-export interface TimeSpan { start: number; end: number | null; hasTime: boolean }
+/** `dated`: the phrase named a day (明天, 周六, 12月5日); 下午3点 alone did not, so it means today or tomorrow. */
+export interface TimeSpan { start: number; end: number | null; hasTime: boolean; dated: boolean }
 export type TimeParseResult = { ok: true, value: TimeSpan } | { ok: false, error: string }
 
 interface CalendarDate { year: number; month: number; day: number }
@@ -43,7 +44,7 @@ export function parseTimePhrase (text: string, now: number, timeZone: string): T
   const written = text.trim()
   if (written === '') return { ok: false, error: '没有写时间' }
   try {
-    return { ok: true, value: readSpan(normalise(written), written, now, timeZone) }
+    return { ok: true, value: readSpan(normalise(written, toWall(now, timeZone).year), written, now, timeZone) }
   } catch (e) {
     if (e instanceof PhraseError) return { ok: false, error: e.message }
     throw e
@@ -77,7 +78,8 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
     fail(`${startDate.year}年${startDate.month}月${startDate.day}日太远了，只能写${MAX_YEARS_AHEAD}年之内的时间`)
   }
   const startAt = instantOf(startDate, start.clock ?? { hour: 0, minute: 0 }, timeZone)
-  if (endText === undefined) return { start: startAt, end: null, hasTime: start.clock !== null }
+  const dated = start.day.kind !== 'none'
+  if (endText === undefined) return { start: startAt, end: null, hasTime: start.clock !== null, dated }
 
   const end = readSide(endText, anchor.today, written)
   if (start.clock === null || end.clock === null) fail('时间段要写明从几点到几点')
@@ -85,8 +87,12 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
   // that depends on when it is said (周日, 1月1日) is counted from the start: 周六14:00到周日12:00.
   const sameDay = end.day.kind === 'none'
   const timedEnd = { ...end, clock: end.clock }
-  const clock = sameDay ? endClock({ ...start, clock: start.clock }, timedEnd) : assumeAfternoon(timedEnd).clock
-  const endDate = sameDay ? startDate : pinDate({ ...end, clock }, { now: startAt, timeZone, today: startDate }, written)
+  // 23:00-01:00, 晚上10点到凌晨1点: an evening that ends in the small hours ends the next day
+  const smallHours = sameDay && start.clock.hour >= 18 && end.clock.hour < 6 && (end.dayPart === null || end.dayPart === 'early')
+  const clock = smallHours ? end.clock : sameDay ? endClock({ ...start, clock: start.clock }, timedEnd) : assumeAfternoon(timedEnd).clock
+  const endDate = smallHours
+    ? addDays(startDate, 1)
+    : sameDay ? startDate : pinDate({ ...end, clock }, { now: startAt, timeZone, today: startDate }, written)
   const endAt = instantOf(endDate, clock, timeZone)
   if (endAt < startAt) fail('结束时间早于开始时间')
   if (endAt === startAt) fail('结束时间和开始时间相同')
@@ -96,7 +102,7 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
       ? '结束时间早于开始时间'
       : `结束时间${endDate.month}月${endDate.day}日离开始时间超过${MAX_SPAN_DAYS}天，请检查日期`)
   }
-  return { start: startAt, end: endAt, hasTime: true }
+  return { start: startAt, end: endAt, hasTime: true, dated }
 }
 
 /** Whether an end's year-less date, read in the start's year (and month, for 3号), falls before the start's date. */
@@ -118,7 +124,13 @@ const NUMERAL = '零〇一二两三四五六七八九十'
 /** A date as written inside brackets: 11月28日, 2026年11月28日, 11.28, 11/28, 28号, 二十八号. */
 const BRACKETED_DATE = `(?:\\d{4}\\s*[年./-]\\s*)?[\\d${NUMERAL}]{1,3}\\s*(?:月|[./-])\\s*[\\d${NUMERAL}]{1,3}\\s*[日号]?|[\\d${NUMERAL}]{1,3}\\s*[日号]`
 
-const REWRITES: Array<[RegExp, string]> = [
+const DIGIT_WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日']
+
+const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) => string)]> = [
+  // 周6, 星期7: weekdays in digits.
+  [/(周|星期|礼拜)([1-7])(?![\d.:点时])/g, (_, week: string, n: string) => `${week}${DIGIT_WEEKDAY[Number(n)]}`],
+  // 2点钟 is 2点.
+  [/点钟/g, '点'],
   // Every dash and tilde organisers use between a start and an end becomes one separator.
   [/[‐‑‒–—―−〜~]+/g, '-'],
   // 12月5日(六): a bracketed bare weekday after a date is that date's weekday.
@@ -154,9 +166,13 @@ const REWRITES: Array<[RegExp, string]> = [
   [/^(.*?\d{1,2}月\d{1,2}[日号])(.+?)\s*((?:周|星期|礼拜)[一二三四五六日天])\s*$/, '$1 $3 $2'],
 ]
 
-/** Half-width (NFKC: １４：００（周六）～ → 14:00(周六)~), one kind of dash, chrono-readable dates and day parts. */
-function normalise (text: string): string {
-  return REWRITES.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text.normalize('NFKC')).trim()
+/**
+ * Half-width (NFKC: １４：００（周六）～ → 14:00(周六)~), one kind of dash, chrono-readable dates and day parts; 今年 and
+ * 明年 become the year they name (`year` is the organiser's).
+ */
+function normalise (text: string, year: number): string {
+  const years = text.normalize('NFKC').replace(/今年/g, `${year}年`).replace(/明年/g, `${year + 1}年`)
+  return REWRITES.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement as string), years).trim()
 }
 
 /** `14:00-16:00` → [`14:00`, `16:00`]; each side is read on its own so the end can inherit from the start. */

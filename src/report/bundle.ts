@@ -1,5 +1,6 @@
-// A report delivered into a chat: the text now, the 台账 workbook and the chart as files rendered
-// when the outbox sends them. Used by #月报, #台账 and the monthly push.
+// A report delivered into a chat: the text, the 台账 workbook and the chart, all from one reading of
+// the figures taken when it is asked for (the files are drawn when the outbox sends them). Used by
+// #月报, #台账 and the monthly push.
 import type { Target } from '../core/types.js'
 import type { Db } from '../db/open.js'
 import { enqueue, enqueueText } from '../db/outbox-store.js'
@@ -21,11 +22,11 @@ export interface BundleOptions {
 export function enqueueReportBundle (db: Db, target: Target, opts: BundleOptions, now: number): void {
   const label = periodLabel({ from: opts.period.from, to: opts.period.to, timezone: opts.period.timeZone })
   const prefix = opts.title === ALL_ROOMS ? '' : opts.title
-  if (opts.text) {
-    const report = buildReport(db, { ...opts.period, ...(opts.roomIds ? { roomIds: opts.roomIds } : {}) })
-    enqueueText(db, target, reportText(report, { title: opts.title, now, maxDetails: opts.roomIds ? 40 : 20 }), [], now)
-  }
-  const file = { from: opts.period.from, to: opts.period.to, roomIds: opts.roomIds, title: opts.title }
+  // one reading of the figures for the text and both files: what is sent later must say what the text says, even if
+  // an activity is completed between the request and the moment the outbox sends the workbook
+  const report = buildReport(db, { ...opts.period, ...(opts.roomIds ? { roomIds: opts.roomIds } : {}) })
+  if (opts.text) enqueueText(db, target, reportText(report, { title: opts.title, now, maxDetails: opts.roomIds ? 40 : 20 }), [], now)
+  const file = { from: opts.period.from, to: opts.period.to, roomIds: opts.roomIds, title: opts.title, report }
   if (opts.ledger) enqueue(db, target, 'file', { ...file, file: 'ledger-xlsx', fileName: `${prefix}${label}活动台账.xlsx` }, now)
   if (opts.chart) enqueue(db, target, 'file', { ...file, file: 'chart-png', fileName: `${prefix}${label}活动统计图.png` }, now)
 }

@@ -2,8 +2,8 @@
 // wechaty-puppet-mock with a fake clock: deliver messages, move time (running every job at its
 // due time on the way), restart as after a SIGTERM. Replay, console, tests and bench drive it.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { extname, join } from 'node:path'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { Logger } from 'pino'
 import { createCore, type AppSettings, type Core } from '../app.js'
@@ -43,6 +43,15 @@ export interface SimulationOptions {
    * n-th outgoing message (it is never accepted), or right after the n-th incoming message was handled.
    */
   crash?: { beforeSend?: number, afterMessage?: number }
+}
+
+/** Where a sent file is written: its own name, or name-2, name-3 … so that no earlier output line's file is overwritten. */
+function freePath (dir: string, name: string): string {
+  const ext = extname(name)
+  const stem = name.slice(0, name.length - ext.length)
+  let path = join(dir, name)
+  for (let n = 2; existsSync(path); n++) path = join(dir, `${stem}-${n}${ext}`)
+  return path
 }
 
 export class Simulation {
@@ -107,8 +116,8 @@ export class Simulation {
     const where = topic !== undefined ? { room: topic } : { to: this.world.nameOf(sent.conversationId) }
     const at = formatIso(this.clock.now(), this.opts.settings.core.timeZone)
     if (sent.file) {
-      const path = join(this.opts.outDir, sent.file.name)
-      await sent.file.toFile(path, true)
+      const path = freePath(this.opts.outDir, sent.file.name)
+      await sent.file.toFile(path, false)
       this.opts.onOutput({ at, ...where, file: sent.file.name, path })
       return
     }
