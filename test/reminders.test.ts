@@ -27,11 +27,12 @@ describe('reminders', () => {
     ])
     const sent = remindersIn(out)
     expect(sent.map(o => o.at)).toEqual(['2026-11-06T14:00:00+08:00', '2026-11-07T13:00:00+08:00'])
-    for (const r of sent) expect(r.mentions?.sort()).toEqual(['林律师', '黄医生'].sort())
+    // 王会计's party of 2 does not fit the one seat left and waits; 赵老师, alone, fits it
+    for (const r of sent) expect(r.mentions?.sort()).toEqual(['林律师', '黄医生', '赵老师'].sort())
     const roster = out.find(o => o.to === '周会长')
     expect(roster?.at).toBe('2026-11-06T14:00:01+08:00')
     expect(roster?.text).toContain('刘护士（黄医生代报）')
-    expect(roster?.text).toContain('候补（3人）')
+    expect(roster?.text).toContain('候补（2人）')
   })
 
   it('follow #修改 to the new time, and the new offsets', async () => {

@@ -81,7 +81,7 @@ describe('报名', () => {
     expect(acks[0]?.nextAttemptAt).toBe(start + 60_000)
   })
 
-  it('puts latecomers on the waitlist with their place, and nobody jumps the queue', async () => {
+  it('puts latecomers on the waitlist with their place, in arrival order', async () => {
     bot = createTestBot()
     activity('名额：2')
     bot.say('林律师', '报名 2人')
@@ -91,6 +91,26 @@ describe('报名', () => {
     const texts = (await bot.take()).map(r => r.text).join('\n')
     expect(texts).toContain('王会计 候补第1位')
     expect(texts).toContain('赵老师 候补第2位')
+  })
+
+  it('does not keep someone waiting behind a party too big for the seats left, and the party keeps its place', async () => {
+    bot = createTestBot()
+    activity('名额：3')
+    bot.say('林律师', '报名')
+    bot.say('王会计', '报名 3人')
+    bot.say('赵老师', '报名')
+    expect(roster()).toEqual(['林律师:confirmed:1', '王会计:waitlisted:3', '赵老师:confirmed:1'])
+    const texts = (await bot.take()).map(r => r.text).join('\n')
+    expect(texts).toContain('王会计(共3人) 候补第1位')
+    expect(texts).not.toContain('赵老师 候补')
+    // 郑主播 takes the last seat; one seat freed later is still not enough for the party, which keeps its place
+    bot.say('郑主播', '报名')
+    bot.say('赵老师', '取消报名')
+    expect(roster()).toEqual(['林律师:confirmed:1', '王会计:waitlisted:3', '郑主播:confirmed:1'])
+    // once three seats are free, the party moves up first
+    bot.say('林律师', '取消报名')
+    bot.say('郑主播', '取消报名')
+    expect(roster()).toEqual(['王会计:confirmed:3'])
   })
 
   it('takes a lone +1 or -1 with nothing to act on for chat, and stays quiet', async () => {
@@ -169,6 +189,7 @@ describe('报名', () => {
     expect(bot.say('林律师', '报名 5人')).toBe('refused')
     expect(bot.say('郑主播', '报名 25人')).toBe('refused')
     const texts = (await bot.take()).map(r => r.text)
+    expect(texts).toContain('活动 #1 你已报名3人，现在只剩1个名额，最多可改为4人\n例如：报名 1 4人')
     expect(texts.some(t => t.includes('一次最多报名20人'))).toBe(true)
     expect(roster()).toEqual(['林律师:confirmed:3'])
   })

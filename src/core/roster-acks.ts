@@ -10,7 +10,11 @@ import { UserError } from './errors.js'
 export function ackSignup (ctx: CommandContext<unknown>, activity: ActivityRow, name: string, outcome: SignUpOutcome, by?: string): void {
   switch (outcome.kind) {
     case 'too-big':
-      throw new UserError(`活动 #${activity.id} 名额共${outcome.capacity}人、现在剩余${outcome.seatsLeft}个，无法报这么多人`, `报名 ${activity.id} ${Math.max(1, Math.min(outcome.seatsLeft, outcome.capacity))}人`)
+      if (outcome.held > 0) {
+        const most = outcome.held + outcome.seatsLeft
+        throw new UserError(`活动 #${activity.id} 你已报名${outcome.held}人，现在只剩${outcome.seatsLeft}个名额，最多可改为${most}人`, `报名 ${activity.id} ${most}人`)
+      }
+      throw new UserError(`活动 #${activity.id} 名额共${outcome.capacity}人，一次报不了这么多人`, `报名 ${activity.id} ${Math.max(1, Math.min(outcome.seatsLeft || outcome.capacity, outcome.capacity))}人`)
     case 'confirmed':
     case 'waitlisted':
     case 'already':

@@ -2,7 +2,7 @@
 // Callers run these inside the message's transaction, so the roster invariants hold whatever
 // order messages arrive in.
 import { and, asc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm'
-import { admitByCounts, promotionsFrom, seatsLeft, waitlistPlace, type RosterCounts, type RosterEntry } from '../domain/roster.js'
+import { admitByCounts, seatsLeft, waitlistPlace, type RosterCounts, type RosterEntry } from '../domain/roster.js'
 import type { ActivityRow } from './activities.js'
 import type { Db } from './open.js'
 import { prepared, rowQuery } from './prepared.js'
@@ -41,7 +41,8 @@ export type SignUpOutcome =
   | { kind: 'confirmed' | 'waitlisted', signup: SignupRow, place: number }
   | { kind: 'already', signup: SignupRow, place: number }
   | { kind: 'resized', signup: SignupRow, place: number, promoted: SignupRow[] }
-  | { kind: 'too-big', seatsLeft: number, capacity: number }
+  /** more people than the activity can ever take, or (held > 0) a confirmed party growing past the seats left */
+  | { kind: 'too-big', seatsLeft: number, capacity: number, held: number }
 
 /** Seats taken and sign-ups waiting: the activity's counters, kept by every change below. */
 export function rosterCounts (db: Db, activityId: number): RosterCounts {
@@ -61,15 +62,13 @@ function count (db: Db, activityId: number, by: RosterCounts): void {
     .run(by.taken, by.waiting, activityId)
 }
 
-/**
- * The head of the waitlist, in the order it is served: at most `limit` sign-ups (each holds at
- * least one seat, so that many are all that `limit` free seats could take).
- */
-function queueHead (db: Db, activityId: number, limit: number): RosterEntry[] {
-  const rows = prepared(db, 'roster-queue-head', () => db.$client.prepare(`
+/** The first sign-up on the waitlist, in the order it is served, that fits `free` seats. */
+function firstThatFits (db: Db, activityId: number, free: number): RosterEntry | undefined {
+  const row = prepared(db, 'roster-first-fit', () => db.$client.prepare(`
     SELECT id, 1 + companions AS seats, queued_at AS queuedAt FROM signups
-    WHERE activity_id = ? AND status = 'waitlisted' ORDER BY queued_at, id LIMIT ?`)).all(activityId, limit) as Array<Omit<RosterEntry, 'status'>>
-  return rows.map(r => ({ ...r, status: 'waitlisted' }))
+    WHERE activity_id = ? AND status = 'waitlisted' AND 1 + companions <= ? ORDER BY queued_at, id LIMIT 1`))
+    .get(activityId, free) as Omit<RosterEntry, 'status'> | undefined
+  return row && { ...row, status: 'waitlisted' }
 }
 
 /** 1-based place of a sign-up on the waitlist, 0 when it is not waiting. */
@@ -105,7 +104,7 @@ export function signUp (db: Db, activity: ActivityRow, who: Who, asked: number |
   const people = asked ?? 1
   const counts = rosterCounts(db, activity.id)
   if (activity.capacity !== null && people > activity.capacity) {
-    return { kind: 'too-big', seatsLeft: Math.max(0, activity.capacity - counts.taken), capacity: activity.capacity }
+    return { kind: 'too-big', seatsLeft: Math.max(0, activity.capacity - counts.taken), capacity: activity.capacity, held: 0 }
   }
   const status = admitByCounts(counts, activity.capacity, people)
   const row: Omit<SignupRow, 'id'> = {
@@ -130,16 +129,14 @@ export function signUp (db: Db, activity: ActivityRow, who: Who, asked: number |
 }
 
 function resize (db: Db, activity: ActivityRow, existing: SignupRow, roster: RosterEntry[], people: number, now: number): SignUpOutcome {
-  const others = roster.filter(e => e.id !== existing.id)
+  // a confirmed party grows only into seats left (nobody waiting fits them, or they would be in)
   if (existing.status === 'confirmed' && activity.capacity !== null && people > 1 + existing.companions) {
-    const someoneWaiting = others.some(e => e.status === 'waitlisted')
-    const free = seatsLeft(others, activity.capacity)
-    if (someoneWaiting || people > free) {
-      return { kind: 'too-big', seatsLeft: seatsLeft(roster, activity.capacity), capacity: activity.capacity }
+    if (people > seatsLeft(roster.filter(e => e.id !== existing.id), activity.capacity)) {
+      return { kind: 'too-big', seatsLeft: seatsLeft(roster, activity.capacity), capacity: activity.capacity, held: 1 + existing.companions }
     }
   }
   if (activity.capacity !== null && people > activity.capacity) {
-    return { kind: 'too-big', seatsLeft: seatsLeft(roster, activity.capacity), capacity: activity.capacity }
+    return { kind: 'too-big', seatsLeft: seatsLeft(roster, activity.capacity), capacity: activity.capacity, held: 0 }
   }
   const signup = db.update(signups).set({ companions: people - 1, updatedAt: now }).where(eq(signups.id, existing.id)).returning().get()
   if (existing.status === 'confirmed') count(db, activity.id, { taken: people - 1 - existing.companions, waiting: 0 })
@@ -147,18 +144,23 @@ function resize (db: Db, activity: ActivityRow, existing: SignupRow, roster: Ros
   return { kind: 'resized', signup, place: placeOf(db, signup), promoted }
 }
 
-/** Moves waitlisted sign-ups up while seats are free; returns those promoted. */
+/**
+ * Moves waitlisted sign-ups up while seats are free, in arrival order, each that fits what is left
+ * (domain/roster); returns those promoted.
+ */
 export function promote (db: Db, activity: ActivityRow, now: number): SignupRow[] {
   const counts = rosterCounts(db, activity.id)
   if (counts.waiting === 0) return []
-  const free = activity.capacity === null ? Infinity : activity.capacity - counts.taken
-  if (free <= 0) return []
-  const head = queueHead(db, activity.id, Math.min(free, counts.waiting))
-  // promotionsFrom takes a prefix of the queue: first come, first served
-  return head.slice(0, promotionsFrom(head, free).length).map(e => {
+  let free = activity.capacity === null ? Number.MAX_SAFE_INTEGER : activity.capacity - counts.taken
+  const promoted: SignupRow[] = []
+  while (free > 0) {
+    const e = firstThatFits(db, activity.id, free)
+    if (e === undefined) break
     setStatus(db, activity.id, e, 'confirmed', now)
-    return rowQuery<SignupRow>(db, 'signup-by-id', signups, 'id = ?').get(e.id) as SignupRow
-  })
+    promoted.push(rowQuery<SignupRow>(db, 'signup-by-id', signups, 'id = ?').get(e.id) as SignupRow)
+    free -= e.seats
+  }
+  return promoted
 }
 
 function setStatus (db: Db, activityId: number, from: Pick<RosterEntry, 'id' | 'seats'> & { status: SignupRow['status'] }, status: SignupRow['status'], now: number): void {

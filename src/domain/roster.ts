@@ -1,5 +1,11 @@
 // Seats, waitlist and promotion: who gets in when a sign-up arrives or a seat frees up. Pure:
 // the database layer applies what these functions decide, inside one transaction.
+//
+// The rule (commands.md: "sign-ups beyond 名额 join the waitlist in arrival order"): a sign-up that
+// fits the seats left is confirmed; one that does not waits. Freed seats go to the waitlist in
+// arrival order, each to the first sign-up that fits them: a party too big for the seats left
+// keeps its place at the front and does not hold back the single people behind it. So no one
+// waits while there are seats enough for them.
 
 export interface RosterEntry {
   id: number
@@ -32,13 +38,9 @@ export interface RosterCounts {
   waiting: number
 }
 
-/**
- * Where a new sign-up of `seats` people goes. Nobody jumps the queue: while anyone is waiting, a
- * newcomer waits too, even if a small party would fit.
- */
+/** Where a new sign-up of `seats` people goes: in if it fits the seats left, else to the end of the waitlist. */
 export function admitByCounts (counts: RosterCounts, capacity: number | null, seats: number): 'confirmed' | 'waitlisted' {
   if (capacity === null) return 'confirmed'
-  if (counts.waiting > 0) return 'waitlisted'
   return counts.taken + seats <= capacity ? 'confirmed' : 'waitlisted'
 }
 
@@ -46,14 +48,12 @@ export function admit (roster: readonly RosterEntry[], capacity: number | null, 
   return admitByCounts({ taken: seatsTaken(roster), waiting: roster.filter(e => e.status === 'waitlisted').length }, capacity, seats)
 }
 
-/**
- * Ids of the queue (in order) that move up into `free` seats, first come first served. The head
- * of the queue is never skipped: if it does not fit, nobody behind it moves up either.
- */
+/** Ids of the queue (in order) that move up into `free` seats: each in turn that still fits what is left. */
 export function promotionsFrom (queue: readonly RosterEntry[], free: number): number[] {
   const promoted: number[] = []
   for (const e of queue) {
-    if (e.seats > free) break
+    if (free <= 0) break
+    if (e.seats > free) continue
     promoted.push(e.id)
     free -= e.seats
   }
