@@ -45,6 +45,23 @@ describe('报名', () => {
     expect(ack?.text).toContain('当前已报名2/3人，剩余1个名额')
   })
 
+  it('shows someone who signed up and cancelled within one acknowledgement as cancelled only, and the other way round', async () => {
+    bot = createTestBot()
+    activity()
+    await bot.take()
+    bot.say('林律师', '报名')
+    bot.say('吴设计师', '报名')
+    bot.say('林律师', '取消报名')
+    bot.say('赵老师', '报名')
+    bot.say('赵老师', '-1')
+    bot.say('赵老师', '报名')
+    const [ack] = await bot.take()
+    expect(ack?.text).toContain('报名成功（2人）：吴设计师、赵老师')
+    expect(ack?.text).toContain('已取消报名：林律师')
+    expect(ack?.text).not.toContain('已取消报名：林律师、赵老师')
+    expect(ack?.text).toContain('当前已报名2/3人')
+  })
+
   it('answers sign-ups that follow each other within 10 seconds together, however long the chain', async () => {
     bot = createTestBot()
     activity('名额：20')

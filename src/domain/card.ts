@@ -77,7 +77,25 @@ function who (e: AckLine): string {
 }
 
 /** The coalesced acknowledgement for one activity: who got in, who waits where, who left, who moved up. */
-export function ackText (a: ActivityView, events: readonly AckLine[]): string {
+const SIGNED_UP: ReadonlySet<AckLine['kind']> = new Set(['confirmed', 'waitlisted', 'resized', 'already', 'promoted'])
+
+/**
+ * Events as the group should read them: someone who signed up and cancelled within one
+ * acknowledgement is shown as cancelled only, and someone who cancelled and signed up again as
+ * signed up only.
+ */
+function netted (events: readonly AckLine[]): AckLine[] {
+  const out: AckLine[] = []
+  for (const e of events) {
+    const drops = e.kind === 'cancelled' ? SIGNED_UP : e.kind === 'confirmed' || e.kind === 'waitlisted' ? new Set(['cancelled']) : null
+    if (drops) for (let i = out.length - 1; i >= 0; i--) if (out[i]?.name === e.name && drops.has(out[i]?.kind as AckLine['kind'])) out.splice(i, 1)
+    out.push(e)
+  }
+  return out
+}
+
+export function ackText (a: ActivityView, written: readonly AckLine[]): string {
+  const events = netted(written)
   const lines = [`${cardMarker(a.id)}${a.title}`]
   const group = (kind: AckLine['kind']): AckLine[] => events.filter(e => e.kind === kind)
   const confirmed = group('confirmed')
