@@ -76,8 +76,8 @@ function who (e: AckLine): string {
   return `${e.name}${party}${by}`
 }
 
-/** The coalesced acknowledgement for one activity: who got in, who waits where, who left, who moved up. */
 const SIGNED_UP: ReadonlySet<AckLine['kind']> = new Set(['confirmed', 'waitlisted', 'resized', 'already', 'promoted'])
+const CANCELLED: ReadonlySet<AckLine['kind']> = new Set(['cancelled'])
 
 /**
  * Events as the group should read them: someone who signed up and cancelled within one
@@ -87,13 +87,14 @@ const SIGNED_UP: ReadonlySet<AckLine['kind']> = new Set(['confirmed', 'waitliste
 function netted (events: readonly AckLine[]): AckLine[] {
   const out: AckLine[] = []
   for (const e of events) {
-    const drops = e.kind === 'cancelled' ? SIGNED_UP : e.kind === 'confirmed' || e.kind === 'waitlisted' ? new Set(['cancelled']) : null
+    const drops = e.kind === 'cancelled' ? SIGNED_UP : e.kind === 'confirmed' || e.kind === 'waitlisted' ? CANCELLED : null
     if (drops) for (let i = out.length - 1; i >= 0; i--) if (out[i]?.name === e.name && drops.has(out[i]?.kind as AckLine['kind'])) out.splice(i, 1)
     out.push(e)
   }
   return out
 }
 
+/** The coalesced acknowledgement for one activity: who got in, who waits where, who left, who moved up. */
 export function ackText (a: ActivityView, written: readonly AckLine[]): string {
   const events = netted(written)
   const lines = [`${cardMarker(a.id)}${a.title}`]
