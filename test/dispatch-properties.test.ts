@@ -48,9 +48,28 @@ describe('dispatch of arbitrary text', () => {
 describe('input limits', () => {
   it('refuse an overlong command with the limit', async () => {
     const bot = createTestBot()
+    expect(bot.say('周会长', `#活动 主题：沙龙；时间：11月20日 14:00；说明：${'很长'.repeat(35_000)}`)).toBe('refused')
+    expect((await bot.take())[0]?.text).toContain('最多60000字')
+    expect(bot.say('林律师', `${'报名'.repeat(40_000)}`)).toBe('chatter')
+    // a 说明 over its own limit is refused by the field, with its limit
     expect(bot.say('周会长', `#活动 主题：沙龙；时间：11月20日 14:00；说明：${'很长'.repeat(15_000)}`)).toBe('refused')
-    expect((await bot.take())[0]?.text).toContain('最多20000字')
-    expect(bot.say('林律师', `${'报名'.repeat(20_000)}`)).toBe('chatter')
+    expect((await bot.take())[0]?.text).toContain('「说明」太长了（最多500个字）')
     bot.close()
   })
+
+  // Linear-time reading of long messages: runs of newlines, closing punctuation and separator lines
+  // under the length limit each took tens of seconds when a pattern anchored at the end backtracked
+  // over the whole text. No duration is asserted; the timeout (far above the milliseconds these
+  // take now) is what the quadratic path would hit.
+  it('reads long messages without backtracking over them', () => {
+    const bot = createTestBot()
+    for (const text of [
+      `今天${'\n'.repeat(59_000)}好`,
+      `「${'\n'.repeat(59_000)}」`,
+      `「引用」\n${'- - -\n'.repeat(9_800)}`,
+      `报名${'！'.repeat(59_000)}x`,
+      `+1${' '.repeat(59_000)}.x`,
+    ]) expect(bot.say('林律师', text)).toBe('chatter')
+    bot.close()
+  }, 30_000)
 })

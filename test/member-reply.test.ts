@@ -47,6 +47,15 @@ describe('parseMemberReply', () => {
     ['代报名 刘护士、孙护士,王五', { kind: 'proxy', activityId: null, names: ['刘护士', '孙护士', '王五'] }],
     ['代报名 #3 @张三', { kind: 'proxy', activityId: 3, names: ['张三'] }],
     ['代报名：王五', { kind: 'proxy', activityId: null, names: ['王五'] }],
+    ['报名🙏', { kind: 'signup', activityId: null, people: null }],
+    ['报名 2👍🏻', { kind: 'signup', activityId: 2, people: null }],
+    ['+1[强]', { kind: 'signup', activityId: null, people: null, bare: true }],
+    ['报名[抱拳][抱拳]', { kind: 'signup', activityId: null, people: null }],
+    ['取消报名🙏', { kind: 'cancel', activityId: null }],
+    ['签到[OK]', { kind: 'checkin', activityId: null }],
+    ['我也报名', { kind: 'signup', activityId: null, people: null }],
+    ['报名+1', { kind: 'signup', activityId: null, people: null }],
+    ['报名 俩人', { kind: 'signup', activityId: null, people: 2 }],
     ['代报名张三', { kind: 'proxy', activityId: null, names: ['张三'] }],
     ['代报名', { kind: 'proxy', activityId: null, names: [] }],
     ['我的报名', { kind: 'mine' }],
@@ -55,7 +64,7 @@ describe('parseMemberReply', () => {
   })
 
   it.each(['报名的人好多啊', '我想报名', '+2', '+1+1', '+12', '取消', '签到了吗', '报名 4 3', '-1-1', '今天报名截止吗', '报名了', '怎么报名？', '已报名', '报名 两十人', '报名 一二人',
-    '代报名了', '代报名的话怎么弄？', '代报名一下可以吗', '代报名一下', '代报名 王五？'])('%j is chatter', text => {
+    '代报名了', '代报名的话怎么弄？', '代报名一下可以吗', '代报名一下', '代报名 王五？', '报名 999999999999999999999999'])('%j is chatter', text => {
     expect(parseMemberReply(normalizeText(text))).toBeNull()
   })
 

@@ -17,7 +17,8 @@ import type { IncomingMessage, Person, Target } from './types.js'
 export const HELP_POINTER = '没有这个命令。发送「#帮助」查看可用的命令，例如：#近期活动'
 export const APOLOGY = '抱歉，处理这条消息时出了点问题，已记录下来。请稍后再试，或联系管理员。'
 /** Longer commands are refused (a 500-line 接龙 fits comfortably). */
-export const MAX_COMMAND_LENGTH = 20_000
+/** Longer commands are refused (a 500-line 接龙 with a note on every line fits); longer chatter is not read at all. */
+export const MAX_COMMAND_LENGTH = 60_000
 
 /** What dispatch made of a message. */
 export type Route =
@@ -32,6 +33,10 @@ export type Route =
     quotedActivityId: number | null
   }
   | { kind: 'unknown', word: string }
+  /** a command longer than MAX_COMMAND_LENGTH: refused without being read */
+  | { kind: 'too-long', length: number }
+
+const routeName = (route: Route): string => route.kind === 'command' ? route.command.name : route.kind === 'unknown' ? route.word : 'too-long'
 
 export type Outcome = 'duplicate' | 'disabled' | 'handled' | 'refused' | 'failed'
 
@@ -58,6 +63,10 @@ function lazyWho (admin: boolean, organizer: () => boolean, secretary: () => boo
   }
 }
 
+function tooLong (length: number): UserError {
+  return new UserError(`这条消息太长了（${length}字，最多${MAX_COMMAND_LENGTH}字），请分成几条发送`, '#接龙 名单很长时，分成两条：第一条 1–250 号，第二条 251 号以后')
+}
+
 /** A refusal for someone without the role: who may, and how one gets the role (an admin appoints). */
 function notAllowed (command: Command<unknown>, sender: string): UserError {
   const who = `只有${command.allow.label}可以使用「#${command.name}」`
@@ -76,6 +85,12 @@ export class Dispatcher {
    */
   route (msg: IncomingMessage, botName?: string): Route | null {
     if (msg.self) return null
+    if (msg.text.length > MAX_COMMAND_LENGTH) {
+      // not parsed: only whether it was meant for the bot decides between a refusal and silence
+      const head = toHalfWidth(cleanText(msg.text.slice(0, 200)))
+      const forBot = /^[#/]/.test(head) || (botName !== undefined && head.startsWith(`@${toHalfWidth(botName)}`)) || msg.mentionsBot
+      return forBot ? { kind: 'too-long', length: msg.text.length } : null
+    }
     // both layers have the same length: find positions in `full`, cut what people wrote from `clean`
     const clean = cleanText(msg.text)
     const full = toHalfWidth(clean)
@@ -131,8 +146,8 @@ export class Dispatcher {
       return outcome
     } catch (err) {
       const refused = err instanceof UserError
-      if (!refused) mlog.error({ err, command: route.kind === 'command' ? route.command.name : route.word }, 'command failed')
-      else mlog.debug({ command: route.kind === 'command' ? route.command.name : route.word }, 'command refused')
+      if (!refused) mlog.error({ err, command: routeName(route) }, 'command failed')
+      else mlog.debug({ command: routeName(route) }, 'command refused')
       try {
         inGroupCommit(db, () => {
           if (!markHandled(db, msg.id, now)) return
@@ -167,6 +182,7 @@ export class Dispatcher {
       enqueueText(db, target, HELP_POINTER, [], now)
       return 'handled'
     }
+    if (route.kind === 'too-long') throw tooLong(route.length)
     const command = route.command
     const member = room ? ensureMember(db, room.id, msg.sender, now) : null
     // roles are looked up only when a command asks: a plain 报名 needs none
@@ -176,9 +192,7 @@ export class Dispatcher {
     if (command.where === 'room' && !room) throw new UserError(`「#${command.name}」请在活动群里发送`, command.example)
     if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
     if (!command.allow.test(who)) throw notAllowed(command, msg.sender.name)
-    if (route.text.length > MAX_COMMAND_LENGTH) {
-      throw new UserError(`这条消息太长了（${route.text.length}字，最多${MAX_COMMAND_LENGTH}字），请分成几条发送`)
-    }
+    if (route.text.length > MAX_COMMAND_LENGTH) throw tooLong(route.text.length)
     const pctx: ParseContext = { now, timeZone: config.timeZone, text: route.text, mentions: msg.mentions, quotedActivityId: route.quotedActivityId }
     const args = route.prefixed ? command.parse(route.rest, pctx) : command.matchReply?.(route.text)
     const ctx: CommandContext<unknown> = {

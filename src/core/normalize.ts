@@ -3,7 +3,8 @@
 // runs of spaces collapsed, lines trimmed) keeps what people wrote for titles and names;
 // `normalizeText` also folds full-width letters, digits and punctuation to half-width for parsing.
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g
+// zero-width characters, and the direction controls that would turn a WeChat line round when echoed back
+const ZERO_WIDTH = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]/g
 // U+2005 is WeChat's separator after an @mention; the others are spaces people paste in.
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
 
@@ -12,14 +13,23 @@ export function toHalfWidth (text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, ch => String.fromCharCode(ch.charCodeAt(0) - 0xFEE0))
 }
 
+/** Leading and trailing newlines dropped, in linear time (`/\n+$/` is quadratic on a run of newlines mid-text). */
+function trimNewlines (text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && text.charCodeAt(start) === 10) start++
+  while (end > start && text.charCodeAt(end - 1) === 10) end--
+  return text.slice(start, end)
+}
+
 export function cleanText (text: string): string {
-  return text.replace(ZERO_WIDTH, '')
+  const joined = text.replace(ZERO_WIDTH, '')
     .replace(ODD_SPACES, ' ')
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map(line => line.replace(/[ \t]+/g, ' ').trim())
     .join('\n')
-    .replace(/^\n+|\n+$/g, '')
+  return trimNewlines(joined)
 }
 
 export function normalizeText (text: string): string {
@@ -31,7 +41,7 @@ export function normalizeText (text: string): string {
  * text does not start with one.
  */
 export function splitLeadingId (text: string): { id: number | null, rest: string } {
-  const m = /^#?\s*(\d+)(?=\s|$|[^\d])\s*/.exec(toHalfWidth(text))
+  const m = /^#?\s*(\d{1,9})(?=\s|$|[^\d])\s*/.exec(toHalfWidth(text))
   if (!m) return { id: null, rest: text.trim() }
   return { id: Number(m[1]), rest: text.slice(m[0].length).trim() }
 }

@@ -144,7 +144,7 @@ function readCapacity (raw: string): number {
   const bare = toHalfWidth(raw).trim()
     .replace(/^(限报|限|最多|不超过|至多|共)\s*/, '')
     .replace(/\s*(人|位|名)?\s*(以内|之内|以下|为限|封顶)?$/, '')
-  const n = capacitySchema.safeParse(bare)
+  const n = capacitySchema.safeParse(/^\d+$/.test(bare) ? bare : NaN)
   if (!n.success) fail('capacity', `要写一个1到${LIMITS.capacity}之间的整数（不限人数写：不限）`)
   return n.data
 }

@@ -14,7 +14,7 @@ export interface JielongList {
 
 const FIRST_LINE = /^[#/]接龙\s*/
 const NUMBERED = /^(\d{1,4})\s*(?:[.、,:)．]\s*|\s+)(.*)$/
-const HEADER_ID = /#(\d+)/
+const HEADER_ID = /#(\d{1,9})(?!\d)/
 
 /** The first word of a line, up to a space or what people write after a name: 丁老师(瓯海区), 马律师,2人, 吕主播+1. */
 function firstName (line: string): string {

@@ -10,11 +10,12 @@ export type MemberReply =
   | { kind: 'checkin', activityId: number | null }
   | { kind: 'mine' }
 
-const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 两: 2, 俩: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
 /** 3, 三, 十二, 二十五 → number (people counts are small: up to 99). */
 export function readCount (raw: string): number | null {
   if (/^\d+$/.test(raw)) return Number(raw)
+  if (raw === '俩') return 2
   const m = /^([一两二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(raw)
   if (!m || raw === '') return null
   if (!m[2]) return m[3] ? null : ZH_DIGIT[m[1] ?? ''] ?? null
@@ -23,12 +24,33 @@ export function readCount (raw: string): number | null {
 }
 
 // an id stands on its own: `报名 25人` is 25 people, not activity 2 with 5
-const ID = String.raw`#?(\d+)(?=\s|$|[:,(])`
-const PEOPLE = String.raw`[\s:,(]*(共|一共|带|携)?\s*(\d+|[一两二三四五六七八九十]{1,3})\s*(?:人|位|名|个人)\)?`
-// what people add after a short reply: 报名！ / +1。 / 报名~
-const TRAILING = /[\s!.~。！～…]+$/u
+const ID = String.raw`#?(\d{1,9})(?=\s|$|[:,(])`
+const PEOPLE = String.raw`[\s:,(]*(共|一共|带|携)?\s*(\d+|[一两二三四五六七八九十]{1,3}|俩)\s*(?:人|位|名|个人)\)?`
+// what people add after a short reply: 报名！ / +1。 / 报名~ / 报名🙏 / +1[强] (WeChat's emoticon codes)
+const TRAILING_CHAR = /[\s!.~。！～…\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/u
+const EMOTICON_CODE = /\[[^\][\s]{1,4}\]$/
 
-const SIGNUP = new RegExp(String.raw`^(?:报名|我要报名|接龙报名)(?:\s*${ID})?(?:${PEOPLE})?$`)
+/** The reply without what follows it (in linear time: a regex anchored at the end is quadratic on long runs). */
+function withoutTrailing (text: string): string {
+  let t = text
+  for (let changed = true; changed;) {
+    changed = false
+    const code = EMOTICON_CODE.exec(t.slice(-8))
+    if (code) { t = t.slice(0, t.length - code[0].length); changed = true }
+    let end = t.length
+    while (end > 0) {
+      const cp = t.codePointAt(end - 1) ?? 0
+      // a character outside the BMP ends in a low surrogate: step back over the pair
+      const width = end >= 2 && cp >= 0xDC00 && cp <= 0xDFFF ? 2 : 1
+      if (!TRAILING_CHAR.test(t.slice(end - width, end))) break
+      end -= width
+    }
+    if (end < t.length) { t = t.slice(0, end); changed = true }
+  }
+  return t
+}
+
+const SIGNUP = new RegExp(String.raw`^(?:报名\s*\+1|报名|我要报名|我也报名|我也要报名|接龙报名)(?:\s*${ID})?(?:${PEOPLE})?$`)
 // +1 and +1 3人 (never +12: that is not activity 2)
 const PLUS_ONE = new RegExp(String.raw`^\+1()(?:\s${PEOPLE})?$`)
 const CANCEL = new RegExp(String.raw`^(?:取消报名|我要取消报名|退出报名)(?:\s*${ID})?$`)
@@ -36,7 +58,7 @@ const MINUS_ONE = /^-1$/
 const CHECKIN = new RegExp(String.raw`^(?:签到|我已签到)(?:\s*${ID})?$`)
 // names follow a space or a colon (代报名：王五); run straight on, only a lone name-like word is a name (代报名张三),
 // so 代报名了 / 代报名一下可以吗 stay chatter
-const PROXY = new RegExp(String.raw`^(?:代报名|帮报名|替报名)(?:\s*#?(\d+)(?=\s|$|:))?(?:\s*:\s*|\s+|$)([\s\S]*)$`)
+const PROXY = new RegExp(String.raw`^(?:代报名|帮报名|替报名)(?:\s*#?(\d{1,9})(?=\s|$|:))?(?:\s*:\s*|\s+|$)([\s\S]*)$`)
 const PROXY_RUN_ON = /^(?:代报名|帮报名|替报名)([\p{Script=Han}·]{2,4})$/u
 const NOT_A_NAME_END = /^[一了的过好要下]|[了吗呢啊吧的嘛呀哦么]$/
 const QUESTION = /[?？]/
@@ -49,7 +71,7 @@ export function splitNames (text: string): string[] {
 
 /** The member reply this text is, or null when it is chatter. */
 export function parseMemberReply (text: string): MemberReply | null {
-  const t = text.trim().replace(TRAILING, '')
+  const t = withoutTrailing(text.trim())
   let m: RegExpExecArray | null
   if (MINUS_ONE.test(t)) return { kind: 'cancel', activityId: null, bare: true }
   if (t === '+1') return { kind: 'signup', activityId: null, people: null, bare: true }
@@ -80,15 +102,36 @@ export interface Quote {
 }
 
 // 「新联小助手:【活动 #4】同心大讲堂…」\n- - - - - - - - - - - - - - -\n报名
-const QUOTE = /^「([\s\S]*)」\s*\n\s*(?:-\s*){3,}\n([\s\S]*)$/d
+const SEPARATOR_LINE = /^[ \t]*(?:-[ \t]*){3,}$/
 const CARD_MARKER = /【活动\s*#(\d+)】/
 
-/** A quote-reply split into the quoted activity and the reply; null when the text is not a quote. */
+/**
+ * A quote-reply split into the quoted activity and the reply; null when the text is not a quote.
+ * The reply follows the last separator line that comes right after the closing 」 (read line by
+ * line: one pattern over the whole text would backtrack quadratically on long messages).
+ */
 export function parseQuote (text: string): Quote | null {
-  const m = QUOTE.exec(text)
-  if (!m) return null
-  const marker = CARD_MARKER.exec(m[1] ?? '')
-  return { activityId: marker ? Number(marker[1]) : null, bodyStart: m.indices?.[2]?.[0] ?? text.length }
+  if (!text.startsWith('「')) return null
+  let quoteEnd = -1
+  let bodyStart = -1
+  for (let lineStart = 0; lineStart < text.length;) {
+    const newline = text.indexOf('\n', lineStart)
+    if (newline < 0) break
+    const next = text.indexOf('\n', newline + 1)
+    const line = text.slice(newline + 1, next < 0 ? text.length : next)
+    // a separator line, followed by a newline, after text that ends with 」
+    if (next >= 0 && SEPARATOR_LINE.test(line)) {
+      const before = text.slice(0, newline).trimEnd()
+      if (before.endsWith('」') && before.length > 1) {
+        quoteEnd = before.length - 1
+        bodyStart = next + 1
+      }
+    }
+    lineStart = newline + 1
+  }
+  if (bodyStart < 0) return null
+  const marker = CARD_MARKER.exec(text.slice(1, quoteEnd))
+  return { activityId: marker ? Number(marker[1]) : null, bodyStart }
 }
 
 /** The card marker every activity card starts with. */
