@@ -1,13 +1,13 @@
 // #接龙 — a WeChat 接龙 list as a sign-up sheet: new names are signed up (room members by their
 // name, others as guests of the sender); the sender leaving their own line cancels their sign-up.
-// Each list is read against the activity's previous one.
+// Each list is read against every name that has been on the activity's lists.
 import { anyone, defineCommand } from '../src/core/command.js'
 import { activityInRoom, assertOpenForSignup, listLines } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
 import type { Person } from '../src/core/types.js'
 import { activitiesSince, openActivities, type ActivityRow } from '../src/db/activities.js'
-import { latestList, saveList } from '../src/db/jielong-lists.js'
+import { listedNames, saveListedNames } from '../src/db/jielong-lists.js'
 import { ensureMember, findMemberByName } from '../src/db/people.js'
 import { cancelSignups, liveSignupOf, signUp } from '../src/db/signups.js'
 import { headerNamesTitle, parseJielong, type JielongList } from '../src/domain/jielong.js'
@@ -59,10 +59,11 @@ export default defineCommand<JielongList>({
     const same = (a: string, b: string): boolean => toHalfWidth(a) === toHalfWidth(b)
     const roster = new Map<string, Person>()
     for (const p of ctx.roomMembers ?? []) if (!roster.has(toHalfWidth(p.name))) roster.set(toHalfWidth(p.name), p)
-    // read against the list before it: a name already there is not new (someone who left with
-    // 取消报名 is not signed up again by a copy of an older list), and only the sender's own
-    // line can be taken away
-    const previous = new Set((latestList(ctx.db, activity.id) ?? []).map(toHalfWidth))
+    // read against every name that has been on a list: such a name is not new (someone who left,
+    // by 取消报名 or by taking their own line away, is not signed up again by a copy of an older
+    // list), and only the sender's own line can be taken away
+    const listed = listedNames(ctx.db, activity.id) ?? []
+    const previous = new Set(listed.map(toHalfWidth))
     const wasListed = (name: string): boolean => previous.has(toHalfWidth(name))
     for (const name of list.names) {
       const self = same(name, sender.name)
@@ -88,6 +89,6 @@ export default defineCommand<JielongList>({
         ackPromotions(ctx, activity, promoted)
       }
     }
-    saveList(ctx.db, activity.id, list.names, ctx.now)
+    saveListedNames(ctx.db, activity.id, [...listed, ...list.names.filter(n => !wasListed(n))], ctx.now)
   },
 })

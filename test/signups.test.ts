@@ -351,6 +351,20 @@ describe('#接龙', () => {
     expect(roster()).toEqual(['周会长:confirmed:1', '郑主播:confirmed:1', '王会计:confirmed:1', '林律师:confirmed:1'])
   })
 
+  it('does not re-sign someone who took their own line away when an older copy is posted later', async () => {
+    bot = createTestBot()
+    activity('名额：20')
+    bot.say('郑主播', `${header}1. 郑主播`)
+    bot.say('林律师', `${header}1. 郑主播\n2. 林律师`)
+    bot.say('王会计', `${header}1. 郑主播\n2. 林律师\n3. 王会计`)
+    // 林律师 leaves by taking their line away …
+    bot.say('林律师', `${header}1. 郑主播\n2. 王会计`)
+    expect(roster()).toEqual(['郑主播:confirmed:1', '王会计:confirmed:1'])
+    // … and a copy from before that, two lists old, does not bring them back
+    bot.say('赵老师', `${header}1. 郑主播\n2. 林律师\n3. 赵老师`)
+    expect(roster()).toEqual(['郑主播:confirmed:1', '王会计:confirmed:1', '赵老师:confirmed:1'])
+  })
+
   it('refuses a list whose header names an activity closed for sign-up, instead of moving it to another', async () => {
     bot = createTestBot()
     activity('名额：20；截止：11月3日 18:00')

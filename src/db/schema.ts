@@ -211,12 +211,13 @@ export const auditLog = sqliteTable('audit_log', {
 })
 
 /**
- * The latest #接龙 list of an activity: a list is read against the one before it (a name already
- * there is not new, a sender whose own line is gone has left), as WeChat's copy-and-extend works.
+ * The #接龙 lists of an activity so far: a list is read against every name that has been on one
+ * (such a name is not new, even on a stale copy; a sender whose own line is gone has left), as
+ * WeChat's copy-and-extend works.
  */
 export const jielongLists = sqliteTable('jielong_lists', {
   activityId: integer('activity_id').primaryKey().references(() => activities.id),
-  /** JSON array of the names, in list order */
+  /** JSON array of every name that has been on a list of the activity, in the order first seen */
   names: text('names').notNull(),
   postedAt: integer('posted_at').notNull(),
 })
