@@ -62,6 +62,33 @@ describe('报名', () => {
     expect(ack?.text).toContain('当前已报名2/3人')
   })
 
+  it('does not @mention someone who moved up and left within one acknowledgement, nor list them as waiting', async () => {
+    bot = createTestBot()
+    activity('名额：1')
+    await bot.take()
+    bot.say('林律师', '报名')
+    bot.say('吴设计师', '报名')
+    bot.say('赵老师', '报名')
+    bot.say('林律师', '取消报名')
+    bot.say('吴设计师', '取消报名')
+    const [ack] = await bot.take()
+    expect(ack?.mentions).toEqual(['赵老师'])
+    expect(ack?.text).toContain('已取消报名：林律师、吴设计师')
+    expect(ack?.text).toContain('候补转为正式报名：赵老师')
+    expect(ack?.text).not.toContain('进入候补')
+  })
+
+  it('drops an acknowledgement still waiting when the activity is cancelled', async () => {
+    bot = createTestBot()
+    activity()
+    await bot.take()
+    bot.say('林律师', '报名')
+    bot.say('周会长', '#取消活动 1 场地有变')
+    const texts = (await bot.take()).map(r => r.text).join('\n')
+    expect(texts).toContain('已取消')
+    expect(texts).not.toContain('报名成功')
+  })
+
   it('answers sign-ups that follow each other within 10 seconds together, however long the chain', async () => {
     bot = createTestBot()
     activity('名额：20')

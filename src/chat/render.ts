@@ -7,7 +7,7 @@ import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
 import { ackEvents, type AckBody, type FileBody, type TextBody } from '../db/outbox-store.js'
 import { viewOf } from '../db/views.js'
-import { ackText } from '../domain/card.js'
+import { ackText, netted } from '../domain/card.js'
 import { buildReport } from '../report/figures.js'
 import type { Part, Renderer } from './outbox.js'
 import { MESSAGE_LIMIT, splitText } from './split.js'
@@ -43,8 +43,10 @@ export function createRenderer (deps: RenderDeps): Renderer {
       case 'ack': {
         const body = JSON.parse(row.body) as AckBody
         const activity = activityById(deps.db, body.activityId)
-        const events = ackEvents(deps.db, row.id)
-        if (!activity || events.length === 0) return []
+        // the same reading as the text: someone promoted and then gone is not @mentioned
+        const events = netted(ackEvents(deps.db, row.id))
+        // once cancelled, the cancellation notice has told everyone: a pending acknowledgement would contradict it
+        if (!activity || activity.status === 'cancelled' || events.length === 0) return []
         const mentions: Person[] = []
         for (const e of events) {
           if (e.kind === 'promoted' && e.mention && !mentions.some(p => p.id === e.mention?.id)) mentions.push(e.mention)

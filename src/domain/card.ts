@@ -78,16 +78,17 @@ function who (e: AckLine): string {
 
 const SIGNED_UP: ReadonlySet<AckLine['kind']> = new Set(['confirmed', 'waitlisted', 'resized', 'already', 'promoted'])
 const CANCELLED: ReadonlySet<AckLine['kind']> = new Set(['cancelled'])
+const WAITING: ReadonlySet<AckLine['kind']> = new Set(['waitlisted'])
 
 /**
  * Events as the group should read them: someone who signed up and cancelled within one
- * acknowledgement is shown as cancelled only, and someone who cancelled and signed up again as
- * signed up only.
+ * acknowledgement is shown as cancelled only, someone who cancelled and signed up again as signed
+ * up only, and someone who joined the waitlist and moved up as moved up only.
  */
-function netted (events: readonly AckLine[]): AckLine[] {
-  const out: AckLine[] = []
+export function netted<E extends AckLine> (events: readonly E[]): E[] {
+  const out: E[] = []
   for (const e of events) {
-    const drops = e.kind === 'cancelled' ? SIGNED_UP : e.kind === 'confirmed' || e.kind === 'waitlisted' ? CANCELLED : null
+    const drops = e.kind === 'cancelled' ? SIGNED_UP : e.kind === 'confirmed' || e.kind === 'waitlisted' ? CANCELLED : e.kind === 'promoted' ? WAITING : null
     if (drops) for (let i = out.length - 1; i >= 0; i--) if (out[i]?.name === e.name && drops.has(out[i]?.kind as AckLine['kind'])) out.splice(i, 1)
     out.push(e)
   }
