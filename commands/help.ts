@@ -18,7 +18,9 @@ const help = defineCommand<Record<string, never>>({
   matchReply: text => (/^(帮助|使用帮助)$/.test(text) ? {} : null),
   parse: () => ({}),
   handle (ctx) {
-    const lines = ctx.commands.filter(c => usable(ctx, c)).map(c => `· ${c.summary}：${c.example.replace(/\n+/g, ' / ')}`)
+    // a multi-line example keeps its lines (indented), so it works when typed or copied as shown
+    const lines = ctx.commands.filter(c => usable(ctx, c))
+      .map(c => `· ${c.summary}：${c.example.includes('\n') ? `\n${c.example.split('\n').map(l => `  ${l}`).join('\n')}` : c.example}`)
     ctx.reply([
       ctx.room ? '新联会活动助手 · 你在本群可以用：' : '新联会活动助手 · 私聊可以用：',
       ...lines,

@@ -1,5 +1,6 @@
 // Configuration from the environment: one zod schema, pure createConfig(input), and every
 // problem reported at once so a bad .env is fixed in one go.
+import { existsSync } from 'node:fs'
 import { z } from 'zod'
 import cron from 'node-cron'
 import { isValidTimeZone } from './domain/zoned-time.js'
@@ -92,6 +93,11 @@ export function createConfig (input: Record<string, string | undefined>): Config
   ]
   if (problems.length > 0 || !result.success) throw new ConfigError(problems)
   return result.data
+}
+
+/** Reads `.env` beside package.json (npm runs scripts there), if there is one; variables already set win. */
+export function loadDotEnv (path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path)
 }
 
 export function loadConfig (env: Record<string, string | undefined> = process.env): Config {

@@ -1,14 +1,12 @@
 // The bot in production: read the configuration, start the bot with the configured puppet, and
 // stop it cleanly on SIGINT/SIGTERM (outbox drained, database closed).
-import { existsSync } from 'node:fs'
 import { log as wechatyLog } from 'wechaty'
 import { runBot } from './bot.js'
-import { ConfigError, loadConfig, type Config } from './config.js'
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js'
 import { createLogger } from './log.js'
 
 function readConfig (): Config {
-  // .env beside package.json, if there is one; variables already set win
-  if (existsSync('.env')) process.loadEnvFile('.env')
+  loadDotEnv()
   try {
     return loadConfig()
   } catch (err) {

@@ -96,6 +96,26 @@ describe('permissions', () => {
     expect(admin?.text).toContain('#活动')
     expect(admin?.text).toContain('#启用')
   })
+
+  it('shows multi-line examples as lines, so that typing one as shown works', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#帮助')
+    const [help] = await bot.take()
+    const lines = (help?.text ?? '').split('\n')
+    const start = lines.findIndex(l => l.trim() === '#活动')
+    expect(start).toBeGreaterThan(0)
+    const end = lines.findIndex((l, i) => i > start && !l.startsWith('  '))
+    const example = lines.slice(start, end < 0 ? undefined : end).join('\n')
+    expect(example).toContain('\n  主题：')
+    expect(bot.say('周会长', example)).toBe('handled')
+    expect((await bot.take())[0]?.text).toContain('【活动 #1】')
+  })
+
+  it('tells someone who replies 报名 in private to reply in the group, without a # they never typed', async () => {
+    bot = createTestBot()
+    expect(bot.say('林律师', '报名', { room: null })).toBe('refused')
+    expect((await bot.take())[0]?.text).toContain('「报名」请在活动群里回复')
+  })
 })
 
 describe('reading messages', () => {

@@ -1,6 +1,8 @@
 // The public example transcripts, checked by the shared checker exactly as acceptance runs it:
 // `npm run replay` and `npm run report` as child processes, expectations from the .expect.json.
 import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHECKER, PROJECT_ROOT, PUBLIC_EXAMPLES } from './helpers/public.js'
 
@@ -27,4 +29,13 @@ describe('public example transcripts', () => {
     expect(r.stdout).toMatch(/(\d+)\/\1 time phrases parsed right/)
     expect(r.status, r.stdout + r.stderr).toBe(0)
   }, 240_000)
+})
+
+describe('the copy of the contracts in docs/spec', () => {
+  const shared = join(PROJECT_ROOT, '../shared/spec')
+  it.runIf(existsSync(shared))('is the same as ../shared/spec', () => {
+    for (const file of readdirSync(shared).filter(f => f.endsWith('.md'))) {
+      expect(readFileSync(join(PROJECT_ROOT, 'docs/spec', file), 'utf8'), file).toBe(readFileSync(join(shared, file), 'utf8'))
+    }
+  })
 })

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parseTranscript } from '../src/sim/transcript.js'
 import { PROJECT_ROOT } from './helpers/public.js'
 
 function replay (lines: unknown[] | string, args: string[] = []): { status: number | null, stdout: string, stderr: string } {
@@ -80,4 +81,15 @@ describe('npm run replay', () => {
     const second = replay([setup, { type: 'message', at: '2026-11-03T09:00:00+08:00', room: '测试群', from: '周会长', text: '#活动 主题：讲座；时间：11月8日下午2点' }], ['--db', db])
     expect(second.stdout).toContain('【活动 #2】')
   }, 120_000)
+})
+
+describe('reading a transcript', () => {
+  const line = (o: unknown): string => JSON.stringify(o)
+  it.each([
+    ['two rooms with one topic', [line({ ...setup, rooms: [...setup.rooms, ...setup.rooms] })], /line 1: rooms: two rooms have the same topic/],
+    ['a time zone that does not exist', [line({ ...setup, timezone: 'Mars/Base' })], /line 1: timezone: is not an IANA time zone/],
+    ['a date that does not exist', [line(setup), line({ type: 'advance', to: '2026-11-31T09:00:00+08:00' })], /line 2: to: must be ISO 8601 with an offset, on a real date/],
+  ])('refuses %s with one line naming it', (_, lines, message) => {
+    expect(() => parseTranscript(lines.join('\n'))).toThrow(message)
+  })
 })

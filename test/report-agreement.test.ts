@@ -2,9 +2,10 @@
 // `npm run report`, all from the same month played through the bot; and the report CLI's
 // argument errors.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../src/report/types.js'
@@ -67,6 +68,15 @@ describe('the figures agree', () => {
 })
 
 describe('npm run report arguments', () => {
+  it('reads DB_PATH from .env where it is run, as the bot does', () => {
+    const here = mkdtempSync(join(tmpdir(), 'xl-env-'))
+    writeFileSync(join(here, '.env'), `DB_PATH=${db}\n`)
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+      join(PROJECT_ROOT, 'src/cli/report.ts'), '--month', '2026-11', '--format', 'json'], { cwd: here, encoding: 'utf8', timeout: 60_000, env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DB_PATH')) })
+    expect(r.stderr).toBe('')
+    expect((JSON.parse(r.stdout) as Report).totals.activities).toBe(3)
+  }, 60_000)
+
   it.each([
     [['--month', '2026-13']],
     [['--month', 'November']],

@@ -1,10 +1,11 @@
 // npm run backup: a consistent copy of the database now (VACUUM INTO), into BACKUP_DIR, keeping
 // the last BACKUP_KEEP copies — the same as the nightly one.
 import { existsSync } from 'node:fs'
-import { loadConfig } from '../config.js'
+import { loadConfig, loadDotEnv } from '../config.js'
 import { backupDatabase } from '../db/backup.js'
 import { openDb } from '../db/open.js'
 
+loadDotEnv()
 const config = loadConfig()
 if (!existsSync(config.DB_PATH)) {
   process.stderr.write(`backup: no database at ${config.DB_PATH}\n`)

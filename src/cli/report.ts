@@ -3,7 +3,7 @@
 import './quiet-stdout.js'
 import { existsSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.js'
+import { loadConfig, loadDotEnv } from '../config.js'
 import { openDb } from '../db/open.js'
 import { roomByReportName, roomReportName } from '../db/people.js'
 import { getSetting } from '../db/settings.js'
@@ -44,6 +44,7 @@ function readArgs (argv: string[]): Args {
   } catch (err) {
     throw new ArgError(`${(err as Error).message}; ${USAGE}`)
   }
+  loadDotEnv()
   const config = loadConfig()
   const format = parsed.format
   if (format !== 'json' && format !== 'xlsx' && format !== 'text') throw new ArgError(`--format must be json, xlsx or text, not "${format}"`)

@@ -189,7 +189,8 @@ export class Dispatcher {
     const who = lazyWho(admin, () => (room && member
       ? msg.room?.ownerId === msg.sender.id || isOrganizerOf(db, member.id, room.id)
       : organizerRoomIds(db, msg.sender).length > 0), () => isSecretary(db, msg.sender))
-    if (command.where === 'room' && !room) throw new UserError(`「#${command.name}」请在活动群里发送`, command.example)
+    // a member reply (报名, -1) typed in private is named as the member wrote it, without a # they never typed
+    if (command.where === 'room' && !room) throw new UserError(route.prefixed ? `「#${command.name}」请在活动群里发送` : `「${command.name}」请在活动群里回复`, command.example)
     if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
     if (!command.allow.test(who)) throw notAllowed(command, msg.sender.name)
     if (route.text.length > MAX_COMMAND_LENGTH) throw tooLong(route.text.length)

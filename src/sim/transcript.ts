@@ -1,20 +1,29 @@
 // Replay transcripts (replay.md): one JSON object per line — setup, message, advance, restart —
 // read and checked, with the line number of anything malformed.
 import { z } from 'zod'
+import { isValidTimeZone } from '../domain/zoned-time.js'
 
-const instant = z.string().refine(s => /T.*([+-]\d\d:?\d\d|Z)$/.test(s) && !Number.isNaN(Date.parse(s)), 'must be ISO 8601 with an offset')
+/** The calendar date written is a real one: Date.parse rolls 2026-11-31 over into December. */
+function realDate (s: string): boolean {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T/.exec(s)
+  if (!m) return false
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+const instant = z.string().refine(s => /T.*([+-]\d\d:?\d\d|Z)$/.test(s) && !Number.isNaN(Date.parse(s)) && realDate(s), 'must be ISO 8601 with an offset, on a real date')
 
 export const setupLine = z.object({
   type: z.literal('setup'),
   bot: z.string().min(1).default('新联小助手'),
-  timezone: z.string().min(1).optional(),
+  timezone: z.string().min(1).refine(isValidTimeZone, 'is not an IANA time zone (e.g. Asia/Shanghai)').optional(),
   admins: z.array(z.string()).default([]),
   rooms: z.array(z.object({
     topic: z.string().min(1),
     owner: z.string().min(1).optional(),
     enabled: z.boolean().default(false),
     members: z.array(z.string().min(1)).default([]),
-  })).default([]),
+  })).default([]).refine(rooms => new Set(rooms.map(r => r.topic)).size === rooms.length, 'two rooms have the same topic'),
   contacts: z.array(z.string().min(1)).default([]),
 })
 
