@@ -52,13 +52,18 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
     await core.scheduler.tick(clock.now())
   }, { name: 'scheduler-tick', noOverlap: true, timezone: config.BOT_TIMEZONE })
 
+  const keepsSessionOnExit = !opts.puppet && config.WECHATY_PUPPET === 'wechaty-puppet-wechat4u'
   let stopping: Promise<void> | null = null
   const stop = (reason: string, drainMs = 10_000): Promise<void> => {
     stopping ??= (async () => {
       log.info({ reason }, 'shutting down: sending what is left in the outbox')
       await ticker.stop()
       await core.outbox.drain({ realTime: true, timeoutMs: drainMs }).catch(err => log.error({ err }, 'outbox drain failed'))
-      await bot.stop().catch(err => log.error({ err }, 'wechaty stop failed'))
+      // Stopping wechat4u logs the account out of web WeChat and erases the saved session, so the
+      // next start would need a new scan: the process is about to exit, so leave it logged in and
+      // let the next start resume from the session saved at login.
+      if (keepsSessionOnExit) log.info('leaving the web WeChat session logged in for the next start')
+      else await bot.stop().catch(err => log.error({ err }, 'wechaty stop failed'))
       store.close()
       log.info('stopped')
     })()
