@@ -238,6 +238,22 @@ describe('报名', () => {
     expect(roster()).toEqual(['林律师:confirmed:3'])
   })
 
+  it('answers a storm of the same refused reply once, @mentioning everyone it answers', async () => {
+    bot = createTestBot()
+    activity('截止：11月5日 18:00')
+    await bot.take()
+    bot.clock.set(Date.parse('2026-11-05T19:00:00+08:00'))
+    const late = ['林律师', '王会计', '赵老师', '郑主播', '吴设计师']
+    for (const name of late) expect(bot.say(name, '报名')).toBe('refused')
+    const replies = await bot.take()
+    expect(replies).toHaveLength(1)
+    expect(replies[0]?.text).toContain('报名已截止')
+    expect(replies[0]?.mentions).toEqual(late)
+    // a prefixed command is answered on its own, at once
+    expect(bot.say('林律师', '#报名 1')).toBe('refused')
+    expect(await bot.take()).toHaveLength(1)
+  })
+
   it('lists the open activities when there are several and no id, changing nothing', async () => {
     bot = createTestBot()
     activity()

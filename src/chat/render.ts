@@ -5,7 +5,7 @@ import { MAX_MENTIONS } from '../core/notices.js'
 import type { Person } from '../core/types.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
-import { ackEvents, type AckBody, type FileBody, type TextBody } from '../db/outbox-store.js'
+import { ackEvents, noticeEvents, type AckBody, type FileBody, type NoticeBody, type TextBody } from '../db/outbox-store.js'
 import { viewOf } from '../db/views.js'
 import { ackText, netted } from '../domain/card.js'
 import { buildReport } from '../report/figures.js'
@@ -52,6 +52,11 @@ export function createRenderer (deps: RenderDeps): Renderer {
           if (e.kind === 'promoted' && e.mention && !mentions.some(p => p.id === e.mention?.id)) mentions.push(e.mention)
         }
         return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), events), mentions)
+      }
+      case 'notice': {
+        const body = JSON.parse(row.body) as NoticeBody
+        const people = new Map(noticeEvents(deps.db, row.id).map(e => [e.mention.id, e.mention]))
+        return textParts(body.text, [...people.values()])
       }
       case 'file': {
         const body = JSON.parse(row.body) as FileBody

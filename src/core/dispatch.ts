@@ -4,7 +4,7 @@ import type { Logger } from 'pino'
 import { audit } from '../db/audit.js'
 import { markHandled } from '../db/handled.js'
 import { inGroupCommit, type Db } from '../db/open.js'
-import { enqueue, enqueueAck, enqueueText } from '../db/outbox-store.js'
+import { enqueue, enqueueAck, enqueueNotice, enqueueText } from '../db/outbox-store.js'
 import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organizerRoomIds } from '../db/people.js'
 import { parseQuote } from '../domain/member-reply.js'
 import type { Clock } from './clock.js'
@@ -151,7 +151,14 @@ export class Dispatcher {
       try {
         inGroupCommit(db, () => {
           if (!markHandled(db, msg.id, now)) return
-          enqueueText(db, this.replyTarget(msg, now), refused ? err.reply : APOLOGY, [], now)
+          const target = this.replyTarget(msg, now)
+          // a member reply (报名, -1, 接龙) refused in a room: the same refusal to many people in a
+          // storm goes out once, @mentioning each of them, so nobody wonders whom 你 means
+          if (refused && route.kind === 'command' && !route.prefixed && 'roomId' in target) {
+            enqueueNotice(db, target.roomId, err.reply, msg.sender, now, this.deps.config.ackWindowMs)
+          } else {
+            enqueueText(db, target, refused ? err.reply : APOLOGY, [], now)
+          }
         })
         this.deps.onEnqueue?.()
       } catch (inner) {

@@ -1,5 +1,6 @@
 // The durable outbox table: enqueue (inside the transaction that decided it), coalesce
-// acknowledgements into one open window per activity, claim and mark what the sender does.
+// acknowledgements into one open window per activity and repeated refusals into one per room and
+// text, claim and mark what the sender does.
 import { and, asc, eq, gt, inArray } from 'drizzle-orm'
 import type { Person, Target } from '../core/types.js'
 import type { Report } from '../report/types.js'
@@ -48,7 +49,16 @@ export interface FileBody {
   report?: Report
 }
 
-export type OutboxKind = 'text' | 'ack' | 'file'
+/** A refusal of member replies: one text, @mentioning everyone whose reply drew it within the window (events: NoticeEvent). */
+export interface NoticeBody {
+  text: string
+}
+
+export interface NoticeEvent {
+  mention: Person
+}
+
+export type OutboxKind = 'text' | 'ack' | 'file' | 'notice'
 
 function targetColumns (target: Target): Pick<OutboxRow, 'roomId' | 'contactId' | 'contactName'> {
   return 'roomId' in target
@@ -79,7 +89,21 @@ const ACK_SLACK_MS = 2000
  * event is a row of its own, so a 300-person storm costs one small insert per sign-up.
  */
 export function enqueueAck (db: Db, roomId: number, activityId: number, event: AckEvent, now: number, windowMs: number): void {
-  const key = `ack:${activityId}`
+  enqueueCoalesced(db, { key: `ack:${activityId}`, roomId, kind: 'ack', body: { activityId } satisfies AckBody }, event, now, windowMs)
+}
+
+/**
+ * The same refusal of member replies in a room (报名 after the deadline, with two open activities,
+ * …) within the window is sent once, @mentioning each person it answers: a storm of 300 late
+ * sign-ups costs the group one message, not 300.
+ */
+export function enqueueNotice (db: Db, roomId: number, text: string, mention: Person, now: number, windowMs: number): void {
+  enqueueCoalesced(db, { key: `notice:${roomId}:${text}`, roomId, kind: 'notice', body: { text } satisfies NoticeBody }, { mention } satisfies NoticeEvent, now, windowMs)
+}
+
+/** Adds an event to the open window with this key, or opens one (see enqueueAck). */
+function enqueueCoalesced (db: Db, row: { key: string, roomId: number, kind: OutboxKind, body: AckBody | NoticeBody }, event: AckEvent | NoticeEvent, now: number, windowMs: number): void {
+  const { key } = row
   const payload = JSON.stringify(event)
   // mostly the window is open: the event joins it
   const open = prepared(db, 'open-ack-window', () => db.$client.prepare(`SELECT id, next_attempt_at AS due, created_at AS createdAt
@@ -97,11 +121,11 @@ export function enqueueAck (db: Db, roomId: number, activityId: number, event: A
   // the window has closed (its message is due or on its way), or there was none: a new one
   db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.coalesceKey, key)).run()
   const outboxId = db.insert(outbox).values({
-    roomId,
+    roomId: row.roomId,
     contactId: null,
     contactName: null,
-    kind: 'ack',
-    body: JSON.stringify({ activityId } satisfies AckBody),
+    kind: row.kind,
+    body: JSON.stringify(row.body),
     coalesceKey: key,
     nextAttemptAt: now + windowMs,
     createdAt: now,
@@ -110,11 +134,14 @@ export function enqueueAck (db: Db, roomId: number, activityId: number, event: A
     .run(outboxId, payload)
 }
 
-/** The events of an acknowledgement, in the order they happened. */
-export function ackEvents (db: Db, outboxId: number): AckEvent[] {
+/** The events of a coalesced row, in the order they happened. */
+function windowEvents<E> (db: Db, outboxId: number): E[] {
   return db.select({ event: outboxEvents.event }).from(outboxEvents).where(eq(outboxEvents.outboxId, outboxId))
-    .orderBy(asc(outboxEvents.id)).all().map(r => JSON.parse(r.event) as AckEvent)
+    .orderBy(asc(outboxEvents.id)).all().map(r => JSON.parse(r.event) as E)
 }
+
+export const ackEvents = (db: Db, outboxId: number): AckEvent[] => windowEvents<AckEvent>(db, outboxId)
+export const noticeEvents = (db: Db, outboxId: number): NoticeEvent[] => windowEvents<NoticeEvent>(db, outboxId)
 
 /** Pending rows, oldest first: the sender picks from these. */
 export function pendingRows (db: Db): OutboxRow[] {
