@@ -73,6 +73,19 @@ describe('splitText', () => {
     expect(parts.join('\n')).toBe(lines.join('\n'))
   })
 
+  it('never sends a heading alone, and cuts a long list of names after a name', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `窦菊国${i}·瓯海数字经济产业园`)
+    const text = `【活动 #1】新联会年度联欢晚会\n报名成功（300人）：${names.join('、')}\n当前已报名300人`
+    const parts = splitText(text)
+    expect(parts[0]?.startsWith('【活动 #1】新联会年度联欢晚会\n报名成功（300人）：窦菊国0·')).toBe(true)
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(MESSAGE_LIMIT)
+      // each part ends after a whole name (or is the last)
+      if (p !== parts.at(-1)) expect(p.endsWith('、')).toBe(true)
+    }
+    expect(parts.join('').replace(/\n/g, '')).toBe(text.replace(/\n/g, ''))
+  })
+
   it('cuts a single overlong line without losing characters', () => {
     const line = '很长的一句话，'.repeat(600)
     const parts = splitText(line, 1500)

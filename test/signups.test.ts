@@ -111,6 +111,18 @@ describe('报名', () => {
     expect(bot.store.db.select().from(outbox).where(eq(outbox.kind, 'ack')).all()).toHaveLength(2)
   })
 
+  it('heads every part of a long acknowledgement with its activity', async () => {
+    bot = createTestBot()
+    activity('名额：不限')
+    await bot.take()
+    for (let i = 0; i < 120; i++) bot.say(`成员${i}号·鹿城区律师事务所`, '报名')
+    const parts = await bot.take()
+    expect(parts.length).toBeGreaterThan(1)
+    expect(parts[0]?.text.startsWith('【活动 #1】沙龙\n报名成功（120人）：')).toBe(true)
+    for (const p of parts.slice(1)) expect(p.text.startsWith('（续）【活动 #1】沙龙\n')).toBe(true)
+    for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(1500)
+  })
+
   it('still answers a storm that never pauses, once a minute', async () => {
     bot = createTestBot()
     activity('名额：50')

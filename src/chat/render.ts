@@ -8,6 +8,7 @@ import type { Db } from '../db/open.js'
 import { ackEvents, noticeEvents, type AckBody, type FileBody, type NoticeBody, type TextBody } from '../db/outbox-store.js'
 import { viewOf } from '../db/views.js'
 import { ackText, netted } from '../domain/card.js'
+import { cardMarker } from '../domain/member-reply.js'
 import { buildReport } from '../report/figures.js'
 import type { Part, Renderer } from './outbox.js'
 import { MESSAGE_LIMIT, splitText } from './split.js'
@@ -20,15 +21,17 @@ export interface RenderDeps {
 
 /**
  * WeChat writes `@name ` for each mention in front of the text: keep the whole under the limit.
- * More than 20 mentions go out 20 at a time in short follow-ups.
+ * More than 20 mentions go out 20 at a time in short follow-ups. `continued` heads every part
+ * after the first (e.g. the activity's marker), so a part read alone still says what it is about.
  */
-function textParts (text: string, mentions: readonly Person[]): Part[] {
+function textParts (text: string, mentions: readonly Person[], continued?: string): Part[] {
   const first = mentions.slice(0, MAX_MENTIONS)
   const prefix = first.reduce((n, p) => n + p.name.length + 2, 0)
-  const parts: Part[] = splitText(text, Math.max(200, MESSAGE_LIMIT - prefix))
-    .map((t, i) => ({ kind: 'text' as const, text: t, mentions: i === 0 ? first : [] }))
+  const head = continued ? `${continued}\n` : ''
+  const parts: Part[] = splitText(text, Math.max(200, MESSAGE_LIMIT - prefix - head.length))
+    .map((t, i) => ({ kind: 'text' as const, text: i === 0 ? t : `${head}${t}`, mentions: i === 0 ? first : [] }))
   for (let i = MAX_MENTIONS; i < mentions.length; i += MAX_MENTIONS) {
-    parts.push({ kind: 'text', text: '（续）请以上成员留意本条消息', mentions: mentions.slice(i, i + MAX_MENTIONS) })
+    parts.push({ kind: 'text', text: continued ? `${continued}\n请以上成员留意前面的消息` : '（续）请以上成员留意本条消息', mentions: mentions.slice(i, i + MAX_MENTIONS) })
   }
   return parts
 }
@@ -51,7 +54,7 @@ export function createRenderer (deps: RenderDeps): Renderer {
         for (const e of events) {
           if (e.kind === 'promoted' && e.mention && !mentions.some(p => p.id === e.mention?.id)) mentions.push(e.mention)
         }
-        return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), events), mentions)
+        return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), events), mentions, `（续）${cardMarker(activity.id)}${activity.title}`)
       }
       case 'notice': {
         const body = JSON.parse(row.body) as NoticeBody
