@@ -28,7 +28,7 @@ export default defineCommand<{ id: number, attendance: number | null, note: stri
     const m = /^(?:实到|实际到场|到场)\s*[:：]?\s*(\d+|[一两二三四五六七八九十]{1,3})\s*(?:人次|人|位|名)?$/.exec(toHalfWidth(head).trim())
     const attendance = m ? readCount(m[1] ?? '') : null
     if (head.trim() && attendance === null) throw new UserError('看不懂：实到人数请写「实到 N」，备注写在「备注」后面', EXAMPLE)
-    if (attendance !== null && attendance > 100_000) throw new UserError('实到人数太大了', EXAMPLE)
+    if (attendance !== null && attendance > 100_000) throw new UserError('实到人数太大了（最多100000人）', EXAMPLE)
     if (note && [...note].length > 500) throw new UserError('备注太长了（最多500个字）', EXAMPLE)
     return { id, attendance, note }
   },

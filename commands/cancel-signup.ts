@@ -25,11 +25,11 @@ export default defineCommand<ReplyOf<'cancel'>>({
     if (ctx.args.bare && ctx.quotedActivityId === null && mine().length === 0) return
     const activity = pickActivity(ctx, ctx.args.activityId, mine, {
       verb: '取消报名',
-      none: '你现在没有可以取消的报名。',
+      none: '你现在没有可以取消的报名。发送「我的报名」查看自己报了哪些活动',
       example: id => `取消报名 ${id}`,
     })
     const rows = signupsRegisteredBy(ctx.db, activity.id, member.id)
-    if (rows.length === 0) throw new UserError(`你没有报名活动 #${activity.id}「${activity.title}」`)
+    if (rows.length === 0) throw new UserError(`你没有报名活动 #${activity.id}「${activity.title}」，不用取消。发送「我的报名」查看自己报了哪些活动`, '我的报名')
     if (activity.status !== 'scheduled') throw new UserError(`活动 #${activity.id} 已${activity.status === 'cancelled' ? '取消' : '结束'}，不用再取消报名`, '#近期活动')
     if (activity.startAt <= ctx.now) throw new UserError(`活动 #${activity.id} 已经开始，不能再取消报名；如有变动请直接联系组织者`, '#近期活动')
     const labels = signupLabels(ctx.db, rows)

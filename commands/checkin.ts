@@ -22,7 +22,7 @@ export default defineCommand<ReplyOf<'checkin'>>({
     const room = ctx.room
     const activity = pickActivity(ctx, ctx.args.activityId, () => inCheckinWindow(ctx.db, room.id, ctx.now), {
       verb: '签到',
-      none: '现在没有正在签到的活动：签到时间是活动开始前1小时到活动结束。',
+      none: '现在没有正在签到的活动：签到时间是活动开始前1小时到活动结束。发送「#近期活动」查看活动时间',
       example: id => `签到 ${id}`,
     })
     const tz = ctx.config.timeZone

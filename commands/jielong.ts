@@ -28,7 +28,7 @@ export default defineCommand<JielongList>({
   parse (rest) {
     // `rest` is as written: numbering and ids are read with full-width folded (names compare folded too)
     const list = parseJielong(toHalfWidth(`#接龙\n${rest}`))
-    if (!list || list.lines === 0) throw new UserError('接龙里没有看到名单：请按「1. 名字」的格式一行写一个', EXAMPLE)
+    if (!list || list.lines === 0 || list.names.length === 0) throw new UserError('接龙里没有看到名单：请按「1. 名字」的格式一行写一个', EXAMPLE)
     if (list.lines > MAX_LINES) throw new UserError(`接龙太长了（最多${MAX_LINES}行）；人数很多时请分成几个活动或联系组织者`, EXAMPLE)
     if (list.names.some(n => [...n].length > 30)) throw new UserError('有名字太长了（最多30个字），请检查接龙格式', EXAMPLE)
     return list

@@ -17,7 +17,7 @@ export function reportScope (ctx: CommandContext<unknown>): { roomIds: number[] 
 export function periodOf (ctx: CommandContext<{ month: string }>, example: string): Period {
   const month = readMonth(ctx.args.month, ctx.now, ctx.config.timeZone)
   const period = month ? monthPeriod(month, ctx.config.timeZone) : null
-  if (!period) throw new UserError(`看不懂月份「${ctx.args.month}」，请写成 YYYY-MM`, example)
+  if (!period) throw new UserError(`看不懂月份「${ctx.args.month}」，请写成「年-月」`, example)
   return period
 }
 

@@ -436,6 +436,7 @@ describe('#接龙', () => {
     bot = createTestBot()
     activity()
     expect(bot.say('林律师', '#接龙\n#1 沙龙')).toBe('refused')
+    expect(bot.say('林律师', '#接龙 #1\n1. \n2. ')).toBe('refused')
     expect(bot.say('林律师', `#接龙\n#1\n${Array.from({ length: 501 }, (_, i) => `${i + 1}. 人${i}`).join('\n')}`)).toBe('refused')
     expect(roster()).toEqual([])
   })
