@@ -30,6 +30,9 @@ async function main (): Promise<void> {
   }
   // performance.now() counts from the start of the process, imports included
   log.info({ puppet: config.WECHATY_PUPPET, db: config.DB_PATH, ms: Math.round(performance.now()) }, 'ready: waiting for login')
+  if (config.BOT_ADMINS.length === 0) {
+    log.warn('BOT_ADMINS 为空：没有管理员，群里的「#启用」不会生效。请在 .env 里写上管理员的微信号或昵称 / no admins: set BOT_ADMINS')
+  }
 }
 
 main().catch(err => {

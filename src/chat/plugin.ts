@@ -135,7 +135,10 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
         seen.count++
         return
       }
-      log.error({ err, repeated: seen?.count ?? 0 }, seen ? 'wechaty error (again; repeated times in the last minute)' : 'wechaty error')
+      // a machine that cannot reach WeChat says so in words a newcomer can act on
+      const network = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET|getaddrinfo/.test(`${err.message} ${String((err as { code?: unknown }).code ?? '')}`)
+      const hint = network ? '连不上微信的服务器：请检查这台机器的网络（能否访问 login.wx.qq.com 或 puppet 服务商），网络恢复后机器人会自动重试 / cannot reach WeChat: check the network' : undefined
+      log.error({ err, repeated: seen?.count ?? 0, ...(hint ? { hint } : {}) }, seen ? 'wechaty error (again; repeated times in the last minute)' : hint ?? 'wechaty error')
       errorsSeen.set(key, { at: now, count: 0 })
       if (errorsSeen.size > 100) errorsSeen.clear()
     }

@@ -37,12 +37,16 @@ function fail (message: string): never {
 }
 
 async function main (): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { db: { type: 'string' }, 'out-dir': { type: 'string' } },
-  })
+  const USAGE = 'usage: replay TRANSCRIPT.jsonl [--db FILE] [--out-dir DIR]'
+  let args
+  try {
+    args = parseArgs({ allowPositionals: true, options: { db: { type: 'string' }, 'out-dir': { type: 'string' } } })
+  } catch (err) {
+    fail(`${(err as Error).message}; ${USAGE}`)
+  }
+  const { values, positionals } = args
   const file = positionals[0]
-  if (!file || positionals.length > 1) fail('usage: replay TRANSCRIPT.jsonl [--db FILE] [--out-dir DIR]')
+  if (!file || positionals.length > 1) fail(USAGE)
   let text: string
   try { text = readFileSync(file, 'utf8') } catch (err) { fail(`cannot read ${file}: ${(err as Error).message}`) }
   let transcript
