@@ -78,6 +78,19 @@ describe('报名', () => {
     expect(ack?.text).not.toContain('进入候补')
   })
 
+  it('gives waitlist places as they are when the acknowledgement goes out', async () => {
+    bot = createTestBot()
+    activity('名额：1')
+    await bot.take()
+    bot.say('林律师', '报名')
+    bot.say('吴设计师', '报名')
+    bot.say('赵老师', '报名')
+    bot.say('郑主播', '报名')
+    bot.say('吴设计师', '取消报名')
+    const [ack] = await bot.take()
+    expect(ack?.text).toContain('进入候补：赵老师 候补第1位、郑主播 候补第2位')
+  })
+
   it('drops an acknowledgement still waiting when the activity is cancelled', async () => {
     bot = createTestBot()
     activity()

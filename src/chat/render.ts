@@ -6,6 +6,7 @@ import type { Person } from '../core/types.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
 import { ackEvents, noticeEvents, type AckBody, type FileBody, type NoticeBody, type TextBody } from '../db/outbox-store.js'
+import { currentPlace } from '../db/signups.js'
 import { viewOf } from '../db/views.js'
 import { ackText, netted } from '../domain/card.js'
 import { cardMarker } from '../domain/member-reply.js'
@@ -47,7 +48,12 @@ export function createRenderer (deps: RenderDeps): Renderer {
         const body = JSON.parse(row.body) as AckBody
         const activity = activityById(deps.db, body.activityId)
         // the same reading as the text: someone promoted and then gone is not @mentioned
-        const events = netted(ackEvents(deps.db, row.id))
+        // places as they are when the message goes out: people ahead may have left or moved up meanwhile
+        const events = netted(ackEvents(deps.db, row.id)).map(e => {
+          if (e.kind !== 'waitlisted' || e.signupId === undefined) return e
+          const place = currentPlace(deps.db, e.signupId)
+          return place > 0 ? { ...e, place } : e
+        })
         // once cancelled, the cancellation notice has told everyone: a pending acknowledgement would contradict it
         if (!activity || activity.status === 'cancelled' || events.length === 0) return []
         const mentions: Person[] = []

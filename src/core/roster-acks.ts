@@ -18,7 +18,7 @@ export function ackSignup (ctx: CommandContext<unknown>, activity: ActivityRow, 
     case 'confirmed':
     case 'waitlisted':
     case 'already':
-      ctx.ack(activity, { kind: outcome.kind, name, seats: 1 + outcome.signup.companions, place: outcome.place, ...(by ? { by } : {}) })
+      ctx.ack(activity, { kind: outcome.kind, name, seats: 1 + outcome.signup.companions, place: outcome.place, signupId: outcome.signup.id, ...(by ? { by } : {}) })
       return
     case 'resized':
       ctx.ack(activity, { kind: 'resized', name, seats: 1 + outcome.signup.companions, place: outcome.place })

@@ -24,8 +24,10 @@ export interface AckEvent {
   mention?: Person
   /** people in this sign-up (1 + companions) */
   seats: number
-  /** waitlist place at the time, for waitlisted */
+  /** waitlist place at the time, for waitlisted (the acknowledgement shows the place when it is sent) */
   place?: number
+  /** the sign-up, so its place can be read again when the acknowledgement is sent */
+  signupId?: number
   /** who signed them up, when it was someone else (代报名 / 接龙) */
   by?: string
 }

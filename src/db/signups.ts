@@ -71,6 +71,12 @@ function firstThatFits (db: Db, activityId: number, free: number): RosterEntry |
   return row && { ...row, status: 'waitlisted' }
 }
 
+/** 1-based place of a sign-up on the waitlist now, 0 when it is not waiting. */
+export function currentPlace (db: Db, signupId: number): number {
+  const s = rowQuery<SignupRow>(db, 'signup-by-id', signups, 'id = ?').get(signupId)
+  return s ? placeOf(db, s) : 0
+}
+
 /** 1-based place of a sign-up on the waitlist, 0 when it is not waiting. */
 function placeOf (db: Db, s: SignupRow): number {
   if (s.status !== 'waitlisted') return 0
