@@ -3,6 +3,7 @@
 import { log as wechatyLog } from 'wechaty'
 import { runBot } from './bot.js'
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js'
+import { InstanceLockError, lockInstance } from './instance-lock.js'
 import { createLogger } from './log.js'
 
 function readConfig (): Config {
@@ -24,9 +25,17 @@ async function main (): Promise<void> {
   wechatyLog.level(config.WECHATY_LOG)
   // the bot never dies on one bad message or a puppet hiccup
   process.on('unhandledRejection', err => log.error({ err }, 'unhandled rejection'))
+  let release: () => void
+  try {
+    release = lockInstance(config.DB_PATH)
+  } catch (err) {
+    if (!(err instanceof InstanceLockError)) throw err
+    process.stderr.write(`${err.message}\n`)
+    process.exit(1)
+  }
   const running = await runBot({ config, log })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => { void running.stop(signal).then(() => process.exit(0)) })
+    process.on(signal, () => { void running.stop(signal).then(() => { release(); process.exit(0) }) })
   }
   // performance.now() counts from the start of the process, imports included
   log.info({ puppet: config.WECHATY_PUPPET, db: config.DB_PATH, ms: Math.round(performance.now()) }, 'ready: waiting for login')
