@@ -16,7 +16,6 @@ import type { IncomingMessage, Person, Target } from './types.js'
 
 export const HELP_POINTER = '没有这个命令。发送「#帮助」查看可用的命令，例如：#近期活动'
 export const APOLOGY = '抱歉，处理这条消息时出了点问题，已记录下来。请稍后再试，或联系管理员。'
-/** Longer commands are refused (a 500-line 接龙 fits comfortably). */
 /** Longer commands are refused (a 500-line 接龙 with a note on every line fits); longer chatter is not read at all. */
 export const MAX_COMMAND_LENGTH = 60_000
 

@@ -10,9 +10,9 @@ export type MemberReply =
   | { kind: 'checkin', activityId: number | null }
   | { kind: 'mine' }
 
-const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 两: 2, 俩: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
-/** 3, 三, 十二, 二十五 → number (people counts are small: up to 99). */
+/** 3, 三, 俩, 十二, 二十五 → number (people counts are small: up to 99). */
 export function readCount (raw: string): number | null {
   if (/^\d+$/.test(raw)) return Number(raw)
   if (raw === '俩') return 2
