@@ -6,7 +6,7 @@ import type { Db } from '../db/open.js'
 import { enqueue, enqueueText } from '../db/outbox-store.js'
 import { toWall } from '../domain/zoned-time.js'
 import { buildReport, monthPeriod, type Period } from './figures.js'
-import { currentMonth, periodLabel, previousMonth, reportText } from './text.js'
+import { ALL_ROOMS, currentMonth, periodLabel, previousMonth, reportText } from './text.js'
 
 export interface BundleOptions {
   period: Period
@@ -31,7 +31,7 @@ export function enqueueReportBundle (db: Db, target: Target, opts: BundleOptions
   if (opts.chart) enqueue(db, target, 'file', { ...file, file: 'chart-png', fileName: `${prefix}${label}活动统计图.png` }, now)
 }
 
-export const ALL_ROOMS = '全部组织'
+export { ALL_ROOMS }
 
 /**
  * The month a secretary means: `2026-11`, `2026年11月`, `11月` (the latest such month not in the

@@ -21,6 +21,9 @@ function detailLine (a: ReportActivity, i: number, timeZone: string, withRoom: b
   return `${i + 1}. ${start} ${a.title}（${a.type}${withRoom ? `·${a.room}` : ''}）${STATUS[a.status]}${figures}`
 }
 
+/** The title of a report over every room. */
+export const ALL_ROOMS = '全部组织'
+
 export interface ReportTextOptions {
   /** whose report: a room's name, or 全部组织 */
   title: string
@@ -44,7 +47,8 @@ export function reportText (report: Report, opts: ReportTextOptions): string {
   if (types.length > 0) {
     lines.push(`按类型：${types.map(x => `${x.type}${x.activities}场${x.completed > 0 ? `·实到${x.attendance}人次` : ''}`).join('；')}`)
   }
-  const multiRoom = report.byRoom.length > 1
+  // a report over every room names them, even when only one had activities
+  const multiRoom = report.byRoom.length > 1 || (opts.title === ALL_ROOMS && report.byRoom.length > 0)
   if (multiRoom) {
     lines.push('按组织：')
     for (const r of report.byRoom) {
