@@ -38,10 +38,15 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
   const puppetOptions = config.WECHATY_PUPPET_SERVICE_TOKEN
     ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN, ...(config.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: config.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}) }
     : {}
+  // The mock is imported here rather than by name inside Wechaty, so the production bundle carries
+  // it (with faker's English data only: all of faker's locales cost a fifth of the start-up).
+  const puppet = opts.puppet ?? (config.WECHATY_PUPPET === 'wechaty-puppet-mock'
+    ? new (await import('wechaty-puppet-mock')).PuppetMock()
+    : undefined)
   const bot = WechatyBuilder.build({
     // the login session lives next to the database, so a restart need not scan again
     name: join(dirname(config.DB_PATH), 'wechaty-session'),
-    ...(opts.puppet ? { puppet: opts.puppet } : { puppet: config.WECHATY_PUPPET as 'wechaty-puppet-wechat4u', puppetOptions }),
+    ...(puppet ? { puppet } : { puppet: config.WECHATY_PUPPET as 'wechaty-puppet-wechat4u', puppetOptions }),
   })
   let markReady: () => void = () => {}
   const ready = new Promise<void>(resolve => { markReady = resolve })
@@ -52,7 +57,7 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
     await core.scheduler.tick(clock.now())
   }, { name: 'scheduler-tick', noOverlap: true, timezone: config.BOT_TIMEZONE })
 
-  const keepsSessionOnExit = !opts.puppet && config.WECHATY_PUPPET === 'wechaty-puppet-wechat4u'
+  const keepsSessionOnExit = !puppet && config.WECHATY_PUPPET === 'wechaty-puppet-wechat4u'
   let stopping: Promise<void> | null = null
   const stop = (reason: string, drainMs = 10_000): Promise<void> => {
     stopping ??= (async () => {

@@ -15,8 +15,8 @@ export const BUNDLE_DIR = 'dist/bundle'
 const EXTERNAL = [
   // native addons
   'better-sqlite3', '@resvg/resvg-js',
-  // puppets: Wechaty imports the one WECHATY_PUPPET names
-  'wechaty-puppet-mock', 'wechaty-puppet-wechat4u', 'wechaty-puppet-service',
+  // puppets: Wechaty imports the one WECHATY_PUPPET names (the mock is imported by src/bot.ts and bundled)
+  'wechaty-puppet-wechat4u', 'wechaty-puppet-service',
   // they find files beside their own code
   'pino', 'pino-pretty', 'thread-stream', 'jimp', '@embedpdf/fonts-sc',
   // memory-card's optional storage back ends, never installed here
@@ -37,6 +37,8 @@ export async function bundle (): Promise<void> {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
+    // the mock puppet's fake data in English only: faker's index loads every locale (~250 ms)
+    alias: { faker: 'faker/locale/en' },
     // the CommonJS packages inside the bundle still call require() for Node's own modules
     banner: { js: "import { createRequire as __xlRequire } from 'node:module'; const require = __xlRequire(import.meta.url);" },
     logLevel: 'warning',
