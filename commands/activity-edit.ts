@@ -12,15 +12,16 @@ import { everyoneSignedUp, peopleOf, viewOf } from '../src/db/views.js'
 import { checkActivity, readFields, settleDeadline, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
 import { activityCard, whenText } from '../src/domain/card.js'
 import { formatOffsetZh } from '../src/domain/durations.js'
-import { formatDateTimeZh, fromWall, toWall } from '../src/domain/zoned-time.js'
+import { addDays, formatDateTimeZh, fromWall, toWall } from '../src/domain/zoned-time.js'
 
 const EXAMPLE = '#修改 4 时间：11月29日 14:30'
 
-/** The wall-clock time of `time`, on the day of `day`. */
-function onDayOf (day: number, time: number, timeZone: string): number {
+/** `minutes` after the midnight that starts the day of `day` (1440 = the midnight that ends it: 晚上12点). */
+function onDayOf (day: number, minutes: number, timeZone: string): number {
   const d = toWall(day, timeZone)
-  const t = toWall(time, timeZone)
-  return fromWall({ year: d.year, month: d.month, day: d.day, hour: t.hour, minute: t.minute, second: 0 }, timeZone)
+  const date = minutes >= 1440 ? addDays({ year: d.year, month: d.month, day: d.day }, 1) : { year: d.year, month: d.month, day: d.day }
+  const m = minutes % 1440
+  return fromWall({ ...date, hour: Math.floor(m / 60), minute: m % 60, second: 0 }, timeZone)
 }
 
 export default defineCommand<{ id: number, fields: ActivityFields }>({
@@ -47,7 +48,7 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
     if (f.type !== undefined && f.type !== a.type) { next.type = f.type; changes.push(`类型：${a.type} → ${f.type}`) }
     if (f.start !== undefined) {
       // 时间：下午3点 moves the hour, not the day: the organiser means the activity's own day
-      const start = f.startDated === false ? onDayOf(a.startAt, f.start, tz) : f.start
+      const start = f.startDated === false ? onDayOf(a.startAt, f.startMinutes ?? 0, tz) : f.start
       next.startAt = start
       // a new start without an end keeps the activity's length
       next.endAt = f.end == null ? (a.endAt === null ? null : start + (a.endAt - a.startAt)) : start + (f.end - f.start)

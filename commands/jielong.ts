@@ -61,10 +61,12 @@ export default defineCommand<JielongList>({
     for (const p of ctx.roomMembers ?? []) if (!roster.has(toHalfWidth(p.name))) roster.set(toHalfWidth(p.name), p)
     // read against every name that has been on a list: such a name is not new (someone who left,
     // by 取消报名 or by taking their own line away, is not signed up again by a copy of an older
-    // list), and only the sender's own line can be taken away
-    const listed = listedNames(ctx.db, activity.id) ?? []
-    const previous = new Set(listed.map(toHalfWidth))
+    // list); and against the latest list: only the sender's own line can be taken away, and only
+    // from the list it was on (a list copied from another branch of a forked 接龙 does not cancel)
+    const before = listedNames(ctx.db, activity.id) ?? { listed: [], latest: [] }
+    const previous = new Set(before.listed.map(toHalfWidth))
     const wasListed = (name: string): boolean => previous.has(toHalfWidth(name))
+    const onLatest = new Set(before.latest.map(toHalfWidth))
     for (const name of list.names) {
       const self = same(name, sender.name)
       if (!self && wasListed(name)) continue
@@ -80,7 +82,7 @@ export default defineCommand<JielongList>({
       }
     }
 
-    if (wasListed(sender.name) && !list.names.some(n => same(n, sender.name))) {
+    if (onLatest.has(toHalfWidth(sender.name)) && !list.names.some(n => same(n, sender.name))) {
       const own = liveSignupOf(ctx.db, activity.id, { memberId: sender.id })
       if (own) {
         const promoted = cancelSignups(ctx.db, activity, [own], ctx.now)
@@ -89,6 +91,6 @@ export default defineCommand<JielongList>({
         ackPromotions(ctx, activity, promoted)
       }
     }
-    saveListedNames(ctx.db, activity.id, [...listed, ...list.names.filter(n => !wasListed(n))], ctx.now)
+    saveListedNames(ctx.db, activity.id, { listed: [...before.listed, ...list.names.filter(n => !wasListed(n))], latest: list.names }, ctx.now)
   },
 })

@@ -23,6 +23,9 @@ export default defineCommand<ReplyOf<'proxy'>>({
   parse: prefixedReply('proxy', '代报名', '代报名 2 刘护士 孙护士'),
   handle (ctx) {
     const { names } = ctx.args
+    // 代报名张三 written without a space: a sign-up only when 张三 is someone in the room, else chatter
+    if (ctx.args.runOn && !(ctx.roomMembers ?? []).some(p => toHalfWidth(p.name) === toHalfWidth(names[0] ?? '')) &&
+      !(ctx.room && findMemberByName(ctx.db, ctx.room.id, names[0] ?? ''))) return
     if (names.length === 0) throw new UserError('请写上要代报名的人的名字，用空格隔开', EXAMPLE)
     if (names.length > MAX_NAMES) throw new UserError(`一次最多代报名${MAX_NAMES}人`, EXAMPLE)
     if (names.some(n => [...n].length > 30)) throw new UserError('名字太长了（最多30个字）', EXAMPLE)

@@ -81,9 +81,14 @@ describe('#活动', () => {
     bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00')
     bot.say('周会长', '#活动 主题：讲座；时间：11月21日 14:00；提醒：2小时,30分钟')
     bot.say('周会长', '#活动 主题：茶话会；时间：11月22日 14:00；提醒：无')
+    bot.say('周会长', '#活动 主题：联欢会；时间：11月23日 14:00；提醒：不提醒')
+    bot.say('周会长', '#活动 主题：座谈会；时间：11月24日 14:00；提醒：无需提醒')
     expect(plannedReminders(1)).toEqual([at('2026-11-19T14:00:00+08:00'), at('2026-11-20T13:00:00+08:00')])
     expect(plannedReminders(2)).toEqual([at('2026-11-21T12:00:00+08:00'), at('2026-11-21T13:30:00+08:00')])
     expect(plannedReminders(3)).toEqual([])
+    expect(plannedReminders(4)).toEqual([])
+    expect(plannedReminders(5)).toEqual([])
+    expect(activityCount()).toBe(5)
   })
 
   it('reads a date without a year as the next such date, and shows the year when it is not this one', async () => {
@@ -157,6 +162,11 @@ describe('#修改', () => {
     expect((await bot.take())[0]?.text).toContain('11月20日(周五) 14:00–16:00 → 11月20日(周五) 15:00–17:00')
     bot.say('周会长', '#修改 1 时间：19:00-20:30')
     expect((await bot.take())[0]?.text).toContain('→ 11月20日(周五) 19:00–20:30')
+    // 晚上12点 is the midnight that ends the activity's day, not the one that starts it
+    bot.say('周会长', '#修改 1 时间：晚上12点')
+    expect((await bot.take())[0]?.text).toContain('→ 11月21日(周六) 00:00–01:30')
+    bot.say('周会长', '#修改 1 时间：11月20日 19:00-20:30')
+    await bot.take()
     expect(plannedReminders(1)).toEqual([at('2026-11-19T19:00:00+08:00'), at('2026-11-20T18:00:00+08:00')])
   })
 

@@ -1,6 +1,6 @@
 // One bot per database: a second start on the same file is refused while the first runs, and a
 // lock left by a killed bot is taken over.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,6 +25,20 @@ describe('lockInstance', () => {
     writeFileSync(`${db}.lock`, String(process.ppid))
     expect(() => lockInstance(db)).toThrow(InstanceLockError)
     expect(() => lockInstance(db)).toThrow(`pid ${process.ppid}`)
+  })
+
+  it('takes over a lock whose pid now belongs to something other than node (after a reboot)', () => {
+    const db = dbIn()
+    lockInstance(db)()
+    const other = spawn('sleep', ['5'])
+    try {
+      writeFileSync(`${db}.lock`, String(other.pid))
+      const release = lockInstance(db)
+      expect(readFileSync(`${db}.lock`, 'utf8')).toBe(String(process.pid))
+      release()
+    } finally {
+      other.kill()
+    }
   })
 
   it('takes over the lock of a bot that was killed', () => {

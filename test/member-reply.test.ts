@@ -56,7 +56,7 @@ describe('parseMemberReply', () => {
     ['我也报名', { kind: 'signup', activityId: null, people: null }],
     ['报名+1', { kind: 'signup', activityId: null, people: null }],
     ['报名 俩人', { kind: 'signup', activityId: null, people: 2 }],
-    ['代报名张三', { kind: 'proxy', activityId: null, names: ['张三'] }],
+    ['代报名张三', { kind: 'proxy', activityId: null, names: ['张三'], runOn: true }],
     ['代报名', { kind: 'proxy', activityId: null, names: [] }],
     ['我的报名', { kind: 'mine' }],
   ])('%j', (text, expected) => {

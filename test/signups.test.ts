@@ -91,6 +91,18 @@ describe('报名', () => {
     expect(ack?.text).toContain('进入候补：赵老师 候补第1位、郑主播 候补第2位')
   })
 
+  it('does not show as waiting someone a larger 名额 moved up before the acknowledgement went out', async () => {
+    bot = createTestBot()
+    activity('名额：1')
+    await bot.take()
+    bot.say('林律师', '报名')
+    bot.say('吴设计师', '报名')
+    bot.say('周会长', '#修改 1 名额：5')
+    const texts = (await bot.take()).map(r => r.text)
+    expect(texts.join('\n')).toContain('候补转为正式报名：吴设计师')
+    expect(texts.join('\n')).not.toContain('候补第1位')
+  })
+
   it('drops an acknowledgement still waiting when the activity is cancelled', async () => {
     bot = createTestBot()
     activity()
@@ -322,6 +334,20 @@ describe('代报名', () => {
     expect(ack).toContain('已经报过名，无需重复：林律师')
   })
 
+  it('takes 代报名 run straight into a word as a sign-up only when a member has that name', async () => {
+    bot = createTestBot()
+    activity()
+    bot.say('赵老师', '报名')
+    bot.say('赵老师', '取消报名')
+    await bot.take()
+    expect(bot.say('林律师', '代报名赵老师')).toBe('handled')
+    bot.say('王会计', '代报名谢谢')
+    bot.say('王会计', '代报名怎么弄')
+    expect(roster()).toEqual(['赵老师:confirmed:1'])
+    const texts = (await bot.take()).map(r => r.text).join('\n')
+    expect(texts).not.toContain('谢谢')
+  })
+
   it('needs names, at most 20', async () => {
     bot = createTestBot()
     activity()
@@ -431,6 +457,19 @@ describe('#接龙', () => {
     // … and a copy from before that, two lists old, does not bring them back
     bot.say('赵老师', `${header}1. 郑主播\n2. 林律师\n3. 赵老师`)
     expect(roster()).toEqual(['郑主播:confirmed:1', '王会计:confirmed:1', '赵老师:confirmed:1'])
+  })
+
+  it('does not cancel someone whose line was lost in another branch of a forked list', async () => {
+    bot = createTestBot()
+    activity('名额：20')
+    bot.say('郑主播', `${header}1. 郑主播`)
+    // two copies of the same list at once: the list forks
+    bot.say('林律师', `${header}1. 郑主播\n2. 林律师`)
+    bot.say('王会计', `${header}1. 郑主播\n2. 王会计`)
+    bot.say('赵老师', `${header}1. 郑主播\n2. 林律师\n3. 赵老师`)
+    // 王会计 copies the other branch to add a guest: their own line is not there, and they stay
+    bot.say('王会计', `${header}1. 郑主播\n2. 林律师\n3. 赵老师\n4. 王会计的朋友`)
+    expect(roster()).toEqual(['郑主播:confirmed:1', '林律师:confirmed:1', '王会计:confirmed:1', '赵老师:confirmed:1', '王会计的朋友:confirmed:1'])
   })
 
   it('refuses a list whose header names an activity closed for sign-up, instead of moving it to another', async () => {

@@ -48,11 +48,13 @@ export function createRenderer (deps: RenderDeps): Renderer {
         const body = JSON.parse(row.body) as AckBody
         const activity = activityById(deps.db, body.activityId)
         // the same reading as the text: someone promoted and then gone is not @mentioned
-        // places as they are when the message goes out: people ahead may have left or moved up meanwhile
-        const events = netted(ackEvents(deps.db, row.id)).map(e => {
-          if (e.kind !== 'waitlisted' || e.signupId === undefined) return e
+        // places as they are when the message goes out: people ahead may have left or moved up
+        // meanwhile; someone no longer waiting (moved up by a larger 名额, which its own notice
+        // announced) is not shown as waiting
+        const events = netted(ackEvents(deps.db, row.id)).flatMap(e => {
+          if (e.kind !== 'waitlisted' || e.signupId === undefined) return [e]
           const place = currentPlace(deps.db, e.signupId)
-          return place > 0 ? { ...e, place } : e
+          return place > 0 ? [{ ...e, place }] : []
         })
         // once cancelled, the cancellation notice has told everyone: a pending acknowledgement would contradict it
         if (!activity || activity.status === 'cancelled' || events.length === 0) return []

@@ -212,12 +212,12 @@ export const auditLog = sqliteTable('audit_log', {
 
 /**
  * The #接龙 lists of an activity so far: a list is read against every name that has been on one
- * (such a name is not new, even on a stale copy; a sender whose own line is gone has left), as
- * WeChat's copy-and-extend works.
+ * (such a name is not new, even on a stale copy) and against the latest (a sender whose own line is
+ * gone from it has left), as WeChat's copy-and-extend works.
  */
 export const jielongLists = sqliteTable('jielong_lists', {
   activityId: integer('activity_id').primaryKey().references(() => activities.id),
-  /** JSON array of every name that has been on a list of the activity, in the order first seen */
+  /** JSON {listed, latest}: every name that has been on a list of the activity (in the order first seen) and the latest list (db/jielong-lists) */
   names: text('names').notNull(),
   postedAt: integer('posted_at').notNull(),
 })

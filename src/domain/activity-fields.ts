@@ -89,6 +89,8 @@ export interface ActivityFields {
   deadlineDateOnly?: boolean
   /** the time named a day; 时间：下午3点 alone did not (see #修改, which keeps the activity's day) */
   startDated?: boolean
+  /** the start's clock as written, minutes after midnight (1440 = 晚上12点) */
+  startMinutes?: number
   remindOffsets?: number[]
   description?: string | null
 }
@@ -151,6 +153,10 @@ function readCapacity (raw: string): number {
 
 /** 提醒：提前1天和2小时, 1天前: the words around the offsets are dropped. */
 function readRemind (raw: string): number[] | null {
+  // 无, 不提醒, 24h,1h as they are; only then the words around the offsets are dropped
+  const plain = parseOffsets(toHalfWidth(raw))
+  if (plain !== null) return plain
+  if (/^(无需|不用|不需要|不必)提醒$/.test(raw.trim())) return []
   const text = toHalfWidth(raw).replace(/提前|提醒/g, '').replace(/(?<=[天时钟分秒])(之前|以前|前)/g, '').replace(/和|及|与/g, ',')
   return parseOffsets(text.trim() === '' ? raw : text)
 }
@@ -171,6 +177,7 @@ export function readFields (raw: RawFields, now: number, timeZone: string): Acti
     f.start = parsed.value.start
     f.end = parsed.value.end
     f.startDated = parsed.value.dated
+    f.startMinutes = parsed.value.startMinutes
   }
   if (raw.location !== undefined) f.location = NONE.test(raw.location) ? null : limited('location', raw.location, LIMITS.location)
   if (raw.capacity !== undefined) {

@@ -4,7 +4,7 @@
 export type MemberReply =
   /** `people` is null when no count was written (`报名`, `+1`): signing up again then changes nothing */
   | { kind: 'signup', activityId: number | null, people: number | null, bare?: true }
-  | { kind: 'proxy', activityId: number | null, names: string[] }
+  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true } // runOn: 代报名张三, a name only if a member has it
   /** `bare`: a lone +1 / -1, which is also how people agree or disagree in a chat */
   | { kind: 'cancel', activityId: number | null, bare?: true }
   | { kind: 'checkin', activityId: number | null }
@@ -56,8 +56,8 @@ const PLUS_ONE = new RegExp(String.raw`^\+1()(?:\s${PEOPLE})?$`)
 const CANCEL = new RegExp(String.raw`^(?:取消报名|我要取消报名|退出报名)(?:\s*${ID})?$`)
 const MINUS_ONE = /^-1$/
 const CHECKIN = new RegExp(String.raw`^(?:签到|我已签到)(?:\s*${ID})?$`)
-// names follow a space or a colon (代报名：王五); run straight on, only a lone name-like word is a name (代报名张三),
-// so 代报名了 / 代报名一下可以吗 stay chatter
+// names follow a space or a colon (代报名：王五); run straight on (代报名张三), the word is a name only when a
+// member of the room has it (the command checks), so 代报名了 / 代报名怎么弄 / 代报名谢谢 stay chatter
 const PROXY = new RegExp(String.raw`^(?:代报名|帮报名|替报名)(?:\s*#?(\d{1,9})(?=\s|$|:))?(?:\s*:\s*|\s+|$)([\s\S]*)$`)
 const PROXY_RUN_ON = /^(?:代报名|帮报名|替报名)([\p{Script=Han}·]{2,4})$/u
 const NOT_A_NAME_END = /^[一了的过好要下]|[了吗呢啊吧的嘛呀哦么]$/
@@ -89,7 +89,7 @@ export function parseMemberReply (text: string): MemberReply | null {
     if (QUESTION.test(m[2] ?? '')) return null
     return { kind: 'proxy', activityId: m[1] === undefined ? null : Number(m[1]), names: splitNames(m[2] ?? '') }
   }
-  if ((m = PROXY_RUN_ON.exec(t)) && !NOT_A_NAME_END.test(m[1] ?? '')) return { kind: 'proxy', activityId: null, names: [m[1] ?? ''] }
+  if ((m = PROXY_RUN_ON.exec(t)) && !NOT_A_NAME_END.test(m[1] ?? '')) return { kind: 'proxy', activityId: null, names: [m[1] ?? ''], runOn: true }
   if (MINE.test(t)) return { kind: 'mine' }
   return null
 }

@@ -4,8 +4,11 @@ import * as zh from 'chrono-node/zh'
 import type { ParsedComponents, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node'
 import { addDays, daysInMonth, fromWall, toWall, weekdayOf, weekdayZh } from './zoned-time.js'
 
-/** `dated`: the phrase named a day (明天, 周六, 12月5日); 下午3点 alone did not, so it means today or tomorrow. */
-export interface TimeSpan { start: number; end: number | null; hasTime: boolean; dated: boolean }
+/**
+ * `dated`: the phrase named a day (明天, 周六, 12月5日); 下午3点 alone did not, so it means today or tomorrow.
+ * `startMinutes`: the start's clock as written, in minutes after midnight (晚上12点 = 1440, the midnight ending that day).
+ */
+export interface TimeSpan { start: number; end: number | null; hasTime: boolean; dated: boolean; startMinutes: number }
 export type TimeParseResult = { ok: true, value: TimeSpan } | { ok: false, error: string }
 
 interface CalendarDate { year: number; month: number; day: number }
@@ -79,7 +82,8 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
   }
   const startAt = instantOf(startDate, start.clock ?? { hour: 0, minute: 0 }, timeZone)
   const dated = start.day.kind !== 'none'
-  if (endText === undefined) return { start: startAt, end: null, hasTime: start.clock !== null, dated }
+  const startMinutes = start.clock === null ? 0 : start.clock.hour * 60 + start.clock.minute
+  if (endText === undefined) return { start: startAt, end: null, hasTime: start.clock !== null, dated, startMinutes }
 
   const end = readSide(endText, anchor.today, written)
   if (start.clock === null || end.clock === null) fail('时间段要写明从几点到几点')
@@ -88,7 +92,8 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
   const sameDay = end.day.kind === 'none'
   const timedEnd = { ...end, clock: end.clock }
   // 23:00-01:00, 晚上10点到凌晨1点: an evening that ends in the small hours ends the next day
-  const smallHours = sameDay && start.clock.hour >= 18 && end.clock.hour < 6 && (end.dayPart === null || end.dayPart === 'early')
+  const smallHours = sameDay && start.clock.hour >= 18 && end.clock.hour < 9 && (
+    end.dayPart === 'early' || end.dayPart === 'morning' || (end.dayPart === null && (end.clock.hour < 6 || end.zeroPadded)))
   const clock = smallHours ? end.clock : sameDay ? endClock({ ...start, clock: start.clock }, timedEnd) : assumeAfternoon(timedEnd).clock
   const endDate = smallHours
     ? addDays(startDate, 1)
@@ -102,7 +107,7 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
       ? '结束时间早于开始时间'
       : `结束时间${endDate.month}月${endDate.day}日离开始时间超过${MAX_SPAN_DAYS}天，请检查日期`)
   }
-  return { start: startAt, end: endAt, hasTime: true, dated }
+  return { start: startAt, end: endAt, hasTime: true, dated, startMinutes }
 }
 
 /** Whether an end's year-less date, read in the start's year (and month, for 3号), falls before the start's date. */
