@@ -5,7 +5,7 @@ import { MAX_MENTIONS } from '../core/notices.js'
 import type { Person } from '../core/types.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
-import { ackEvents, noticeEvents, type AckBody, type FileBody, type NoticeBody, type TextBody } from '../db/outbox-store.js'
+import { ackEvents, noticeEvents, type AckBody, type AckEvent, type FileBody, type NoticeBody, type TextBody } from '../db/outbox-store.js'
 import { currentPlace } from '../db/signups.js'
 import { viewOf } from '../db/views.js'
 import { ackText, netted } from '../domain/card.js'
@@ -37,6 +37,20 @@ function textParts (text: string, mentions: readonly Person[], continued?: strin
   return parts
 }
 
+/**
+ * An acknowledgement's events as the group should read them when it goes out: netted (someone
+ * promoted and then gone is neither listed nor @mentioned), with waitlist places as they are now
+ * (people ahead may have left or moved up), and without those no longer waiting (moved up by a
+ * larger 名额, which its own notice announced).
+ */
+function eventsAsSent (db: Db, outboxId: number): AckEvent[] {
+  return netted(ackEvents(db, outboxId)).flatMap(e => {
+    if (e.kind !== 'waitlisted' || e.signupId === undefined) return [e]
+    const place = currentPlace(db, e.signupId)
+    return place > 0 ? [{ ...e, place }] : []
+  })
+}
+
 export function createRenderer (deps: RenderDeps): Renderer {
   return async row => {
     switch (row.kind) {
@@ -47,15 +61,7 @@ export function createRenderer (deps: RenderDeps): Renderer {
       case 'ack': {
         const body = JSON.parse(row.body) as AckBody
         const activity = activityById(deps.db, body.activityId)
-        // the same reading as the text: someone promoted and then gone is not @mentioned
-        // places as they are when the message goes out: people ahead may have left or moved up
-        // meanwhile; someone no longer waiting (moved up by a larger 名额, which its own notice
-        // announced) is not shown as waiting
-        const events = netted(ackEvents(deps.db, row.id)).flatMap(e => {
-          if (e.kind !== 'waitlisted' || e.signupId === undefined) return [e]
-          const place = currentPlace(deps.db, e.signupId)
-          return place > 0 ? [{ ...e, place }] : []
-        })
+        const events = eventsAsSent(deps.db, row.id)
         // once cancelled, the cancellation notice has told everyone: a pending acknowledgement would contradict it
         if (!activity || activity.status === 'cancelled' || events.length === 0) return []
         const mentions: Person[] = []
