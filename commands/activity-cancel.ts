@@ -38,7 +38,7 @@ export default defineCommand<{ id: number, reason: string | null }>({
       `${cardMarker(a.id)}${a.title} 已取消`,
       `原定时间：${whenText(a, ctx.config.timeZone, ctx.now)}`,
       ...(ctx.args.reason ? [`原因：${ctx.args.reason}`] : []),
-      people.length > 0 ? `已报名的${people.length}位成员请留意，报名记录已作废，不会再有提醒。` : '这个活动还没有人报名。',
+      people.length > 0 ? '已报名（含候补）的各位请留意：报名记录已作废，不会再有提醒。' : '这个活动还没有人报名。',
     ].join('\n')
     enqueueWithMentions(ctx.db, { roomId: a.roomId }, text, people, ctx.now, `（续）活动 #${a.id} 已取消，请以下成员留意：`)
   },

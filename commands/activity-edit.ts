@@ -9,12 +9,12 @@ import { updateActivity, type ActivityRow } from '../src/db/activities.js'
 import { replanReminders } from '../src/db/reminders.js'
 import { promote, rosterCounts, signupLabels } from '../src/db/signups.js'
 import { everyoneSignedUp, peopleOf, viewOf } from '../src/db/views.js'
-import { checkActivity, readFields, settleDeadline, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
-import { activityCard, whenText } from '../src/domain/card.js'
+import { checkActivity, deadlineAfterStart, readFields, settleDeadline, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
+import { activityCard, instantText, whenText } from '../src/domain/card.js'
 import { formatOffsetZh } from '../src/domain/durations.js'
 import { addDays, formatDateTimeZh, fromWall, toWall } from '../src/domain/zoned-time.js'
 
-const EXAMPLE = '#修改 4 时间：11月29日 14:30'
+const EXAMPLE = '#修改 4 时间：下周六 14:30'
 
 /** `minutes` after the midnight that starts the day of `day` (1440 = the midnight that ends it: 晚上12点). */
 function onDayOf (day: number, minutes: number, timeZone: string): number {
@@ -59,14 +59,14 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
       if (next.deadlineAt <= ctx.now) throw new UserError('「截止」已经过去了，请写一个将来的时间', `#修改 ${a.id} 截止：${formatDateTimeZh(Math.min(next.startAt, ctx.now + 24 * 3600_000), tz)}`)
     }
     if (next.startAt !== a.startAt || next.endAt !== a.endAt) {
-      checkActivity({ start: next.startAt, end: next.endAt, deadline: next.deadlineAt }, ctx.now)
+      checkActivity({ start: next.startAt, end: next.endAt, deadline: next.deadlineAt }, ctx.now, tz)
       next.followedUpAt = null
       changes.push(`时间：${whenText(a, tz, ctx.now)} → ${whenText(next, tz, ctx.now)}`)
     } else if (next.deadlineAt > next.startAt) {
-      throw new UserError('「截止」不能晚于活动开始时间', '截止：11月27日18:00')
+      throw deadlineAfterStart(next.startAt, ctx.now, tz, `#修改 ${a.id} `)
     }
     // a deadline that only follows the start is not news
-    if (f.deadline !== undefined && next.deadlineAt !== a.deadlineAt) changes.push(`报名截止：${formatDateTimeZh(next.deadlineAt, tz)}`)
+    if (f.deadline !== undefined && next.deadlineAt !== a.deadlineAt) changes.push(`报名截止：${instantText(a.deadlineAt, tz, ctx.now)} → ${instantText(next.deadlineAt, tz, ctx.now)}`)
     if (f.location !== undefined && f.location !== a.location) { next.location = f.location; changes.push(`地点：${a.location ?? '待定'} → ${f.location ?? '待定'}`) }
     if (f.description !== undefined && f.description !== a.description) { next.description = f.description; changes.push('说明已更新') }
     if (f.capacity !== undefined && f.capacity !== a.capacity) {

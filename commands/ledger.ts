@@ -1,6 +1,7 @@
 // #台账 [YYYY-MM] — the Excel workbook of a month (a room's in the room; every room for a
 // secretary or admin in private chat).
 import { defineCommand, reporters } from '../src/core/command.js'
+import { LAST_MONTH } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
 import { enqueueReportBundle } from '../src/report/bundle.js'
 import { periodLabel } from '../src/report/text.js'
@@ -10,12 +11,12 @@ export default defineCommand<{ month: string }>({
   name: '台账',
   aliases: ['活动台账', '导出台账'],
   summary: '导出月度活动台账（Excel）',
-  example: '#台账 2026-11',
+  example: `#台账 ${LAST_MONTH}`,
   where: 'any',
   allow: reporters,
   parse: rest => ({ month: toHalfWidth(rest).trim() }),
   handle (ctx) {
-    const period = periodOf(ctx, '#台账 2026-11')
+    const period = periodOf(ctx, `#台账 ${LAST_MONTH}`)
     const scope = reportScope(ctx)
     const target = ctx.room ? { roomId: ctx.room.id } : { contact: ctx.msg.sender }
     ctx.reply(`${periodLabel({ from: period.from, to: period.to, timezone: period.timeZone })}活动台账（${scope.title}）正在生成，稍后以文件发送。`)

@@ -1,9 +1,9 @@
 // #月报 [YYYY-MM] (#统计) — in a room, that room's month; in private chat to a secretary or an
 // admin, every room, with the 台账 workbook and a chart (an organizer gets the rooms they organize).
 import { defineCommand, reporters, type CommandContext } from '../src/core/command.js'
-import { UserError } from '../src/core/errors.js'
+import { LAST_MONTH, UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
-import { organizerRoomIds, roomReportName } from '../src/db/people.js'
+import { organizerRoomIds, roomById, roomReportName } from '../src/db/people.js'
 import { ALL_ROOMS, enqueueReportBundle, readMonth } from '../src/report/bundle.js'
 import { monthPeriod, type Period } from '../src/report/figures.js'
 
@@ -11,7 +11,10 @@ import { monthPeriod, type Period } from '../src/report/figures.js'
 export function reportScope (ctx: CommandContext<unknown>): { roomIds: number[] | null, title: string } {
   if (ctx.room) return { roomIds: [ctx.room.id], title: roomReportName(ctx.room) }
   if (ctx.who.admin || ctx.who.secretary) return { roomIds: null, title: ALL_ROOMS }
-  return { roomIds: organizerRoomIds(ctx.db, ctx.msg.sender), title: '我组织的群' }
+  // an organizer asking in private gets the rooms they organize, named as the title says
+  const roomIds = organizerRoomIds(ctx.db, ctx.msg.sender)
+  const names = roomIds.flatMap(id => { const room = roomById(ctx.db, id); return room ? [roomReportName(room)] : [] })
+  return { roomIds, title: names.length <= 3 ? names.join('、') : `${names[0]}等${names.length}个群` }
 }
 
 export function periodOf (ctx: CommandContext<{ month: string }>, example: string): Period {
@@ -25,12 +28,12 @@ export default defineCommand<{ month: string }>({
   name: '月报',
   aliases: ['统计', '月度统计'],
   summary: '查看月度活动统计（私聊还会收到台账和统计图）',
-  example: '#月报 2026-11',
+  example: `#月报 ${LAST_MONTH}`,
   where: 'any',
   allow: reporters,
   parse: rest => ({ month: toHalfWidth(rest).trim() }),
   handle (ctx) {
-    const period = periodOf(ctx, '#月报 2026-11')
+    const period = periodOf(ctx, `#月报 ${LAST_MONTH}`)
     const scope = reportScope(ctx)
     const target = ctx.room ? { roomId: ctx.room.id } : { contact: ctx.msg.sender }
     const isPrivate = ctx.room === null

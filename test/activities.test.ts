@@ -182,6 +182,23 @@ describe('#修改', () => {
     expect(bot.store.db.select().from(activities).get()?.deadlineAt).toBe(at('2026-11-20T14:00:00+08:00'))
   })
 
+  it('refuses a deadline after the start with an example that fits the activity, and shows a changed deadline from → to', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00；截止：11月21日')
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00；截止：11月18日 18:00')
+    bot.say('林律师', '报名')
+    await bot.take().then(([refused]) => {
+      expect(refused?.text).toContain('「截止」不能晚于活动开始时间（11月20日(周五) 14:00）')
+      expect(refused?.text).toContain('例如：截止：11月19日(周四) 14:00')
+    })
+    bot.say('周会长', '#修改 1 截止：11月22日')
+    bot.say('周会长', '#修改 1 截止：11月19日 20:00')
+    const [refused, changed] = await bot.take()
+    expect(refused?.text).toContain('例如：#修改 1 截止：11月19日(周四) 14:00')
+    expect(changed?.text).toContain('报名截止：11月18日(周三) 18:00 → 11月19日(周四) 20:00')
+    expect(changed?.mentions).toEqual(['林律师'])
+  })
+
   it('refuses unknown ids, other rooms’ activities and members', async () => {
     bot = createTestBot()
     bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00')
@@ -208,6 +225,8 @@ describe('#取消活动', () => {
     expect(notice?.text).toContain('已取消')
     expect(notice?.text).toContain('场地冲突，另行通知')
     expect(notice?.mentions).toEqual(['吴设计师', '黄医生'])
+    // 黄医生 only registered a guest: no count that would not match the @mentions
+    expect(notice?.text).toContain('已报名（含候补）的各位请留意')
     expect(plannedReminders(1)).toEqual([])
     expect(bot.say('林律师', '报名 1')).toBe('refused')
     expect((await bot.take())[0]?.text).toContain('已取消')

@@ -86,6 +86,49 @@ describe('permissions', () => {
     expect(bot.say('陈秘书', '#月报', { room: null })).toBe('refused')
   })
 
+  it('says how to get a role in words a member can act on, never a setting name', async () => {
+    bot = createTestBot()
+    bot.say('林律师', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })
+    bot.say('林律师', NEW_ACTIVITY)
+    bot.say('外部联系人', '#月报', { room: null })
+    const [adminOnly, inRoom, inPrivate] = await bot.take()
+    expect(adminOnly?.text).toContain('只有管理员可以使用「#设秘书」，如有需要请联系管理员')
+    expect(adminOnly?.text).not.toMatch(/[A-Z_]{4,}/)
+    expect(inRoom?.text).toContain('请管理员在本群发送「#设组织者 @林律师」')
+    // someone in no group cannot have an admin appoint them there
+    expect(inPrivate?.text).toContain('如需成为秘书或组织者，请联系管理员')
+    expect(inPrivate?.text).not.toContain('在本群')
+  })
+
+  it('shows the month examples as last month, whenever it is asked', async () => {
+    bot = createTestBot({ start: '2027-01-05T09:00:00+08:00' })
+    bot.say('周会长', '#帮助')
+    expect((await bot.take())[0]?.text).toContain('#月报 2026-12')
+    bot.clock.set(Date.parse('2027-03-10T09:00:00+08:00'))
+    bot.say('周会长', '#帮助')
+    bot.say('周会长', '#月报 2027-13')
+    const [help, refused] = await bot.take()
+    expect(help?.text).toContain('#月报 2027-02')
+    expect(help?.text).toContain('#台账 2027-02')
+    expect(help?.text).not.toContain('{')
+    expect(refused?.text).toContain('例如：#月报 2027-02')
+  })
+
+  it('names an activity of another group as such, not as missing', async () => {
+    bot = createTestBot()
+    const other = { id: 'room2@chatroom', topic: '瓯海新联会', ownerId: 'wxid_周会长' }
+    bot.say('周会长', '#启用', { room: other })
+    bot.say('周会长', NEW_ACTIVITY, { room: other })
+    await bot.take()
+    expect(bot.say('林律师', '报名 1')).toBe('refused')
+    bot.say('周会长', '#取消活动 9')
+    const [elsewhere, missing] = await bot.take()
+    expect(elsewhere?.text).toContain('活动 #1 不是本群的活动')
+    expect(missing?.text).toContain('没有找到活动 #9')
+    expect(missing?.text).toContain('发送「#近期活动」')
+    expect(missing?.text).not.toContain('例如：#近期活动')
+  })
+
   it('shows members only what they may use in #帮助', async () => {
     bot = createTestBot()
     bot.say('林律师', '#帮助')
@@ -186,6 +229,9 @@ describe('rooms across logins', () => {
     bot = createTestBot()
     bot.say('林律师', '#近期活动', { room: { ...ROOM, ownerId: 'wxid_群主' } })
     expect(bot.say('群主', '#月报', { room: null })).toBe('handled')
-    expect((await bot.take()).at(-3)?.text).toContain('【我组织的群·')
+    const sent = await bot.take()
+    // named by the room it covers, text and file alike
+    expect(sent.at(-3)?.text).toContain('【鹿城新联会·')
+    expect(sent.some(s => /^\[file 鹿城新联会\d{4}年\d+月活动台账\.xlsx\]$/.test(s.text))).toBe(true)
   })
 })

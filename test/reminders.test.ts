@@ -105,6 +105,18 @@ describe('after the activity', () => {
     expect(asks[0]?.text).toContain('目前报名1人，签到0人')
     expect(out.filter(o => o.room === ROOM && (o.text ?? '').includes('已结束'))).toEqual([])
   })
+
+  it('waits for the morning when the activity ended late in the evening', async () => {
+    const { out } = await play([
+      setup,
+      say('2026-11-02T09:00:00', '周会长', '#活动 主题：联谊晚会；时间：11月7日 19:00-21:30'),
+      say('2026-11-02T09:01:00', '周会长', '#活动 主题：读书会；时间：11月8日 15:00-17:00'),
+      { type: 'advance', to: '2026-11-10T00:00:00+08:00' },
+    ])
+    const asks = out.filter(o => o.to === '周会长' && (o.text ?? '').includes('已结束'))
+    // 23:30 is night: asked at 08:00; an afternoon one is asked two hours after its end
+    expect(asks.map(o => o.at)).toEqual(['2026-11-08T08:00:00+08:00', '2026-11-08T19:00:00+08:00'])
+  })
 })
 
 describe('reminders across restarts', () => {

@@ -182,7 +182,8 @@ describe('报名', () => {
     bot.say('赵老师', '报名')
     expect(roster()).toEqual(['林律师:confirmed:1', '王会计:waitlisted:3', '赵老师:confirmed:1'])
     const texts = (await bot.take()).map(r => r.text).join('\n')
-    expect(texts).toContain('王会计(共3人) 候补第1位')
+    // seats are left, so the acknowledgement says why the party waits
+    expect(texts).toContain('王会计(共3人) 候补第1位（剩余名额不够3人）')
     expect(texts).not.toContain('赵老师 候补')
     // 郑主播 takes the last seat; one seat freed later is still not enough for the party, which keeps its place
     bot.say('郑主播', '报名')

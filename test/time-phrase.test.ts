@@ -18,22 +18,33 @@ function shown (result: TimeParseResult, timeZone: string): unknown {
   return { start: formatIso(start, timeZone), end: end === null ? null : formatIso(end, timeZone), hasTime }
 }
 
-describe('the shared corpus (../shared/examples/time-phrases.jsonl)', () => {
-  const corpus = readFileSync(`${PUBLIC_EXAMPLES}time-phrases.jsonl`, 'utf8')
+function readCorpus (path: string): Array<{ now: string, text: string, start: string, end: string | null }> {
+  return readFileSync(path, 'utf8')
     .split('\n')
     .filter(line => line.trim() !== '' && !line.trim().startsWith('//'))
     .map(line => JSON.parse(line) as { now: string, text: string, start: string, end: string | null })
+}
 
-  it('has all 25 phrases', () => {
-    expect(corpus).toHaveLength(25)
-  })
+/** A corpus as a table: every phrase at its `now` gives exactly its start and end. */
+function corpusTable (title: string, path: string, size: number): void {
+  describe(title, () => {
+    const corpus = readCorpus(path)
 
-  it.each(corpus)('$now 「$text」', ({ now, text, start, end }) => {
-    const result = parseTimePhrase(text, Date.parse(now), SHANGHAI)
-    expect(result.ok && { start: result.value.start, end: result.value.end })
-      .toEqual({ start: Date.parse(start), end: end === null ? null : Date.parse(end) })
+    it(`has its ${size} phrases`, () => {
+      expect(corpus).toHaveLength(size)
+    })
+
+    it.each(corpus)('$now 「$text」', ({ now, text, start, end }) => {
+      const result = parseTimePhrase(text, Date.parse(now), SHANGHAI)
+      expect(result.ok && { start: result.value.start, end: result.value.end })
+        .toEqual({ start: Date.parse(start), end: end === null ? null : Date.parse(end) })
+    })
   })
-})
+}
+
+corpusTable('the shared corpus (../shared/examples/time-phrases.jsonl)', `${PUBLIC_EXAMPLES}time-phrases.jsonl`, 25)
+// month and year ends, February 2027 and leap 2028, 00:30 on a Sunday: written from the contract's rules by an independent tester
+corpusTable('a second corpus at other dates (test/fixtures/time-phrases-more.jsonl)', new URL('./fixtures/time-phrases-more.jsonl', import.meta.url).pathname, 246)
 
 interface Accepted { now: string, text: string, start: string, end?: string, hasTime?: boolean, zone?: string }
 
@@ -79,6 +90,14 @@ const accepted: Record<string, Accepted[]> = {
     { now: SUNDAY, text: '周六晚上10点到凌晨1点', start: '2026-11-28T22:00:00+08:00', end: '2026-11-29T01:00:00+08:00' },
     { now: SUNDAY, text: '周六晚上10点到早上6点', start: '2026-11-28T22:00:00+08:00', end: '2026-11-29T06:00:00+08:00' },
     { now: SUNDAY, text: '周六 23:00-06:00', start: '2026-11-28T23:00:00+08:00', end: '2026-11-29T06:00:00+08:00' },
+    // 次日 / 第二天 put the end on the day after the start, whatever its hour
+    { now: SUNDAY, text: '周六晚上8点到次日凌晨1点', start: '2026-11-28T20:00:00+08:00', end: '2026-11-29T01:00:00+08:00' },
+    { now: SUNDAY, text: '12月12日下午2点至次日中午12点', start: '2026-12-12T14:00:00+08:00', end: '2026-12-13T12:00:00+08:00' },
+    { now: SUNDAY, text: '周六9:00-第二天17:00', start: '2026-11-28T09:00:00+08:00', end: '2026-11-29T17:00:00+08:00' },
+    // the week said twice, and 元旦
+    { now: SUNDAY, text: '下周周六下午2点', start: '2026-11-28T14:00:00+08:00' },
+    { now: WEDNESDAY, text: '这周星期五 14:00', start: '2026-11-27T14:00:00+08:00' },
+    { now: SUNDAY, text: '元旦上午9点', start: '2027-01-01T09:00:00+08:00' },
     { now: SUNDAY, text: '星期6 2点钟', start: '2026-11-28T14:00:00+08:00' },
     { now: SUNDAY, text: '周7 9:00', start: '2026-11-29T09:00:00+08:00' },
     { now: '2026-12-20T10:00:00+08:00', text: '明年1月3日下午2点', start: '2027-01-03T14:00:00+08:00' },

@@ -81,7 +81,7 @@ export function createRenderer (deps: RenderDeps): Renderer {
           buildReport(deps.db, { from: body.from, to: body.to, timeZone: deps.timeZone, ...(body.roomIds ? { roomIds: body.roomIds } : {}) })
         // exceljs, vega and the font are loaded on first use: most runs never send a file
         const data = body.file === 'ledger-xlsx'
-          ? await (await import('../report/xlsx.js')).renderWorkbook(report, { title: body.title })
+          ? await (await import('../report/xlsx.js')).renderWorkbook(report, { title: body.title, now: body.at })
           : await (await import('../report/chart.js')).renderChartPng(report)
         return [{ kind: 'file', fileName: body.fileName, data }]
       }

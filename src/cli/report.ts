@@ -94,8 +94,8 @@ async function main (): Promise<void> {
     const output = args.format === 'json'
       ? `${JSON.stringify(report)}\n`
       : args.format === 'text'
-        ? `${reportText(report, { title, maxDetails: Infinity })}\n`
-        : await (await import('../report/xlsx.js')).renderWorkbook(report, { title })
+        ? `${reportText(report, { title, maxDetails: Infinity, now: Date.now() })}\n`
+        : await (await import('../report/xlsx.js')).renderWorkbook(report, { title, now: Date.now() })
     if (args.out) writeFileSync(args.out, output)
     else process.stdout.write(output)
   } finally {

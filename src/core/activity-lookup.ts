@@ -10,9 +10,9 @@ import { UserError } from './errors.js'
 /** The activity with this id in the sender's room (an admin may name any in private chat). */
 export function activityInRoom (ctx: CommandContext<unknown>, id: number): ActivityRow {
   const a = activityById(ctx.db, id)
-  if (!a || (ctx.room && a.roomId !== ctx.room.id)) {
-    throw new UserError(`没有找到活动 #${id}。发送「#近期活动」查看本群的活动编号`, '#近期活动')
-  }
+  if (!a) throw new UserError(`没有找到活动 #${id}。发送「#近期活动」查看本群的活动编号`, '#近期活动')
+  // ids are shared by every room: one from another group is named as such, not as missing
+  if (ctx.room && a.roomId !== ctx.room.id) throw new UserError(`活动 #${id} 不是本群的活动。发送「#近期活动」查看本群的活动编号`, '#近期活动')
   return a
 }
 

@@ -9,7 +9,7 @@ import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organiz
 import { parseQuote } from '../domain/member-reply.js'
 import type { Clock } from './clock.js'
 import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Who } from './command.js'
-import { UserError } from './errors.js'
+import { datedExample, UserError } from './errors.js'
 import { cleanText, toHalfWidth } from './normalize.js'
 import type { Registry } from './registry.js'
 import type { IncomingMessage, Person, Target } from './types.js'
@@ -66,13 +66,14 @@ function tooLong (length: number): UserError {
   return new UserError(`这条消息太长了（${length}字，最多${MAX_COMMAND_LENGTH}字），请分成几条发送`, '#接龙 名单很长时，分成两条：第一条 1–250 号，第二条 251 号以后')
 }
 
-/** A refusal for someone without the role: who may, and how one gets the role (an admin appoints). */
-function notAllowed (command: Command<unknown>, sender: string): UserError {
+/** A refusal for someone without the role: who may, and how one gets the role (an admin appoints, in a group). */
+function notAllowed (command: Command<unknown>, sender: string, inRoom: boolean): UserError {
   const who = `只有${command.allow.label}可以使用「#${command.name}」`
-  if (command.allow === adminOnly) return new UserError(`${who}（管理员由部署时的 BOT_ADMINS 设置）`, command.example)
+  if (command.allow === adminOnly) return new UserError(`${who}，如有需要请联系管理员`, command.example)
   const role = command.allow === organizers ? '组织者' : '秘书或组织者'
   const appoint = command.allow === organizers ? '#设组织者' : '#设秘书'
-  return new UserError(`${who}。如需成为${role}，请管理员在群里发送「${appoint} @${sender}」`, command.example)
+  const how = inRoom ? `请管理员在本群发送「${appoint} @${sender}」` : '请联系管理员'
+  return new UserError(`${who}。如需成为${role}，${how}`, command.example)
 }
 
 export class Dispatcher {
@@ -154,9 +155,9 @@ export class Dispatcher {
           // a member reply (报名, -1, 接龙) refused in a room: the same refusal to many people in a
           // storm goes out once, @mentioning each of them, so nobody wonders whom 你 means
           if (refused && route.kind === 'command' && !route.prefixed && 'roomId' in target) {
-            enqueueNotice(db, target.roomId, err.reply, msg.sender, now, this.deps.config.ackWindowMs)
+            enqueueNotice(db, target.roomId, datedExample(err.reply, now, this.deps.config.timeZone), msg.sender, now, this.deps.config.ackWindowMs)
           } else {
-            enqueueText(db, target, refused ? err.reply : APOLOGY, [], now)
+            enqueueText(db, target, refused ? datedExample(err.reply, now, this.deps.config.timeZone) : APOLOGY, [], now)
           }
         })
         this.deps.onEnqueue?.()
@@ -198,7 +199,7 @@ export class Dispatcher {
     // a member reply (报名, -1) typed in private is named as the member wrote it, without a # they never typed
     if (command.where === 'room' && !room) throw new UserError(route.prefixed ? `「#${command.name}」请在活动群里发送` : `「${command.name}」请在活动群里回复`, command.example)
     if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
-    if (!command.allow.test(who)) throw notAllowed(command, msg.sender.name)
+    if (!command.allow.test(who)) throw notAllowed(command, msg.sender.name, room !== null)
     if (route.text.length > MAX_COMMAND_LENGTH) throw tooLong(route.text.length)
     const pctx: ParseContext = { now, timeZone: config.timeZone, text: route.text, mentions: msg.mentions, quotedActivityId: route.quotedActivityId }
     const args = route.prefixed ? command.parse(route.rest, pctx) : command.matchReply?.(route.text)

@@ -1,4 +1,16 @@
 // A UserError carries the Chinese sentence the user sees: what was wrong and a correct example.
+import { toWall } from '../domain/zoned-time.js'
+
+/** Written in an example where last month goes (`#月报 {上月}`): shown as that month, so a copied example asks for a real one. */
+export const LAST_MONTH = '{上月}'
+
+/** An example (or a reply carrying one) as the user sees it today. */
+export function datedExample (text: string, now: number, timeZone: string): string {
+  if (!text.includes(LAST_MONTH)) return text
+  const w = toWall(now, timeZone)
+  const [year, month] = w.month === 1 ? [w.year - 1, 12] : [w.year, w.month - 1]
+  return text.replaceAll(LAST_MONTH, `${year}-${String(month).padStart(2, '0')}`)
+}
 
 export class UserError extends Error {
   constructor (message: string, readonly example?: string) {
@@ -8,6 +20,11 @@ export class UserError extends Error {
 
   /** The whole reply: the problem, then the example on its own line. */
   get reply (): string {
-    return this.example ? `${this.message}\n例如：${this.example}` : this.message
+    if (!this.example) return this.message
+    // pointing at the list of activities is advice, not an example of the refused command
+    if (this.example === '#近期活动') {
+      return this.message.includes('「#近期活动」') ? this.message : `${this.message}\n发送「#近期活动」查看本群的活动`
+    }
+    return `${this.message}\n例如：${this.example}`
   }
 }

@@ -2,6 +2,7 @@
 // which are in their check-in window).
 import { and, asc, eq, gt, gte, lte, or, isNull, sql } from 'drizzle-orm'
 import type { ActivityType } from '../domain/activity-type.js'
+import { outOfNight } from '../domain/reminder-plan.js'
 import type { Db } from './open.js'
 import { rowQuery } from './prepared.js'
 import { activities } from './schema.js'
@@ -103,15 +104,18 @@ export const FOLLOW_UP_AFTER_END_MS = 2 * 3600_000
 
 const followUpDue = sql`coalesce(${activities.endAt}, ${activities.startAt} + ${3 * 3600_000}) + ${FOLLOW_UP_AFTER_END_MS}`
 
-/** When the next follow-up falls due, or null. */
-export function nextFollowUpDue (db: Db): number | null {
-  return db.select({ t: sql<number | null>`min(${followUpDue})` }).from(activities)
+/** When the next follow-up falls due (the morning, when the activity ended at night), or null. */
+export function nextFollowUpDue (db: Db, timeZone: string): number | null {
+  const t = db.select({ t: sql<number | null>`min(${followUpDue})` }).from(activities)
     .where(and(eq(activities.status, 'scheduled'), isNull(activities.followedUpAt))).get()?.t ?? null
+  return t === null ? null : outOfNight(t, timeZone)
 }
 
 /** Scheduled activities that ended a while ago and whose organizer has not been asked yet. */
-export function dueFollowUps (db: Db, now: number): ActivityRow[] {
-  return db.select().from(activities)
+export function dueFollowUps (db: Db, now: number, timeZone: string): ActivityRow[] {
+  return db.select({ row: activities, due: sql<number>`${followUpDue}` }).from(activities)
     .where(and(eq(activities.status, 'scheduled'), isNull(activities.followedUpAt), lte(followUpDue, now)))
     .orderBy(asc(activities.id)).all()
+    .filter(r => outOfNight(r.due, timeZone) <= now)
+    .map(r => r.row)
 }

@@ -49,6 +49,8 @@ export interface FileBody {
   fileName: string
   /** the figures as they were when the file was asked for; absent in rows queued by older versions */
   report?: Report
+  /** when the figures were read (absent in older rows) */
+  at?: number
 }
 
 /** A refusal of member replies: one text, @mentioning everyone whose reply drew it within the window (events: NoticeEvent). */

@@ -6,7 +6,7 @@ import { toHalfWidth } from '../core/normalize.js'
 import { ACTIVITY_TYPES, inferActivityType, isActivityType, type ActivityType } from './activity-type.js'
 import { parseOffsets } from './durations.js'
 import { parseTimePhrase } from './time-phrase.js'
-import { fromWall, toWall } from './zoned-time.js'
+import { formatDateTimeZh, fromWall, toWall } from './zoned-time.js'
 
 export const LIMITS = {
   title: 60,
@@ -41,7 +41,7 @@ const EXAMPLE: Record<FieldKey, string> = {
   location: '地点：同心荟',
   capacity: '名额：30',
   type: `类型：沙龙（可选：${ACTIVITY_TYPES.join(' ')}）`,
-  deadline: '截止：11月27日18:00',
+  deadline: '截止：下周五18:00',
   remind: '提醒：1天,2小时（不需要提醒写：无）',
   description: '说明：请携带名片',
 }
@@ -205,10 +205,19 @@ export function readFields (raw: RawFields, now: number, timeZone: string): Acti
 }
 
 /** The whole activity after a create or an edit must make sense at `now`. */
-export function checkActivity (a: { start: number, end: number | null, deadline: number }, now: number): void {
+export function checkActivity (a: { start: number, end: number | null, deadline: number }, now: number, timeZone: string): void {
   if (a.start <= now) fail('time', '已经过去了，请写一个将来的时间')
   if (a.end !== null && a.end <= a.start) fail('time', '结束时间要晚于开始时间')
-  if (a.deadline > a.start) fail('deadline', '不能晚于活动开始时间')
+  if (a.deadline > a.start) throw deadlineAfterStart(a.start, now, timeZone)
+}
+
+/** 截止 after the start, with an example that fits this activity: the day before (or the start itself when that is past). */
+export function deadlineAfterStart (start: number, now: number, timeZone: string, prefix = ''): UserError {
+  const dayBefore = start - 24 * 3600_000
+  return new UserError(
+    `「截止」不能晚于活动开始时间（${formatDateTimeZh(start, timeZone)}）`,
+    `${prefix}截止：${formatDateTimeZh(dayBefore > now ? dayBefore : start, timeZone)}`,
+  )
 }
 
 /** Reads the fields of a new activity: 主题 and 时间 are required. */
@@ -220,7 +229,7 @@ export function readNewActivity (body: string, now: number, timeZone: string): R
   const title = f.title as string
   const start = f.start as number
   const deadline = f.deadline === undefined ? start : settleDeadline(f.deadline, f.deadlineDateOnly, start, timeZone)
-  checkActivity({ start, end: f.end ?? null, deadline }, now)
+  checkActivity({ start, end: f.end ?? null, deadline }, now, timeZone)
   if (deadline <= now) fail('deadline', '已经过去了')
   return { ...f, title, start, deadline, type: f.type ?? inferActivityType(title) }
 }

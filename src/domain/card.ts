@@ -24,9 +24,17 @@ export interface ActivityView {
 
 /** 11月28日(周六) 14:00–16:00, with the year in front when it is not this year's. */
 export function whenText (a: Pick<ActivityView, 'startAt' | 'endAt'>, timeZone: string, now: number): string {
-  const span = formatSpanZh(a.startAt, a.endAt, timeZone)
-  const year = toWall(a.startAt, timeZone).year
-  return year === toWall(now, timeZone).year ? span : `${year}年${span}`
+  return withYear(formatSpanZh(a.startAt, a.endAt, timeZone), a.startAt, timeZone, now)
+}
+
+/** One instant (a deadline) as 11月27日(周五) 18:00, with the year when it is not this year's. */
+export function instantText (at: number, timeZone: string, now: number): string {
+  return withYear(formatDateTimeZh(at, timeZone), at, timeZone, now)
+}
+
+function withYear (text: string, at: number, timeZone: string, now: number): string {
+  const year = toWall(at, timeZone).year
+  return year === toWall(now, timeZone).year ? text : `${year}年${text}`
 }
 
 function seatsText (a: Pick<ActivityView, 'capacity' | 'confirmed' | 'waiting'>): string {
@@ -44,7 +52,7 @@ export function activityCard (a: ActivityView, timeZone: string, now: number, he
   lines.push(`地点：${a.location ?? '待定'}`)
   lines.push(`名额：${seatsText(a)}`)
   lines.push(`类型：${a.type}`)
-  if (a.deadlineAt !== a.startAt) lines.push(`报名截止：${formatDateTimeZh(a.deadlineAt, timeZone)}`)
+  if (a.deadlineAt !== a.startAt) lines.push(`报名截止：${instantText(a.deadlineAt, timeZone, now)}`)
   if (a.description) lines.push(`说明：${a.description}`)
   lines.push(a.remindOffsets.length > 0
     ? `提醒：开始前${a.remindOffsets.map(formatOffsetZh).join('、')}提醒已报名的成员`
@@ -107,7 +115,10 @@ export function ackText (a: ActivityView, written: readonly AckLine[]): string {
   const waitlisted = group('waitlisted')
   // 名额已满 only when it is: a party that does not fit the seats left waits too
   const full = a.capacity !== null && a.confirmed >= a.capacity
-  if (waitlisted.length > 0) lines.push(`${full ? '名额已满，' : ''}进入候补：${waitlisted.map(e => `${who(e)} 候补第${e.place ?? '?'}位`).join('、')}`)
+  // with seats left, say why this party waits: otherwise 剩余2个名额 below reads as a mistake
+  const left = a.capacity === null ? Infinity : a.capacity - a.confirmed
+  const why = (e: AckLine): string => (!full && e.seats > left ? `（剩余名额不够${e.seats}人）` : '')
+  if (waitlisted.length > 0) lines.push(`${full ? '名额已满，' : ''}进入候补：${waitlisted.map(e => `${who(e)} 候补第${e.place ?? '?'}位${why(e)}`).join('、')}`)
   const already = group('already')
   if (already.length > 0) lines.push(`已经报过名，无需重复：${[...new Set(already.map(e => e.name))].join('、')}`)
   const cancelled = group('cancelled')

@@ -1,4 +1,5 @@
 // When an activity's reminders are due, from its offsets; and which due reminders to send.
+import { addDays, fromWall, toWall } from './zoned-time.js'
 
 export interface PlannedReminder {
   offsetMs: number
@@ -38,4 +39,16 @@ export function decideDue (due: readonly DueReminder[], startOf: (activityId: nu
     for (const r of list) out.push({ id: r.id, action: !started && r === latest ? 'send' : 'skip' })
   }
   return out
+}
+
+/** Private asks to an organizer (the #完成 nudge) wait for the morning: nobody wants one at 03:30. */
+export const NIGHT_STARTS_HOUR = 22
+export const MORNING_HOUR = 8
+
+/** `at`, or 08:00 after it when it falls between 22:00 and 08:00 in the zone. */
+export function outOfNight (at: number, timeZone: string): number {
+  const w = toWall(at, timeZone)
+  if (w.hour >= MORNING_HOUR && w.hour < NIGHT_STARTS_HOUR) return at
+  const day = w.hour >= NIGHT_STARTS_HOUR ? addDays({ year: w.year, month: w.month, day: w.day }, 1) : { year: w.year, month: w.month, day: w.day }
+  return fromWall({ ...day, hour: MORNING_HOUR, minute: 0, second: 0 }, timeZone)
 }

@@ -85,7 +85,10 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
   const startMinutes = start.clock === null ? 0 : start.clock.hour * 60 + start.clock.minute
   if (endText === undefined) return { start: startAt, end: null, hasTime: start.clock !== null, dated, startMinutes }
 
-  const end = readSide(endText, anchor.today, written)
+  // 到次日凌晨1点, 至第二天中午12点: the end is on the day after the start, whatever its hour
+  const nextDayWords = /^(?:次日|第二天|隔天|翌日)\s*/
+  const nextDay = nextDayWords.test(endText)
+  const end = readSide(endText.replace(nextDayWords, ''), anchor.today, written)
   if (start.clock === null || end.clock === null) fail('时间段要写明从几点到几点')
   // The end shares the start's date unless it names its own; then its clock is its own too (12月2日10:00), and a day
   // that depends on when it is said (周日, 1月1日) is counted from the start: 周六14:00到周日12:00.
@@ -94,8 +97,8 @@ function readSpan (phrase: string, written: string, now: number, timeZone: strin
   // 23:00-01:00, 晚上10点到凌晨1点: an evening that ends in the small hours ends the next day
   const smallHours = sameDay && start.clock.hour >= 18 && end.clock.hour < 9 && (
     end.dayPart === 'early' || end.dayPart === 'morning' || (end.dayPart === null && (end.clock.hour < 6 || end.zeroPadded)))
-  const clock = smallHours ? end.clock : sameDay ? endClock({ ...start, clock: start.clock }, timedEnd) : assumeAfternoon(timedEnd).clock
-  const endDate = smallHours
+  const clock = smallHours || (nextDay && sameDay) ? end.clock : sameDay ? endClock({ ...start, clock: start.clock }, timedEnd) : assumeAfternoon(timedEnd).clock
+  const endDate = smallHours || (nextDay && sameDay)
     ? addDays(startDate, 1)
     : sameDay ? startDate : pinDate({ ...end, clock }, { now: startAt, timeZone, today: startDate }, written)
   const endAt = instantOf(endDate, clock, timeZone)
@@ -136,6 +139,10 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   [/(周|星期|礼拜)([1-7])(?![\d.:点时])/g, (_, week: string, n: string) => `${week}${DIGIT_WEEKDAY[Number(n)]}`],
   // 2点钟 is 2点.
   [/点钟/g, '点'],
+  // 下周周六, 这周星期三: the week said twice.
+  [/(下下|下|本|这|上)个?(?:周|星期|礼拜)的?\s*((?:周|星期|礼拜)[一二三四五六日天1-7])/g, '$1$2'],
+  // 元旦 is the first of January (the next one, as any year-less date).
+  [/元旦(?:节)?/g, '1月1日'],
   // Every dash and tilde organisers use between a start and an end becomes one separator.
   [/[‐‑‒–—―−〜~]+/g, '-'],
   // 12月5日(六): a bracketed bare weekday after a date is that date's weekday.

@@ -26,7 +26,7 @@ export function enqueueReportBundle (db: Db, target: Target, opts: BundleOptions
   // an activity is completed between the request and the moment the outbox sends the workbook
   const report = buildReport(db, { ...opts.period, ...(opts.roomIds ? { roomIds: opts.roomIds } : {}) })
   if (opts.text) enqueueText(db, target, reportText(report, { title: opts.title, now, maxDetails: opts.roomIds ? 40 : 20 }), [], now)
-  const file = { from: opts.period.from, to: opts.period.to, roomIds: opts.roomIds, title: opts.title, report }
+  const file = { from: opts.period.from, to: opts.period.to, roomIds: opts.roomIds, title: opts.title, report, at: now }
   if (opts.ledger) enqueue(db, target, 'file', { ...file, file: 'ledger-xlsx', fileName: `${prefix}${label}活动台账.xlsx` }, now)
   if (opts.chart) enqueue(db, target, 'file', { ...file, file: 'chart-png', fileName: `${prefix}${label}活动统计图.png` }, now)
 }

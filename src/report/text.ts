@@ -4,6 +4,12 @@ import type { Report, ReportActivity } from './types.js'
 
 const STATUS = { scheduled: '待开展', completed: '已完成', cancelled: '已取消' } as const
 
+/** The status as a secretary reads it: an activity whose time has passed but was never marked completed is not 待开展. */
+export function statusZh (a: Pick<ReportActivity, 'status' | 'start' | 'end'>, now?: number): string {
+  if (a.status === 'scheduled' && now !== undefined && Date.parse(a.end ?? a.start) < now) return '待标记完成'
+  return STATUS[a.status]
+}
+
 /** 2026年11月, or 2026-11-01 至 2026-11-15 for a period that is not one whole month. */
 export function periodLabel (period: Report['period']): string {
   const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number]
@@ -13,12 +19,12 @@ export function periodLabel (period: Report['period']): string {
   return `${period.from} 至 ${period.to}`
 }
 
-function detailLine (a: ReportActivity, i: number, timeZone: string, withRoom: boolean): string {
+function detailLine (a: ReportActivity, i: number, timeZone: string, withRoom: boolean, now?: number): string {
   const start = formatDateTimeZh(Date.parse(a.start), timeZone)
   const figures = a.status === 'cancelled'
     ? ''
     : `，报名${a.signups}人${a.status === 'completed' ? `，实到${a.attendance ?? 0}人次` : ''}`
-  return `${i + 1}. ${start} ${a.title}（${a.type}${withRoom ? `·${a.room}` : ''}）${STATUS[a.status]}${figures}`
+  return `${i + 1}. ${start} ${a.title}（${a.type}${withRoom ? `·${a.room}` : ''}）${statusZh(a, now)}${figures}`
 }
 
 /** The title of a report over every room. */
@@ -36,11 +42,14 @@ export interface ReportTextOptions {
 export function reportText (report: Report, opts: ReportTextOptions): string {
   const t = report.totals
   const tz = report.period.timezone
-  const scheduled = t.activities - t.completed
+  // not completed: still to come (待开展), or past and waiting for #完成 (待标记完成)
+  const overdue = report.activities.filter(a => statusZh(a, opts.now) === '待标记完成').length
+  const scheduled = t.activities - t.completed - overdue
+  const open = [scheduled > 0 ? `，待开展${scheduled}场` : '', overdue > 0 ? `，待标记完成${overdue}场` : ''].join('')
   const lines = [
     `【${opts.title}·${periodLabel(report.period)}活动${report.period.from.slice(0, 7) === report.period.to.slice(0, 7) ? '月报' : '统计'}】`,
     `统计期间：${report.period.from} 至 ${report.period.to}`,
-    `开展活动${t.activities}场（已完成${t.completed}场${scheduled > 0 ? `，待开展${scheduled}场` : ''}）${t.cancelled > 0 ? `，取消${t.cancelled}场` : ''}`,
+    `开展活动${t.activities}场（已完成${t.completed}场${open}）${t.cancelled > 0 ? `，取消${t.cancelled}场` : ''}`,
     `报名${t.signups}人次${t.waitlist > 0 ? `，候补${t.waitlist}人` : ''}；实到${t.attendance}人次，参与${t.participants}人`,
   ]
   const types = report.byType.filter(x => x.activities > 0)
@@ -60,7 +69,7 @@ export function reportText (report: Report, opts: ReportTextOptions): string {
   } else {
     const max = opts.maxDetails ?? 30
     lines.push('活动明细：')
-    report.activities.slice(0, max).forEach((a, i) => lines.push(detailLine(a, i, tz, multiRoom)))
+    report.activities.slice(0, max).forEach((a, i) => lines.push(detailLine(a, i, tz, multiRoom, opts.now)))
     if (report.activities.length > max) lines.push(`……另有${report.activities.length - max}场，完整明细见台账`)
   }
   if (opts.now !== undefined) {

@@ -3,15 +3,11 @@
 import ExcelJS from 'exceljs'
 import type { Cell, Row, Worksheet } from 'exceljs'
 import { toWall } from '../domain/zoned-time.js'
-import type { ActivityStatus, Report, ReportActivity } from './types.js'
+import { statusZh } from './text.js'
+import type { Report, ReportActivity } from './types.js'
 
 const CREATOR = '新联会活动助手'
 
-const STATUS_ZH: Record<ActivityStatus, string> = {
-  scheduled: '待开展',
-  completed: '已完成',
-  cancelled: '已取消',
-}
 
 const LEDGER_COLUMNS: Array<{ header: string, width: number }> = [
   { header: '序号', width: 6 },
@@ -31,7 +27,8 @@ const THIN = { style: 'thin', color: { argb: 'FFB4B4B4' } } as const
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 const INT = '0'
 
-export async function renderWorkbook (report: Report, opts: { title?: string }): Promise<Buffer> {
+/** `now`: when the workbook is made, so an activity whose time passed without #完成 reads 待标记完成. */
+export async function renderWorkbook (report: Report, opts: { title?: string, now?: number }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = CREATOR
   wb.lastModifiedBy = CREATOR
@@ -39,7 +36,7 @@ export async function renderWorkbook (report: Report, opts: { title?: string }):
   wb.modified = wb.created
   if (opts.title) wb.title = opts.title
 
-  addLedger(wb, report)
+  addLedger(wb, report, opts.now)
   addSummary(wb, report, opts.title)
 
   return Buffer.from(await wb.xlsx.writeBuffer())
@@ -57,7 +54,7 @@ function remark (a: ReportActivity): string | null {
   return a.status === 'cancelled' ? `取消原因：${note}` : note
 }
 
-function addLedger (wb: ExcelJS.Workbook, report: Report): void {
+function addLedger (wb: ExcelJS.Workbook, report: Report, now: number | undefined): void {
   const ws = wb.addWorksheet('活动台账', {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
@@ -77,7 +74,7 @@ function addLedger (wb: ExcelJS.Workbook, report: Report): void {
       a.organizer,
       a.signups,
       a.attendance ?? null,
-      STATUS_ZH[a.status],
+      statusZh(a, now),
       remark(a),
     ])
     row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm'

@@ -69,7 +69,7 @@ export class Scheduler {
     const { config } = this.deps
     const times = [
       nextReminderDue(this.deps.db),
-      nextFollowUpDue(this.deps.db),
+      nextFollowUpDue(this.deps.db, config.timeZone),
       this.jobDue(MONTHLY, config.monthlyReportCron),
       this.jobDue(MAINTENANCE, config.maintenanceCron),
     ].filter((t): t is number => t !== null)
@@ -125,7 +125,7 @@ export class Scheduler {
   /** Activities that ended without #完成: their organizers are asked, once each. */
   private runFollowUps (now: number): boolean {
     const { db, config, log } = this.deps
-    const due = dueFollowUps(db, now)
+    const due = dueFollowUps(db, now, config.timeZone)
     if (due.length === 0) return false
     let asked = false
     inTransaction(db, () => {
