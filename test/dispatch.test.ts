@@ -98,6 +98,23 @@ describe('permissions', () => {
     // someone in no group cannot have an admin appoint them there
     expect(inPrivate?.text).toContain('如需成为秘书或组织者，请联系管理员')
     expect(inPrivate?.text).not.toContain('在本群')
+    // a room's report is its organizers': a member is pointed there, not to the deployment-wide secretary role
+    bot.say('林律师', '#月报')
+    expect((await bot.take())[0]?.text).toContain('如需成为本群组织者，请管理员在本群发送「#设组织者 @林律师」')
+  })
+
+  it('reads a command written without # in private chat, where everything is said to the bot', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })
+    await bot.take()
+    expect(bot.say('陈秘书', '月报 2026-10', { room: null })).toBe('handled')
+    expect(bot.say('陈秘书', '统计2026-10', { room: null })).toBe('handled')
+    const texts = (await bot.take()).map(r => r.text)
+    expect(texts.filter(t => t.startsWith('【全部组织·2026年10月活动月报】'))).toHaveLength(2)
+    // chatter stays chatter, and in a group the # is still needed
+    expect(bot.say('陈秘书', '统计一下大家的意见', { room: null })).toBe('chatter')
+    expect(bot.say('陈秘书', '你好', { room: null })).toBe('chatter')
+    expect(bot.say('周会长', '月报')).toBe('chatter')
   })
 
   it('shows the month examples as last month, whenever it is asked', async () => {

@@ -29,6 +29,7 @@ describe('reminders', () => {
     expect(sent.map(o => o.at)).toEqual(['2026-11-06T14:00:00+08:00', '2026-11-07T13:00:00+08:00'])
     // 王会计's party of 2 does not fit the one seat left and waits; 赵老师, alone, fits it
     for (const r of sent) expect(r.mentions?.sort()).toEqual(['林律师', '黄医生', '赵老师'].sort())
+    expect(sent[0]?.text).toContain('把名额留给候补的朋友')
     const roster = out.find(o => o.to === '周会长')
     expect(roster?.at).toBe('2026-11-06T14:00:01+08:00')
     expect(roster?.text).toContain('刘护士（黄医生代报）')
@@ -45,6 +46,8 @@ describe('reminders', () => {
       { type: 'advance', to: '2026-11-08T10:00:00+08:00' },
     ])
     expect(remindersIn(out).map(o => o.at)).toEqual(['2026-11-08T08:00:00+08:00'])
+    // no 名额, so no waitlist to leave a seat to
+    expect(remindersIn(out)[0]?.text).toContain('不能参加的请回复「取消报名 1」，方便组织者安排。')
   })
 
   it('stop when the activity is cancelled or completed; #提醒 sends one now', async () => {

@@ -5,6 +5,7 @@ import type { Worksheet } from 'exceljs'
 import { PNG } from 'pngjs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { renderChartPng } from '../src/report/chart.js'
+import { periodLabel, reportText } from '../src/report/text.js'
 import type { Report, ReportActivity } from '../src/report/types.js'
 import { renderWorkbook } from '../src/report/xlsx.js'
 
@@ -35,7 +36,7 @@ const november: Report = {
     { type: '沙龙', activities: 1, completed: 1, attendance: 2 },
     { type: '公益', activities: 1, completed: 1, attendance: 6 },
     { type: '讲座', activities: 1, completed: 0, attendance: 0 },
-    { type: '联谊', activities: 0, completed: 0, attendance: 0 },
+    { type: '联谊', activities: 0, completed: 0, attendance: 0, cancelled: 1 },
   ],
   byRoom: [{ room: ROOM, activities: 3, completed: 2, cancelled: 1, signups: 11, attendance: 8, participants: 5 }],
   activities: [
@@ -207,10 +208,10 @@ describe('台账 workbook', () => {
     for (const [label, n] of block) expect(valueRight(ws, label)[0], label).toBe(n)
 
     const typeHeader = rowOf(ws, '类型')
-    expect(rowValues(ws, typeHeader, 4)).toEqual(['类型', '活动场次', '已完成', '实到人次'])
+    expect(rowValues(ws, typeHeader, 5)).toEqual(['类型', '活动场次', '已完成', '已取消', '实到人次'])
     expect(ws.getRow(typeHeader).getCell(2).font?.bold).toBe(true)
     for (const bt of november.byType) {
-      expect(valueRight(ws, bt.type, typeHeader).slice(0, 3), bt.type).toEqual([bt.activities, bt.completed, bt.attendance])
+      expect(valueRight(ws, bt.type, typeHeader).slice(0, 4), bt.type).toEqual([bt.activities, bt.completed, bt.cancelled ?? 0, bt.attendance])
     }
 
     const roomHeader = rowOf(ws, '组织/群')
@@ -248,6 +249,23 @@ function ink (png: PNG): Ink {
   }
   return { nonWhite, darkInTitle }
 }
+
+describe('report text', () => {
+  it('lists a type that only had a cancellation, as the JSON and the 台账 do', () => {
+    expect(reportText(november, { title: ROOM })).toContain('按类型：沙龙1场·实到2人次；公益1场·实到6人次；讲座1场；联谊0场（取消1场）')
+  })
+
+  it('names a period the way a secretary says it', () => {
+    const label = (from: string, to: string): string => periodLabel({ from, to, timezone: 'Asia/Shanghai' })
+    expect(label('2026-11-01', '2026-11-30')).toBe('2026年11月')
+    expect(label('2027-01-01', '2027-03-31')).toBe('2027年第一季度')
+    expect(label('2027-01-01', '2027-12-31')).toBe('2027年全年')
+    expect(label('2026-12-01', '2027-02-28')).toBe('2026年12月至2027年2月')
+    expect(label('2026-11-01', '2026-11-15')).toBe('2026年11月1日至15日')
+    expect(label('2026-11-20', '2026-12-10')).toBe('2026年11月20日至12月10日')
+    expect(label('2026-11-05', '2026-11-05')).toBe('2026年11月5日')
+  })
+})
 
 describe('chart PNG', () => {
   it('draws the month at phone-readable size with its title', async () => {

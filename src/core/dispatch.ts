@@ -70,10 +70,9 @@ function tooLong (length: number): UserError {
 function notAllowed (command: Command<unknown>, sender: string, inRoom: boolean): UserError {
   const who = `只有${command.allow.label}可以使用「#${command.name}」`
   if (command.allow === adminOnly) return new UserError(`${who}，如有需要请联系管理员`, command.example)
-  const role = command.allow === organizers ? '组织者' : '秘书或组织者'
-  const appoint = command.allow === organizers ? '#设组织者' : '#设秘书'
-  const how = inRoom ? `请管理员在本群发送「${appoint} @${sender}」` : '请联系管理员'
-  return new UserError(`${who}。如需成为${role}，${how}`, command.example)
+  // in a group the way in is to organize it (a room's report is its organizers'); a secretary is appointed for the whole deployment
+  if (inRoom) return new UserError(`${who}。如需成为本群组织者，请管理员在本群发送「#设组织者 @${sender}」`, command.example)
+  return new UserError(`${who}。如需成为${command.allow === organizers ? '组织者' : '秘书或组织者'}，请联系管理员`, command.example)
 }
 
 export class Dispatcher {
@@ -131,6 +130,15 @@ export class Dispatcher {
     }
     for (const command of this.deps.registry.replies) {
       if (command.matchReply?.(text) != null) return { kind: 'command', command, rest: clean.slice(start), text, prefixed: false, quotedActivityId }
+    }
+    // in private chat everything is said to the bot: 月报 2027-01 without the # is still the command
+    if (msg.room === null) {
+      const word = /^[^\s:]+/.exec(text)?.[0] ?? ''
+      const found = word ? this.deps.registry.lookup(word) : null
+      if (found && (found.rest === '' || /^\d/.test(found.rest))) {
+        const restStart = start + word.length - found.rest.length
+        return { kind: 'command', command: found.command, rest: clean.slice(restStart).trim(), text, prefixed: true, quotedActivityId }
+      }
     }
     return null
   }

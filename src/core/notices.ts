@@ -50,7 +50,7 @@ export function enqueueReminder (db: Db, activity: ActivityRow, opts: ReminderOp
     `地点：${activity.location ?? '待定'}`,
     `已报名${view.confirmed}人${view.capacity === null ? '' : `（名额${view.capacity}人）`}`,
     audience.length > 0
-      ? `请已报名的成员准时参加；不能参加的请回复「取消报名 ${activity.id}」，把名额留给候补的朋友。`
+      ? `请已报名的成员准时参加；不能参加的请回复「取消报名 ${activity.id}」，${view.capacity === null ? '方便组织者安排。' : '把名额留给候补的朋友。'}`
       : `目前还没有人报名，回复「报名 ${activity.id}」即可报名。`,
     // close to the start, say how to check in (it opens an hour before)
     ...(activity.startAt - now <= 3 * 3600_000 ? [`到场后回复「签到 ${activity.id}」即可签到。`] : []),

@@ -484,7 +484,7 @@ function instantOf (date: CalendarDate, clock: Clock, timeZone: string): number 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
 /** 28, 二十八, 十五, 三十一, 五; NaN for anything else. */
-function chineseNumber (text: string): number {
+export function chineseNumber (text: string): number {
   if (/^\d+$/.test(text)) return Number(text)
   const [tens, ones, ...more] = text.split('十')
   if (tens === undefined || more.length > 0) return NaN

@@ -4,6 +4,7 @@
 import type { Target } from '../core/types.js'
 import type { Db } from '../db/open.js'
 import { enqueue, enqueueText } from '../db/outbox-store.js'
+import { chineseNumber } from '../domain/time-phrase.js'
 import { toWall } from '../domain/zoned-time.js'
 import { buildReport, monthPeriod, type Period } from './figures.js'
 import { ALL_ROOMS, currentMonth, periodLabel, previousMonth, reportText } from './text.js'
@@ -34,22 +35,26 @@ export function enqueueReportBundle (db: Db, target: Target, opts: BundleOptions
 export { ALL_ROOMS }
 
 /**
- * The month a secretary means: `2026-11`, `2026年11月`, `11月` (the latest such month not in the
- * future), `上月`, `本月`, or nothing (this month). null when unreadable.
+ * The month a secretary means: `2026-11`, `2026年11月(份)`, `2026年十一月`, `11月` / `十一月` (the latest such
+ * month not in the future), `今年3月`, `去年12月`, `上月`, `本月`, or nothing (this month). null when unreadable.
  */
 export function readMonth (text: string, now: number, timeZone: string): string | null {
   const t = text.trim().replace(/\s+/g, '')
   if (t === '' || /^(本月|这个月|当月)$/.test(t)) return currentMonth(now, timeZone)
   if (/^(上月|上个月)$/.test(t)) return previousMonth(now, timeZone)
-  let m = /^(\d{4})[-./年](\d{1,2})月?$/.exec(t)
-  if (m) return monthPeriod(`${m[1]}-${m[2]}`, timeZone) ? `${m[1]}-${String(Number(m[2])).padStart(2, '0')}` : null
-  m = /^(\d{1,2})月(份)?$/.exec(t)
-  if (m) {
-    const month = Number(m[1])
-    if (month < 1 || month > 12) return null
-    const w = toWall(now, timeZone)
-    const year = month > w.month ? w.year - 1 : w.year
-    return `${year}-${String(month).padStart(2, '0')}`
-  }
-  return null
+  const dashed = /^(\d{4})[-./](\d{1,2})$/.exec(t)
+  const written = dashed ? null : /^(?:(\d{4})年|(今年|去年))?(\d{1,2}|[零一二三四五六七八九十]{1,3})月份?$/.exec(t)
+  const m = dashed ?? written
+  if (!m) return null
+  const month = chineseNumber(dashed ? dashed[2] ?? '' : written?.[3] ?? '')
+  if (!(month >= 1 && month <= 12)) return null
+  const w = toWall(now, timeZone)
+  const year = dashed ? Number(dashed[1])
+    : written?.[1] ? Number(written[1])
+      : written?.[2] === '今年' ? w.year
+        : written?.[2] === '去年' ? w.year - 1
+          // 11月 alone: the latest November that is not in the future
+          : month > w.month ? w.year - 1 : w.year
+  const key = `${year}-${String(month).padStart(2, '0')}`
+  return monthPeriod(key, timeZone) ? key : null
 }

@@ -10,13 +10,20 @@ export function statusZh (a: Pick<ReportActivity, 'status' | 'start' | 'end'>, n
   return STATUS[a.status]
 }
 
-/** 2026年11月, or 2026-11-01 至 2026-11-15 for a period that is not one whole month. */
+const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度']
+
+/** 2026年11月; 2027年第一季度, 2027年1月至2月 for whole months; 2026年11月1日至15日 for other periods. */
 export function periodLabel (period: Report['period']): string {
   const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number]
   const [ty, tm, td] = period.to.split('-').map(Number) as [number, number, number]
-  const lastDay = new Date(Date.UTC(fy, fm, 0)).getUTCDate()
-  if (fy === ty && fm === tm && fd === 1 && td === lastDay) return `${fy}年${fm}月`
-  return `${period.from} 至 ${period.to}`
+  const wholeMonths = fd === 1 && td === new Date(Date.UTC(ty, tm, 0)).getUTCDate()
+  if (wholeMonths && fy === ty && fm === tm) return `${fy}年${fm}月`
+  if (wholeMonths && fy === ty && fm % 3 === 1 && tm === fm + 2) return `${fy}年${QUARTERS[(fm - 1) / 3]}`
+  if (wholeMonths && fy === ty && fm === 1 && tm === 12) return `${fy}年全年`
+  if (wholeMonths) return fy === ty ? `${fy}年${fm}月至${tm}月` : `${fy}年${fm}月至${ty}年${tm}月`
+  if (period.from === period.to) return `${fy}年${fm}月${fd}日`
+  if (fy !== ty) return `${fy}年${fm}月${fd}日至${ty}年${tm}月${td}日`
+  return fm === tm ? `${fy}年${fm}月${fd}日至${td}日` : `${fy}年${fm}月${fd}日至${tm}月${td}日`
 }
 
 function detailLine (a: ReportActivity, i: number, timeZone: string, withRoom: boolean, now?: number): string {
@@ -52,9 +59,11 @@ export function reportText (report: Report, opts: ReportTextOptions): string {
     `开展活动${t.activities}场（已完成${t.completed}场${open}）${t.cancelled > 0 ? `，取消${t.cancelled}场` : ''}`,
     `报名${t.signups}人次${t.waitlist > 0 ? `，候补${t.waitlist}人` : ''}；实到${t.attendance}人次，参与${t.participants}人`,
   ]
-  const types = report.byType.filter(x => x.activities > 0)
+  // a type listed only for a cancellation says so, as the JSON and the 台账 list it
+  const types = report.byType.filter(x => x.activities > 0 || (x.cancelled ?? 0) > 0)
   if (types.length > 0) {
-    lines.push(`按类型：${types.map(x => `${x.type}${x.activities}场${x.completed > 0 ? `·实到${x.attendance}人次` : ''}`).join('；')}`)
+    const cancelled = (x: typeof types[number]): string => ((x.cancelled ?? 0) > 0 ? `（取消${x.cancelled}场）` : '')
+    lines.push(`按类型：${types.map(x => `${x.type}${x.activities}场${cancelled(x)}${x.completed > 0 ? `·实到${x.attendance}人次` : ''}`).join('；')}`)
   }
   // a report over every room names them, even when only one had activities
   const multiRoom = report.byRoom.length > 1 || (opts.title === ALL_ROOMS && report.byRoom.length > 0)

@@ -19,6 +19,8 @@ export interface ReportByType {
   activities: number
   completed: number
   attendance: number
+  /** cancelled activities of the type (why a type with no activities is listed); not part of report.md's JSON contract */
+  cancelled?: number
 }
 
 export interface ReportByRoom {

@@ -129,8 +129,8 @@ function addSummary (wb: ExcelJS.Workbook, report: Report, title: string | undef
 
   ws.addRow([])
   sectionTitle(ws, spill, '按活动类型')
-  table(ws, ['类型', '活动场次', '已完成', '实到人次'],
-    report.byType.map(r => [r.type, r.activities, r.completed, r.attendance]))
+  table(ws, ['类型', '活动场次', '已完成', '已取消', '实到人次'],
+    report.byType.map(r => [r.type, r.activities, r.completed, r.cancelled ?? 0, r.attendance]))
 
   ws.addRow([])
   sectionTitle(ws, spill, '按组织/群')
