@@ -1,18 +1,18 @@
 // The replay command's contract (replay.md): stdout is only the bot's messages as JSON lines,
 // a malformed transcript fails with the line number, --db makes two runs one restarted bot.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseTranscript } from '../src/sim/transcript.js'
 import { PROJECT_ROOT } from './helpers/public.js'
 
-function replay (lines: unknown[] | string, args: string[] = []): { status: number | null, stdout: string, stderr: string } {
+function replay (lines: unknown[] | string, args: string[] = [], env: Record<string, string> = {}): { status: number | null, stdout: string, stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'xl-replay-'))
   const file = join(dir, 't.jsonl')
   writeFileSync(file, typeof lines === 'string' ? lines : lines.map(l => JSON.stringify(l)).join('\n'))
-  const r = spawnSync('npx', ['tsx', 'src/cli/replay.ts', file, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 })
+  const r = spawnSync('npx', ['tsx', 'src/cli/replay.ts', file, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -76,6 +76,24 @@ describe('npm run replay', () => {
     const json = JSON.parse(report.stdout) as { period: { timezone: string }, activities: Array<{ start: string }> }
     expect(json.period.timezone).toBe('America/New_York')
     expect(json.activities.map(a => a.start)).toEqual(['2026-11-30T23:30:00-05:00'])
+  }, 120_000)
+
+  it('plays the transcript’s world whatever the environment or a doubly named person says, and leaves no empty folder', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'xl-tmp-'))
+    const r = replay([
+      // 林律师 listed as a contact too, and the bot among the members: the room member, and the bot once
+      { ...setup, contacts: ['林律师'], rooms: [{ ...setup.rooms[0], members: ['周会长', '林律师', '新联小助手'] }] },
+      { type: 'message', at: '2026-11-02T09:00:00+08:00', room: '测试群', from: '周会长', text: '#活动 主题：沙龙；时间：11月7日 14:00' },
+      { type: 'message', at: '2026-11-02T09:01:00+08:00', room: '测试群', from: '林律师', text: '报名' },
+      { type: 'advance', to: '2026-11-06T14:00:00+08:00' },
+    ], [], { REMIND_OFFSETS: '2小时', SEND_INTERVAL_MS: 'abc', MONTHLY_REPORT_CRON: '0 8 2 * *', TMPDIR: tmp })
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stderr).not.toMatch(/error|GError/i)
+    const lines = r.stdout.trim().split('\n').map(l => JSON.parse(l) as { at: string, text: string, mentions?: string[] })
+    const reminder = lines.find(l => l.text.includes('活动提醒'))
+    expect(reminder).toMatchObject({ at: '2026-11-06T14:00:00+08:00', mentions: ['林律师'] })
+    // (tsx keeps its cache there too)
+    expect(readdirSync(tmp).filter(f => f.startsWith('xinlian-replay-'))).toEqual([])
   }, 120_000)
 
   it('continues on the same database with --db, like a restarted bot', () => {

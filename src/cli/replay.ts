@@ -1,11 +1,11 @@
 // npm run replay -- TRANSCRIPT.jsonl [--db FILE] [--out-dir DIR]: plays a transcript through the
 // real bot on wechaty-puppet-mock (replay.md); stdout carries only what the bot sent.
 import './quiet-stdout.js'
-import { mkdtempSync, readFileSync, writeSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmdirSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { parseTranscript, TranscriptError } from '../sim/transcript.js'
+import { parseTranscript, TranscriptError, type SetupLine } from '../sim/transcript.js'
 
 /**
  * Each line is in the pipe before the bot goes on (a crash right after must not lose it);
@@ -29,6 +29,18 @@ function crashPoint (): { beforeSend?: number, afterMessage?: number } | undefin
   const m = /^(send|message):(\d+)$/.exec(process.env['XL_CRASH'] ?? '')
   if (!m) return undefined
   return m[1] === 'send' ? { beforeSend: Number(m[2]) } : { afterMessage: Number(m[2]) }
+}
+
+/**
+ * The people of the mock world. Lenient where a transcript names someone twice: the bot is in every room
+ * already, and a contact who is also in a room is that room member; an admin named only in `admins`
+ * is still someone who can write to the bot in private.
+ */
+function worldOf (setup: SetupLine): { bot: string, rooms: SetupLine['rooms'], contacts: string[] } {
+  const inRooms = new Set(setup.rooms.flatMap(r => [r.owner, ...r.members]))
+  const rooms = setup.rooms.map(r => ({ ...r, members: r.members.filter(m => m !== setup.bot) }))
+  const contacts = [...new Set([...setup.contacts, ...setup.admins])].filter(c => c !== setup.bot && !inRooms.has(c))
+  return { bot: setup.bot, rooms, contacts }
 }
 
 function fail (message: string): never {
@@ -58,20 +70,30 @@ async function main (): Promise<void> {
   const [{ log: wechatyLog }, { settingsFromConfig }, { loadConfig }, { createLogger }, { Simulation }] = await Promise.all([
     import('wechaty'), import('../app.js'), import('../config.js'), import('../log.js'), import('../sim/simulation.js'),
   ])
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env })
+  // the transcript is the whole world: the bot's settings are the defaults (times, offsets and pacing from the
+  // environment would change what a transcript means); only how much is logged comes from outside
+  let config
+  try {
+    config = loadConfig({ LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' })
+  } catch (err) {
+    fail(`LOG_LEVEL: ${(err as Error).message.split('\n')[0] ?? ''}`)
+  }
   wechatyLog.level((process.env['WECHATY_LOG'] ?? 'silent') as 'silent')
   const log = createLogger(config.LOG_LEVEL)
   const settings = settingsFromConfig(config)
   const { setup } = transcript
   settings.core = { ...settings.core, admins: setup.admins, ...(setup.timezone ? { timeZone: setup.timezone } : {}) }
   settings.scheduler = { ...settings.scheduler, timeZone: settings.core.timeZone, backup: null }
+  // a temp folder for sent files is removed again when nothing was written to it
+  const outDir = values['out-dir'] ?? mkdtempSync(join(tmpdir(), 'xinlian-replay-'))
+  if (!values['out-dir']) process.on('exit', () => { try { rmdirSync(outDir) } catch { /* it holds files: keep them */ } })
   const sim = await Simulation.start({
     // an admin named only in `admins` is still someone who can write to the bot in private
-    world: { bot: setup.bot, rooms: setup.rooms, contacts: [...setup.contacts, ...setup.admins.filter(a => a !== setup.bot)] },
+    world: worldOf(setup),
     enabledRooms: setup.rooms.filter(r => r.enabled).map(r => r.topic),
     settings,
     dbPath: values.db ?? ':memory:',
-    outDir: values['out-dir'] ?? mkdtempSync(join(tmpdir(), 'xinlian-replay-')),
+    outDir,
     startsAt: transcript.startsAt ?? Date.now(),
     log,
     onOutput: line => { writeStdoutSync(`${JSON.stringify(line)}\n`) },

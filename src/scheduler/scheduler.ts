@@ -37,7 +37,11 @@ export interface SchedulerDeps {
 
 const MONTHLY = 'monthly-report'
 const MAINTENANCE = 'maintenance'
-const HANDLED_IDS_KEPT_MS = 7 * 24 * 3600_000
+/**
+ * Handled message ids are kept this long: puppets redeliver within minutes, but a replayed or
+ * re-imported conversation may repeat an id from weeks ago. About 100 bytes a command: small.
+ */
+const HANDLED_IDS_KEPT_MS = 62 * 24 * 3600_000
 
 /** Missed monthly pushes sent at start-up after an outage: at most the latest this many months. */
 const MAX_CATCH_UP_MONTHS = 3
