@@ -12,6 +12,7 @@ import { ensureMember, findMemberByName } from '../src/db/people.js'
 import { cancelSignups, liveSignupOf, signUp } from '../src/db/signups.js'
 import { headerNamesTitle, parseJielong, type JielongList } from '../src/domain/jielong.js'
 import { ackPromotions, ackSignup } from '../src/core/roster-acks.js'
+import { MAX_NAMES } from './proxy-signup.js'
 
 export const MAX_LINES = 500
 /** How far back a title in the header may name an activity that is closed for sign-up. */
@@ -67,6 +68,12 @@ export default defineCommand<JielongList>({
     const previous = new Set(before.listed.map(toHalfWidth))
     const wasListed = (name: string): boolean => previous.has(toHalfWidth(name))
     const onLatest = new Set(before.latest.map(toHalfWidth))
+    // guests (names of no room member) newly listed: capped per message as 代报名 is, so one paste cannot fill the activity
+    const newGuests = list.names.filter(name => !same(name, sender.name) && !wasListed(name) &&
+      !roster.has(toHalfWidth(name)) && !findMemberByName(ctx.db, room.id, name))
+    if (newGuests.length > MAX_NAMES) {
+      throw new UserError(`这份接龙新加了${newGuests.length}位群外的来宾，一次最多${MAX_NAMES}位。请分几次接龙，群成员请用群里的名字`, EXAMPLE)
+    }
     for (const name of list.names) {
       const self = same(name, sender.name)
       if (!self && wasListed(name)) continue

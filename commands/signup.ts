@@ -19,7 +19,8 @@ export default defineCommand<ReplyOf<'signup'>>({
   parse: prefixedReply('signup', '报名', '报名 4 3人'),
   handle (ctx) {
     const { people } = ctx.args
-    if (people !== null && people < 1) throw new UserError('人数至少是1', '报名 3人')
+    // people is NaN for 报名 2.5人 / 报名 -2人
+    if (people !== null && !(people >= 1)) throw new UserError('人数要写成1以上的整数（自己也算一人）', '报名 3人')
     if (people !== null && people > MAX_PARTY) throw new UserError(`一次最多报名${MAX_PARTY}人；更多人请联系组织者`, `报名 ${MAX_PARTY}人`)
     const candidates = openInRoom(ctx)
     // a lone +1 with nothing to sign up for is someone agreeing in the chat: no reply

@@ -196,7 +196,11 @@ describe('reading messages', () => {
     expect(bot.say('林律师', '/帮助')).toBe('handled')
     expect(bot.say('林律师', '@新联小助手 帮助')).toBe('handled')
     expect(bot.say('林律师', '@新联小助手\u2005近期活动')).toBe('handled')
-    expect(await bot.take()).toHaveLength(4)
+    // the bot @mentioned alone: what it can do
+    expect(bot.say('林律师', '@新联小助手\u2005')).toBe('handled')
+    const replies = await bot.take()
+    expect(replies).toHaveLength(5)
+    expect(replies[4]?.text).toContain('新联会活动助手 · 你在本群可以用')
   })
 
   it('handles a duplicate delivery once', async () => {

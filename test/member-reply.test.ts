@@ -30,6 +30,9 @@ describe('parseMemberReply', () => {
     ['报名(3人)', { kind: 'signup', activityId: null, people: 3 }],
     ['报名（3人）', { kind: 'signup', activityId: null, people: 3 }],
     ['报名 十二人', { kind: 'signup', activityId: null, people: 12 }],
+    // a count that cannot be one is still a sign-up, refused with an example (NaN people), not chatter
+    ['报名 2.5人', { kind: 'signup', activityId: null, people: Number.NaN }],
+    ['报名 1 -2人', { kind: 'signup', activityId: 1, people: Number.NaN }],
     ['报名 二十人', { kind: 'signup', activityId: null, people: 20 }],
     ['报名 4 二十五人', { kind: 'signup', activityId: 4, people: 25 }],
     ['报名 带2人', { kind: 'signup', activityId: null, people: 3 }],
@@ -98,6 +101,15 @@ describe('parseJielong', () => {
     expect(list?.header).toEqual(['12.5 下午3点 助农直播'])
     expect(list?.names).toEqual(['张三', '李四'])
     expect(list?.lines).toBe(3)
+  })
+
+  it('reads a list that does not start at 1, or is numbered out of order, without losing its first name', () => {
+    expect(parseJielong('#接龙\n#3\n3. 甲\n1. 乙\n2. 丙\n2. 丁')?.names).toEqual(['甲', '乙', '丙', '丁'])
+    expect(parseJielong('#接龙\n#3\n2. 甲\n3. 乙')?.names).toEqual(['甲', '乙'])
+    expect(parseJielong('#接龙\n#3\n7、甲')?.names).toEqual(['甲'])
+    // header lines that start with a number are still header lines
+    expect(parseJielong('#接龙\n3 点开始\n12.5 下午3点\n2. 甲\n3. 乙')).toMatchObject({ header: ['3 点开始', '12.5 下午3点'], names: ['甲', '乙'] })
+    expect(parseJielong('#接龙\n2 个名额\n说明：先到先得\n1. 甲')).toMatchObject({ header: ['2 个名额', '说明：先到先得'], names: ['甲'] })
   })
 
   it('takes the name before what people write after it', () => {

@@ -14,6 +14,13 @@ describe('normalizeText', () => {
     ['#活动\r\n主题：a  b\r\n\r\n时间：明天', '#活动\n主题:a b\n\n时间:明天'],
     ['（周六）', '(周六)'],
     ['，', ','],
+    // control characters and half surrogate pairs are nothing anyone typed; a whole pair (emoji) stays
+    ['报名\u0000', '报名'],
+    ['主题：a\u0007b\u0008c', '主题:abc'],
+    ['刘\u001b一\u0085', '刘一'],
+    ['\ud800沙龙\udc00', '沙龙'],
+    ['报名🙏', '报名🙏'],
+    ['a\tb', 'a b'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected)
   })

@@ -276,6 +276,22 @@ describe('报名', () => {
     expect(roster()).toEqual(['林律师:confirmed:3'])
   })
 
+  it('acknowledges a party resized again and again within one window by its last size', async () => {
+    bot = createTestBot()
+    activity('名额：10')
+    bot.say('林律师', '报名')
+    bot.say('王会计', '报名 2人')
+    for (const n of [2, 3, 4, 2]) bot.say('林律师', `报名 ${n}人`)
+    const first = (await bot.take()).at(-1)?.text
+    expect(first).toContain('报名成功（4人）：林律师(共2人)、王会计(共2人)')
+    expect(first?.match(/林律师/g)).toHaveLength(1)
+    bot.clock.advance(60_000)
+    for (const n of [3, 5, 4]) bot.say('王会计', `报名 ${n}人`)
+    const later = (await bot.take()).at(-1)?.text
+    expect(later).toContain('已修改人数：王会计(共4人)')
+    expect(later?.match(/王会计/g)).toHaveLength(1)
+  })
+
   it('answers a storm of the same refused reply once, @mentioning everyone it answers', async () => {
     bot = createTestBot()
     activity('截止：11月5日 18:00')
@@ -492,6 +508,38 @@ describe('#接龙', () => {
     expect(bot.say('林律师', '#接龙 #1\n1. \n2. ')).toBe('refused')
     expect(bot.say('林律师', `#接龙\n#1\n${Array.from({ length: 501 }, (_, i) => `${i + 1}. 人${i}`).join('\n')}`)).toBe('refused')
     expect(roster()).toEqual([])
+  })
+
+  it('takes at most 20 new guests from one list, as 代报名 does, and changes nothing when there are more', async () => {
+    bot = createTestBot()
+    activity()
+    const guests = (from: number, n: number): string => Array.from({ length: n }, (_, i) => `${i + 2}. 来宾${from + i}`).join('\n')
+    expect(bot.say('黄医生', `${header}1. 黄医生\n${guests(1, 21)}`)).toBe('refused')
+    expect((await bot.take()).at(-1)?.text).toContain('这份接龙新加了21位群外的来宾，一次最多20位')
+    expect(roster()).toEqual([])
+    expect(bot.say('黄医生', `${header}1. 黄医生\n${guests(1, 20)}`)).toBe('handled')
+    expect(roster()).toHaveLength(21)
+    // the next copy adds one more guest: only new names count
+    expect(bot.say('林律师', `${header}1. 黄医生\n${guests(1, 21)}\n23. 林律师`)).toBe('handled')
+    expect(roster()).toHaveLength(23)
+  })
+
+  it('refuses a count that is not a whole number of people, with an example', async () => {
+    bot = createTestBot()
+    activity()
+    expect(bot.say('林律师', '报名 2.5人')).toBe('refused')
+    expect(bot.say('王会计', '报名 -2人')).toBe('refused')
+    expect(roster()).toEqual([])
+    const texts = (await bot.take()).map(r => r.text).join('\n')
+    expect(texts).toContain('人数要写成1以上的整数')
+    expect(texts).toContain('例如：报名 3人')
+  })
+
+  it('does not lose the first name of a list that starts at another number', async () => {
+    bot = createTestBot()
+    activity()
+    bot.say('林律师', `${header}3. 林律师\n1. 郑主播\n2. 来宾甲`)
+    expect(roster()).toEqual(['林律师:confirmed:1', '郑主播:confirmed:1', '来宾甲:confirmed:1'])
   })
 })
 

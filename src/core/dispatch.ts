@@ -119,7 +119,8 @@ export class Dispatcher {
       const prefixLength = PREFIX.exec(text)?.[0].length ?? 0
       const body = text.slice(prefixLength)
       const word = /^[^\s:]+/.exec(body)?.[0] ?? ''
-      const found = word ? this.deps.registry.lookup(word) : null
+      // the bot @mentioned with nothing after it: someone asking what it can do
+      const found = word ? this.deps.registry.lookup(word) : addressed && !body.trim() ? this.deps.registry.lookup('帮助') : null
       if (found) {
         const restStart = start + prefixLength + word.length - found.rest.length
         return { kind: 'command', command: found.command, rest: clean.slice(restStart).trim(), text, prefixed: true, quotedActivityId }

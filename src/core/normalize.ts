@@ -5,6 +5,9 @@
 
 // zero-width characters, and the direction controls that would turn a WeChat line round when echoed back
 const ZERO_WIDTH = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]/g
+// control characters (not tab or newline) and halves of a surrogate pair without the other half: nothing a
+// person typed, and stored they would come back as garbage in cards, reminders and the 台账
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 // U+2005 is WeChat's separator after an @mention; the others are spaces people paste in.
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
 
@@ -23,7 +26,7 @@ function trimNewlines (text: string): string {
 }
 
 export function cleanText (text: string): string {
-  const joined = text.replace(ZERO_WIDTH, '')
+  const joined = text.replace(ZERO_WIDTH, '').replace(CONTROL, '')
     .replace(ODD_SPACES, ' ')
     .replace(/\r\n?/g, '\n')
     .split('\n')

@@ -87,6 +87,8 @@ function who (e: AckLine): string {
 const SIGNED_UP: ReadonlySet<AckLine['kind']> = new Set(['confirmed', 'waitlisted', 'resized', 'already', 'promoted'])
 const CANCELLED: ReadonlySet<AckLine['kind']> = new Set(['cancelled'])
 const WAITING: ReadonlySet<AckLine['kind']> = new Set(['waitlisted'])
+/** a party resized several times in one window shows its last size only */
+const RESIZED: ReadonlySet<AckLine['kind']> = new Set(['resized'])
 
 /**
  * Events as the group should read them: someone who signed up and cancelled within one
@@ -96,7 +98,14 @@ const WAITING: ReadonlySet<AckLine['kind']> = new Set(['waitlisted'])
 export function netted<E extends AckLine> (events: readonly E[]): E[] {
   const out: E[] = []
   for (const e of events) {
-    const drops = e.kind === 'cancelled' ? SIGNED_UP : e.kind === 'confirmed' || e.kind === 'waitlisted' ? CANCELLED : e.kind === 'promoted' ? WAITING : null
+    // signed up and resized within one window: signed up with the party as it now is
+    const joined = e.kind === 'resized' ? out.findIndex(o => o.name === e.name && o.kind === 'confirmed') : -1
+    if (joined >= 0) {
+      out[joined] = { ...(out[joined] as E), seats: e.seats }
+      continue
+    }
+    const drops = e.kind === 'cancelled' ? SIGNED_UP : e.kind === 'confirmed' || e.kind === 'waitlisted' ? CANCELLED
+      : e.kind === 'promoted' ? WAITING : e.kind === 'resized' ? RESIZED : null
     if (drops) for (let i = out.length - 1; i >= 0; i--) if (out[i]?.name === e.name && drops.has(out[i]?.kind as AckLine['kind'])) out.splice(i, 1)
     out.push(e)
   }

@@ -21,6 +21,21 @@ function firstName (line: string): string {
   return line.trim().replace(/^@/, '').split(/[\s,，、;；:：()（）[\]【】+＋/|]/)[0] ?? ''
 }
 
+/** What a header line such as `12.5 下午3点` or `3 点开始` has where a name would be. */
+const NOT_A_NAME = /^[\d点时号月日人个分天年周:：.．]/
+
+/**
+ * Whether a numbered line is the first entry: `1.` is; another number is when what follows it reads as a name
+ * and the list goes on from it (a list copied from its 3rd line, or renumbered), so a header line such as
+ * `12.5 下午3点` is not entry 12.
+ */
+function startsList (m: RegExpExecArray, rest: readonly string[]): boolean {
+  if (Number(m[1]) === 1) return true
+  if (NOT_A_NAME.test((m[2] ?? '').trim()) || !firstName(m[2] ?? '')) return false
+  const next = rest.find(l => l.trim() !== '')
+  return next === undefined || NUMBERED.test(next.trim())
+}
+
 /** True when the text is a 接龙 list (first line `#接龙`). */
 export function isJielong (text: string): boolean {
   return FIRST_LINE.test(text)
@@ -33,17 +48,17 @@ export function parseJielong (text: string): JielongList | null {
   const headerLines: string[] = [(lines[0] ?? '').replace(FIRST_LINE, '')]
   const names: string[] = []
   let numbered = 0
-  for (const line of lines.slice(1)) {
+  const body = lines.slice(1)
+  body.forEach((line, i) => {
     const m = NUMBERED.exec(line.trim())
-    // the list starts at 1; a header line such as `12.5 下午3点` is not entry 12
-    if (!m || (numbered === 0 && Number(m[1]) !== 1)) {
+    if (!m || (numbered === 0 && !startsList(m, body.slice(i + 1)))) {
       if (numbered === 0) headerLines.push(line)
-      continue
+      return
     }
     numbered++
     const name = firstName(m[2] ?? '')
     if (name && !names.includes(name)) names.push(name)
-  }
+  })
   const id = HEADER_ID.exec(headerLines.join(' '))
   return {
     activityId: id ? Number(id[1]) : null,

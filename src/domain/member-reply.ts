@@ -53,6 +53,8 @@ function withoutTrailing (text: string): string {
 const SIGNUP = new RegExp(String.raw`^(?:报名\s*\+1|报名|我要报名|我也报名|我也要报名|接龙报名)(?:\s*${ID})?(?:${PEOPLE})?$`)
 // +1 and +1 3人 (never +12: that is not activity 2)
 const PLUS_ONE = new RegExp(String.raw`^\+1()(?:\s${PEOPLE})?$`)
+// 报名 -2人, 报名 2.5人: meant as a sign-up with a count that cannot be one (refused with an example, not ignored)
+const SIGNUP_BAD_COUNT = new RegExp(String.raw`^(?:报名|我要报名|我也报名)(?:\s*${ID})?\s+(?:[-−]\d+|\d+\.\d+)\s*(?:人|位|名)$`)
 const CANCEL = new RegExp(String.raw`^(?:取消报名|我要取消报名|退出报名)(?:\s*${ID})?$`)
 const MINUS_ONE = /^-1$/
 const CHECKIN = new RegExp(String.raw`^(?:签到|我已签到)(?:\s*${ID})?$`)
@@ -83,6 +85,7 @@ export function parseMemberReply (text: string): MemberReply | null {
     const people = m[2] === '带' || m[2] === '携' ? count + 1 : count
     return { kind: 'signup', activityId: m[1] ? Number(m[1]) : null, people }
   }
+  if ((m = SIGNUP_BAD_COUNT.exec(t))) return { kind: 'signup', activityId: m[1] ? Number(m[1]) : null, people: Number.NaN }
   if ((m = CANCEL.exec(t))) return { kind: 'cancel', activityId: m[1] === undefined ? null : Number(m[1]) }
   if ((m = CHECKIN.exec(t))) return { kind: 'checkin', activityId: m[1] === undefined ? null : Number(m[1]) }
   if ((m = PROXY.exec(t))) {
