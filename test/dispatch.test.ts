@@ -192,15 +192,28 @@ describe('reading messages', () => {
 
   it('accepts full-width ＃, / and the @bot form', async () => {
     bot = createTestBot()
-    expect(bot.say('林律师', '＃帮助')).toBe('handled')
-    expect(bot.say('林律师', '/帮助')).toBe('handled')
-    expect(bot.say('林律师', '@新联小助手 帮助')).toBe('handled')
-    expect(bot.say('林律师', '@新联小助手\u2005近期活动')).toBe('handled')
-    // the bot @mentioned alone: what it can do
-    expect(bot.say('林律师', '@新联小助手\u2005')).toBe('handled')
+    // a minute apart: the same answer to the group within seconds is said once (below)
+    for (const text of ['＃帮助', '/帮助', '@新联小助手 帮助', '@新联小助手\u2005近期活动', '@新联小助手\u2005']) {
+      expect(bot.say('林律师', text), text).toBe('handled')
+      bot.clock.advance(60_000)
+    }
     const replies = await bot.take()
     expect(replies).toHaveLength(5)
+    // the bot @mentioned alone: what it can do
     expect(replies[4]?.text).toContain('新联会活动助手 · 你在本群可以用')
+  })
+
+  it('says the same thing to a group once when it is asked again and again within seconds', async () => {
+    bot = createTestBot()
+    for (let i = 0; i < 30; i++) expect(bot.say(`成员${i}`, '#帮助')).toBe('handled')
+    bot.say('林律师', '#近期活动')
+    expect((await bot.take()).map(r => r.text.split('\n')[0])).toEqual(['新联会活动助手 · 你在本群可以用：', '本群近期没有活动。组织者可以发送「#活动」发起活动。'])
+    // later, or in private, it is said again
+    bot.clock.advance(10_000)
+    bot.say('林律师', '#帮助')
+    bot.say('林律师', '#帮助', { room: null })
+    bot.say('林律师', '#帮助', { room: null })
+    expect(await bot.take()).toHaveLength(3)
   })
 
   it('handles a duplicate delivery once', async () => {

@@ -58,15 +58,18 @@ describe('#月报', () => {
     for (const m of ['2026-11', '2026年11月', '11月', '2026.11', '2026-1', '十一月', '2026年11月份', '今年11月', '2026年十一月']) {
       bot.say('周会长', `#月报 ${m}`)
       expect((await bot.take())[0]?.text, m).toContain(m === '2026-1' ? '2026年1月' : '2026年11月')
+      bot.clock.advance(60_000)
     }
     // 12月 said in November is last December; 去年 says so too
     for (const m of ['12月', '去年12月', '十二月']) {
       bot.say('周会长', `#月报 ${m}`)
       expect((await bot.take())[0]?.text, m).toContain('2025年12月')
+      bot.clock.advance(60_000)
     }
     for (const m of ['去年夏天', '2026-13', '十三月', '0月']) {
       expect(bot.say('周会长', `#月报 ${m}`), m).toBe('refused')
       expect((await bot.take())[0]?.text).toContain('例如：#月报 2026-10')
+      bot.clock.advance(60_000)
     }
   })
 })

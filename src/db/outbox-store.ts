@@ -1,6 +1,7 @@
 // The durable outbox table: enqueue (inside the transaction that decided it), coalesce
 // acknowledgements into one open window per activity and repeated refusals into one per room and
-// text, claim and mark what the sender does.
+// text, say the same group text once within seconds, claim and mark what the sender does.
+import { createHash } from 'node:crypto'
 import { and, asc, eq, gt, inArray } from 'drizzle-orm'
 import type { Person, Target } from '../core/types.js'
 import type { Report } from '../report/types.js'
@@ -77,8 +78,22 @@ export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBod
     .run({ ...targetColumns(target), kind, body: JSON.stringify(body), nextAttemptAt: now, createdAt: now }).lastInsertRowid)
 }
 
+/** The same text to the same group within this long is said once: thirty #帮助 in a burst are one answer. */
+export const REPEAT_MS = 10_000
+
 export function enqueueText (db: Db, target: Target, text: string, mentions: Person[], now: number): number {
-  return enqueue(db, target, 'text', { text, mentions }, now)
+  // a message @mentioning people, or to one person, is always for them; a group reply is for the group, which has
+  // just seen it (the key is the row's own, so it is looked up by index, and taken off when the text is said again)
+  if (!('roomId' in target) || mentions.length > 0) return enqueue(db, target, 'text', { text, mentions }, now)
+  const key = `said:${target.roomId}:${createHash('sha1').update(text).digest('base64')}`
+  const said = prepared(db, 'said-lately', () => db.$client.prepare('SELECT id, created_at AS createdAt FROM outbox WHERE coalesce_key = ?'))
+    .get(key) as { id: number, createdAt: number } | undefined
+  if (said !== undefined && now - said.createdAt < REPEAT_MS) return said.id
+  if (said !== undefined) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, said.id)).run()
+  return Number(db.insert(outbox).values({
+    roomId: target.roomId, contactId: null, contactName: null, kind: 'text', body: JSON.stringify({ text, mentions }),
+    nextAttemptAt: now, createdAt: now, coalesceKey: key,
+  }).run().lastInsertRowid)
 }
 
 /** A storm that never pauses is still answered every ACK_WINDOW_LIMIT windows. */
