@@ -59,6 +59,9 @@ describe('reminders', () => {
       say('2026-11-02T09:02:00', '林律师', '报名 2'),
       say('2026-11-02T10:00:00', '周会长', '#取消活动 1'),
       say('2026-11-02T10:05:00', '周会长', '#提醒 2'),
+      // asked again straight away: the group has just been reminded
+      say('2026-11-02T10:05:03', '周会长', '#提醒 2'),
+      say('2026-11-02T10:05:06', '周会长', '#提醒 2'),
       { type: 'advance', to: '2026-11-09T00:00:00+08:00' },
     ])
     const sent = remindersIn(out)

@@ -2,7 +2,7 @@
 // acknowledgements into one open window per activity and repeated refusals into one per room and
 // text, say the same group text once within seconds, claim and mark what the sender does.
 import { createHash } from 'node:crypto'
-import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Person, Target } from '../core/types.js'
 import type { Report } from '../report/types.js'
 import type { Db } from './open.js'
@@ -78,18 +78,19 @@ export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBod
     .run({ ...targetColumns(target), kind, body: JSON.stringify(body), nextAttemptAt: now, createdAt: now }).lastInsertRowid)
 }
 
-/** The same text to the same group within this long is said once: thirty #帮助 in a burst are one answer. */
+/** The same text to the same group (and the same people in it) within this long is said once: thirty #帮助 in a burst are one answer. */
 export const REPEAT_MS = 10_000
 
 export function enqueueText (db: Db, target: Target, text: string, mentions: Person[], now: number): number {
-  // a message @mentioning people, or to one person, is always for them; a group reply is for the group, which has
-  // just seen it (the key is the row's own, so it is looked up by index, and taken off when the text is said again)
-  if (!('roomId' in target) || mentions.length > 0) return enqueue(db, target, 'text', { text, mentions }, now)
-  const key = `said:${target.roomId}:${createHash('sha1').update(text).digest('base64')}`
-  const said = prepared(db, 'said-lately', () => db.$client.prepare('SELECT id, created_at AS createdAt FROM outbox WHERE coalesce_key = ?'))
+  // a private message is always for its reader; in a group the same words to the same people (ten #提醒 in a row)
+  // have just been seen (the key is the row's own, so it is looked up by index, and taken off when said again)
+  if (!('roomId' in target)) return enqueue(db, target, 'text', { text, mentions }, now)
+  const said = `${text}\u0000${mentions.map(p => p.id).join(',')}`
+  const key = `said:${target.roomId}:${createHash('sha1').update(said).digest('base64')}`
+  const last = prepared(db, 'said-lately', () => db.$client.prepare('SELECT id, created_at AS createdAt FROM outbox WHERE coalesce_key = ?'))
     .get(key) as { id: number, createdAt: number } | undefined
-  if (said !== undefined && now - said.createdAt < REPEAT_MS) return said.id
-  if (said !== undefined) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, said.id)).run()
+  if (last !== undefined && now - last.createdAt < REPEAT_MS) return last.id
+  if (last !== undefined) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, last.id)).run()
   return Number(db.insert(outbox).values({
     roomId: target.roomId, contactId: null, contactName: null, kind: 'text', body: JSON.stringify({ text, mentions }),
     nextAttemptAt: now, createdAt: now, coalesceKey: key,
@@ -177,9 +178,15 @@ export function earliestPending (db: Db): number | null {
     "SELECT min(next_attempt_at) FROM outbox WHERE status IN ('pending', 'sending')").pluck()).get() as number | null
 }
 
-/** Closes the row's coalescing window (later events open a new one) and marks it in progress. */
+/**
+ * Closes a row's coalescing window (later events open a new one); a `said:` key stays, as it says what the
+ * group has already been told (enqueueText), which a send does not change.
+ */
+const CLOSE_WINDOW = sql<string | null>`CASE WHEN coalesce_key LIKE 'said:%' THEN coalesce_key END`
+
+/** Closes the row's coalescing window and marks it in progress. */
 export function markSending (db: Db, id: number): void {
-  db.update(outbox).set({ status: 'sending', coalesceKey: null }).where(eq(outbox.id, id)).run()
+  db.update(outbox).set({ status: 'sending', coalesceKey: CLOSE_WINDOW }).where(eq(outbox.id, id)).run()
 }
 
 export function markPartSent (db: Db, id: number, partsSent: number): void {
@@ -192,12 +199,12 @@ function forgetEvents (db: Db, id: number): void {
 }
 
 export function markSent (db: Db, id: number, now: number): void {
-  db.update(outbox).set({ status: 'sent', sentAt: now, coalesceKey: null }).where(eq(outbox.id, id)).run()
+  db.update(outbox).set({ status: 'sent', sentAt: now, coalesceKey: CLOSE_WINDOW }).where(eq(outbox.id, id)).run()
   forgetEvents(db, id)
 }
 
 export function markDropped (db: Db, id: number, reason: string): void {
-  db.update(outbox).set({ status: 'dropped', lastError: reason, coalesceKey: null }).where(eq(outbox.id, id)).run()
+  db.update(outbox).set({ status: 'dropped', lastError: reason, coalesceKey: CLOSE_WINDOW }).where(eq(outbox.id, id)).run()
   forgetEvents(db, id)
 }
 
@@ -206,7 +213,7 @@ export function markRetry (db: Db, id: number, attempts: number, nextAttempt: nu
 }
 
 export function markFailed (db: Db, id: number, attempts: number, error: string): void {
-  db.update(outbox).set({ status: 'failed', attempts, lastError: error, coalesceKey: null }).where(eq(outbox.id, id)).run()
+  db.update(outbox).set({ status: 'failed', attempts, lastError: error, coalesceKey: CLOSE_WINDOW }).where(eq(outbox.id, id)).run()
   forgetEvents(db, id)
 }
 
