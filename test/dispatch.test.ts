@@ -193,14 +193,14 @@ describe('reading messages', () => {
   it('accepts full-width ＃, / and the @bot form', async () => {
     bot = createTestBot()
     // a minute apart: the same answer to the group within seconds is said once (below)
-    for (const text of ['＃帮助', '/帮助', '@新联小助手 帮助', '@新联小助手\u2005近期活动', '@新联小助手\u2005']) {
+    for (const text of ['＃帮助', '/帮助', '##帮助', '@新联小助手 帮助', '@新联小助手\u2005近期活动', '@新联小助手\u2005']) {
       expect(bot.say('林律师', text), text).toBe('handled')
       bot.clock.advance(60_000)
     }
     const replies = await bot.take()
-    expect(replies).toHaveLength(5)
+    expect(replies).toHaveLength(6)
     // the bot @mentioned alone: what it can do
-    expect(replies[4]?.text).toContain('新联会活动助手 · 你在本群可以用')
+    expect(replies[5]?.text).toContain('新联会活动助手 · 你在本群可以用')
   })
 
   it('says the same thing to a group once when it is asked again and again within seconds', async () => {

@@ -49,7 +49,8 @@ export interface DispatchDeps {
   onEnqueue?: () => void
 }
 
-const PREFIX = /^[#/]\s*/
+// ##活动 and # 活动 are typos of #活动
+const PREFIX = /^(?:#\s*)+|^\/\s*/
 
 /** Who the sender is, each role looked up on first use. */
 function lazyWho (admin: boolean, organizer: () => boolean, secretary: () => boolean): Who {
