@@ -70,7 +70,7 @@ export default defineCommand<JielongList>({
     const onLatest = new Set(before.latest.map(toHalfWidth))
     // guests (names of no room member) newly listed: capped per message as 代报名 is, so one paste cannot fill the activity
     const newGuests = list.names.filter(name => !same(name, sender.name) && !wasListed(name) &&
-      !roster.has(toHalfWidth(name)) && !findMemberByName(ctx.db, room.id, name))
+      !roster.has(toHalfWidth(name)) && !findMemberByName(ctx.db, room.id, name) && !liveSignupOf(ctx.db, activity.id, { guestName: name }))
     if (newGuests.length > MAX_NAMES) {
       throw new UserError(`这份接龙新加了${newGuests.length}位群外的来宾，一次最多${MAX_NAMES}位。请分几次接龙，群成员请用群里的名字`, EXAMPLE)
     }

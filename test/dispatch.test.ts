@@ -112,8 +112,9 @@ describe('permissions', () => {
     const texts = (await bot.take()).map(r => r.text)
     expect(texts.filter(t => t.startsWith('【全部组织·2026年10月活动月报】'))).toHaveLength(2)
     // chatter stays chatter, and in a group the # is still needed
-    expect(bot.say('陈秘书', '统计一下大家的意见', { room: null })).toBe('chatter')
-    expect(bot.say('陈秘书', '你好', { room: null })).toBe('chatter')
+    for (const chatter of ['统计一下大家的意见', '你好', '统计 一下人数吧', '活动 几点开始？', '完成2023年度总结了吗', '提醒 我一下', '名单 发我看看', '修改：我刚才说错了', '撤销 吧']) {
+      expect(bot.say('陈秘书', chatter, { room: null }), chatter).toBe('chatter')
+    }
     expect(bot.say('周会长', '月报')).toBe('chatter')
   })
 
@@ -201,6 +202,10 @@ describe('reading messages', () => {
     expect(replies).toHaveLength(6)
     // the bot @mentioned alone: what it can do
     expect(replies[5]?.text).toContain('新联会活动助手 · 你在本群可以用')
+    // also by its group nickname, which only the mention list says is the bot
+    bot.clock.advance(60_000)
+    expect(bot.say('林律师', '@小助手\u2005', { mentions: ['新联小助手'] })).toBe('handled')
+    expect((await bot.take())[0]?.text).toContain('新联会活动助手 · 你在本群可以用')
   })
 
   it('says the same thing to a group once when it is asked again and again within seconds', async () => {
@@ -208,6 +213,11 @@ describe('reading messages', () => {
     for (let i = 0; i < 30; i++) expect(bot.say(`成员${i}`, '#帮助')).toBe('handled')
     bot.say('林律师', '#近期活动')
     expect((await bot.take()).map(r => r.text.split('\n')[0])).toEqual(['新联会活动助手 · 你在本群可以用：', '本群近期没有活动。组织者可以发送「#活动」发起活动。'])
+    // what repeats is the last thing said: a change undone and redone is three changes
+    bot.say('周会长', NEW_ACTIVITY)
+    for (const place of ['图书馆', '同心荟', '图书馆']) bot.say('周会长', `#修改 1 地点：${place}`)
+    expect((await bot.take()).filter(r => r.text.includes('地点：') && r.text.includes('→')).map(r => /地点：(\S+) → (\S+)/.exec(r.text)?.slice(1).join('→')))
+      .toEqual(['待定→图书馆', '图书馆→同心荟', '同心荟→图书馆'])
     // later, or in private, it is said again
     bot.clock.advance(10_000)
     bot.say('林律师', '#帮助')

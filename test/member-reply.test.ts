@@ -103,13 +103,16 @@ describe('parseJielong', () => {
     expect(list?.lines).toBe(3)
   })
 
-  it('reads a list that does not start at 1, or is numbered out of order, without losing its first name', () => {
-    expect(parseJielong('#接龙\n#3\n3. 甲\n1. 乙\n2. 丙\n2. 丁')?.names).toEqual(['甲', '乙', '丙', '丁'])
+  it('reads a list that does not start at 1 when its numbers run on, and never takes a header line for a name', () => {
     expect(parseJielong('#接龙\n#3\n2. 甲\n3. 乙')?.names).toEqual(['甲', '乙'])
-    expect(parseJielong('#接龙\n#3\n7、甲')?.names).toEqual(['甲'])
-    // header lines that start with a number are still header lines
+    expect(parseJielong('#接龙\n#1\n2. 周会长\n3. 郑主播')?.names).toEqual(['周会长', '郑主播'])
     expect(parseJielong('#接龙\n3 点开始\n12.5 下午3点\n2. 甲\n3. 乙')).toMatchObject({ header: ['3 点开始', '12.5 下午3点'], names: ['甲', '乙'] })
-    expect(parseJielong('#接龙\n2 个名额\n说明：先到先得\n1. 甲')).toMatchObject({ header: ['2 个名额', '说明：先到先得'], names: ['甲'] })
+    for (const header of ['2 位嘉宾分享，30 名额', '30 名额', '2 场', '3 楼会议室', '2 小时讲座', '10人以内']) {
+      expect(parseJielong(`#接龙 读书沙龙\n${header}\n1. 林律师`), header).toMatchObject({ header: ['读书沙龙', header], names: ['林律师'] })
+    }
+    // a lone entry that is not 1, or a list numbered out of order, is read from its 1
+    expect(parseJielong('#接龙\n#3\n7、甲')?.names).toEqual([])
+    expect(parseJielong('#接龙\n#3\n3. 甲\n1. 乙\n2. 丙')?.names).toEqual(['乙', '丙'])
   })
 
   it('takes the name before what people write after it', () => {

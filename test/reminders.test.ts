@@ -123,6 +123,17 @@ describe('after the activity', () => {
     // 23:30 is night: asked at 08:00; an afternoon one is asked two hours after its end
     expect(asks.map(o => o.at)).toEqual(['2026-11-08T08:00:00+08:00', '2026-11-08T19:00:00+08:00'])
   })
+
+  it('waits for the morning too when the bot comes back at night', async () => {
+    const { out } = await play([
+      setup,
+      say('2026-11-02T09:00:00', '周会长', '#活动 主题：读书会；时间：11月7日 10:00-12:00'),
+      { type: 'advance', to: '2026-11-07T13:00:00+08:00' },
+      { type: 'restart', at: '2026-11-07T23:30:00+08:00' },
+      { type: 'advance', to: '2026-11-09T00:00:00+08:00' },
+    ])
+    expect(out.filter(o => o.to === '周会长' && (o.text ?? '').includes('已结束')).map(o => o.at)).toEqual(['2026-11-08T08:00:00+08:00'])
+  })
 })
 
 describe('reminders across restarts', () => {

@@ -522,6 +522,10 @@ describe('#接龙', () => {
     // the next copy adds one more guest: only new names count
     expect(bot.say('林律师', `${header}1. 黄医生\n${guests(1, 21)}\n23. 林律师`)).toBe('handled')
     expect(roster()).toHaveLength(23)
+    // guests already signed up by 代报名 are not new either
+    bot.say('王会计', `代报名 1 ${Array.from({ length: 20 }, (_, i) => `客人${i}`).join(' ')}`)
+    expect(bot.say('王会计', `${header}${Array.from({ length: 25 }, (_, i) => `${i + 1}. 客人${i}`).join('\n')}`)).toBe('handled')
+    expect(roster()).toHaveLength(23 + 25)
   })
 
   it('refuses a count that is not a whole number of people, with an example', async () => {
@@ -535,10 +539,10 @@ describe('#接龙', () => {
     expect(texts).toContain('例如：报名 3人')
   })
 
-  it('does not lose the first name of a list that starts at another number', async () => {
+  it('does not lose the first name of a list copied from its second line', async () => {
     bot = createTestBot()
     activity()
-    bot.say('林律师', `${header}3. 林律师\n1. 郑主播\n2. 来宾甲`)
+    bot.say('林律师', `${header}2. 林律师\n3. 郑主播\n4. 来宾甲`)
     expect(roster()).toEqual(['林律师:confirmed:1', '郑主播:confirmed:1', '来宾甲:confirmed:1'])
   })
 })

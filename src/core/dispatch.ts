@@ -105,13 +105,11 @@ export class Dispatcher {
       while (/\s/.test(full.charAt(start))) start++
       addressed = true
     } else if (msg.mentionsBot && full.charAt(start) === '@') {
-      // the bot @mentioned by its group nickname: the mention list says it is us
+      // the bot @mentioned by its group nickname: the mention list says it is us (alone, the space after it was trimmed)
       const end = full.slice(start).search(/\s/)
-      if (end > 0) {
-        start += end
-        while (/\s/.test(full.charAt(start))) start++
-        addressed = true
-      }
+      start = end > 0 ? start + end : full.length
+      while (/\s/.test(full.charAt(start))) start++
+      addressed = true
     }
     const text = full.slice(start)
     const quotedActivityId = quote?.activityId ?? null
@@ -133,11 +131,13 @@ export class Dispatcher {
     for (const command of this.deps.registry.replies) {
       if (command.matchReply?.(text) != null) return { kind: 'command', command, rest: clean.slice(start), text, prefixed: false, quotedActivityId }
     }
-    // in private chat everything is said to the bot: 月报 2027-01 without the # is still the command
+    // in private chat, 月报 / 月报 2027-01 / 台账2027-01 without the # is a private command; other words
+    // (活动 几点开始？, 统计 一下人数吧) stay chatter
     if (msg.room === null) {
       const word = /^[^\s:]+/.exec(text)?.[0] ?? ''
       const found = word ? this.deps.registry.lookup(word) : null
-      if (found && (found.rest === '' || /^\d/.test(found.rest))) {
+      const after = text.slice(word.length - (found?.rest.length ?? 0)).trim()
+      if (found && found.command.where !== 'room' && (after === '' || /^\d/.test(after))) {
         const restStart = start + word.length - found.rest.length
         return { kind: 'command', command: found.command, rest: clean.slice(restStart).trim(), text, prefixed: true, quotedActivityId }
       }

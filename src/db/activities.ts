@@ -104,18 +104,18 @@ export const FOLLOW_UP_AFTER_END_MS = 2 * 3600_000
 
 const followUpDue = sql`coalesce(${activities.endAt}, ${activities.startAt} + ${3 * 3600_000}) + ${FOLLOW_UP_AFTER_END_MS}`
 
-/** When the next follow-up falls due (the morning, when the activity ended at night), or null. */
-export function nextFollowUpDue (db: Db, timeZone: string): number | null {
+/** When the next follow-up falls due, or null: not before `after` (the last tick), and never at night. */
+export function nextFollowUpDue (db: Db, timeZone: string, after = -Infinity): number | null {
   const t = db.select({ t: sql<number | null>`min(${followUpDue})` }).from(activities)
     .where(and(eq(activities.status, 'scheduled'), isNull(activities.followedUpAt))).get()?.t ?? null
-  return t === null ? null : outOfNight(t, timeZone)
+  return t === null ? null : outOfNight(Math.max(t, after), timeZone)
 }
 
 /** Scheduled activities that ended a while ago and whose organizer has not been asked yet. */
 export function dueFollowUps (db: Db, now: number, timeZone: string): ActivityRow[] {
-  return db.select({ row: activities, due: sql<number>`${followUpDue}` }).from(activities)
+  // at night (even just after a restart) the organizer is asked in the morning
+  if (outOfNight(now, timeZone) !== now) return []
+  return db.select().from(activities)
     .where(and(eq(activities.status, 'scheduled'), isNull(activities.followedUpAt), lte(followUpDue, now)))
     .orderBy(asc(activities.id)).all()
-    .filter(r => outOfNight(r.due, timeZone) <= now)
-    .map(r => r.row)
 }

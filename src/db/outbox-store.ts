@@ -1,7 +1,6 @@
 // The durable outbox table: enqueue (inside the transaction that decided it), coalesce
 // acknowledgements into one open window per activity and repeated refusals into one per room and
-// text, say the same group text once within seconds, claim and mark what the sender does.
-import { createHash } from 'node:crypto'
+// text, say a group text that repeats the last one once, claim and mark what the sender does.
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Person, Target } from '../core/types.js'
 import type { Report } from '../report/types.js'
@@ -78,22 +77,22 @@ export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBod
     .run({ ...targetColumns(target), kind, body: JSON.stringify(body), nextAttemptAt: now, createdAt: now }).lastInsertRowid)
 }
 
-/** The same text to the same group (and the same people in it) within this long is said once: thirty #帮助 in a burst are one answer. */
+/** The same text to a group (and the same people in it) right after itself within this long is said once: thirty #帮助 in a burst are one answer. */
 export const REPEAT_MS = 10_000
 
 export function enqueueText (db: Db, target: Target, text: string, mentions: Person[], now: number): number {
-  // a private message is always for its reader; in a group the same words to the same people (ten #提醒 in a row)
-  // have just been seen (the key is the row's own, so it is looked up by index, and taken off when said again)
+  // a private message is always for its reader; in a group, words that repeat what the group was told last
+  // (ten #提醒 in a row) have just been seen. Only the last text counts: 图书馆 → 同心荟 → 图书馆 is three changes.
+  // The room's last text row carries the key (found by index), kept through the send and handed on.
+  const body = JSON.stringify({ text, mentions })
   if (!('roomId' in target)) return enqueue(db, target, 'text', { text, mentions }, now)
-  const said = `${text}\u0000${mentions.map(p => p.id).join(',')}`
-  const key = `said:${target.roomId}:${createHash('sha1').update(said).digest('base64')}`
-  const last = prepared(db, 'said-lately', () => db.$client.prepare('SELECT id, created_at AS createdAt FROM outbox WHERE coalesce_key = ?'))
-    .get(key) as { id: number, createdAt: number } | undefined
-  if (last !== undefined && now - last.createdAt < REPEAT_MS) return last.id
+  const key = `said:${target.roomId}`
+  const last = prepared(db, 'said-last', () => db.$client.prepare('SELECT id, body, created_at AS createdAt FROM outbox WHERE coalesce_key = ?'))
+    .get(key) as { id: number, body: string, createdAt: number } | undefined
+  if (last !== undefined && last.body === body && now - last.createdAt < REPEAT_MS) return last.id
   if (last !== undefined) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, last.id)).run()
   return Number(db.insert(outbox).values({
-    roomId: target.roomId, contactId: null, contactName: null, kind: 'text', body: JSON.stringify({ text, mentions }),
-    nextAttemptAt: now, createdAt: now, coalesceKey: key,
+    roomId: target.roomId, contactId: null, contactName: null, kind: 'text', body, nextAttemptAt: now, createdAt: now, coalesceKey: key,
   }).run().lastInsertRowid)
 }
 

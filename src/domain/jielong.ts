@@ -21,19 +21,17 @@ function firstName (line: string): string {
   return line.trim().replace(/^@/, '').split(/[\s,，、;；:：()（）[\]【】+＋/|]/)[0] ?? ''
 }
 
-/** What a header line such as `12.5 下午3点` or `3 点开始` has where a name would be. */
-const NOT_A_NAME = /^[\d点时号月日人个分天年周:：.．]/
-
 /**
- * Whether a numbered line is the first entry: `1.` is; another number is when what follows it reads as a name
- * and the list goes on from it (a list copied from its 3rd line, or renumbered), so a header line such as
- * `12.5 下午3点` is not entry 12.
+ * Whether a numbered line is the first entry: `1.` is. A list with no `1.` (copied from its 3rd line, or
+ * renumbered) starts at a line whose next line carries the next number, so a header line such as
+ * `12.5 下午3点` or `2 位嘉宾分享` is never entry 12 or 2.
  */
-function startsList (m: RegExpExecArray, rest: readonly string[]): boolean {
+function startsList (m: RegExpExecArray, rest: readonly string[], hasFirst: boolean): boolean {
   if (Number(m[1]) === 1) return true
-  if (NOT_A_NAME.test((m[2] ?? '').trim()) || !firstName(m[2] ?? '')) return false
+  if (hasFirst || /^\d/.test((m[2] ?? '').trim()) || !firstName(m[2] ?? '')) return false
   const next = rest.find(l => l.trim() !== '')
-  return next === undefined || NUMBERED.test(next.trim())
+  const n = next === undefined ? null : NUMBERED.exec(next.trim())
+  return n !== null && Number(n[1]) === Number(m[1]) + 1
 }
 
 /** True when the text is a 接龙 list (first line `#接龙`). */
@@ -49,9 +47,10 @@ export function parseJielong (text: string): JielongList | null {
   const names: string[] = []
   let numbered = 0
   const body = lines.slice(1)
+  const hasFirst = body.some(line => NUMBERED.exec(line.trim())?.[1] === '1')
   body.forEach((line, i) => {
     const m = NUMBERED.exec(line.trim())
-    if (!m || (numbered === 0 && !startsList(m, body.slice(i + 1)))) {
+    if (!m || (numbered === 0 && !startsList(m, body.slice(i + 1), hasFirst))) {
       if (numbered === 0) headerLines.push(line)
       return
     }

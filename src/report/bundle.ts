@@ -42,7 +42,7 @@ export function readMonth (text: string, now: number, timeZone: string): string 
   const t = text.trim().replace(/\s+/g, '')
   if (t === '' || /^(本月|这个月|当月)$/.test(t)) return currentMonth(now, timeZone)
   if (/^(上月|上个月)$/.test(t)) return previousMonth(now, timeZone)
-  const dashed = /^(\d{4})[-./](\d{1,2})$/.exec(t)
+  const dashed = /^(\d{4})[-./年](\d{1,2})(?:月份?)?$/.exec(t)
   const written = dashed ? null : /^(?:(\d{4})年|(今年|去年))?(\d{1,2}|[零一二三四五六七八九十]{1,3})月份?$/.exec(t)
   const m = dashed ?? written
   if (!m) return null

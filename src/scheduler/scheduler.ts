@@ -48,6 +48,8 @@ const MAX_CATCH_UP_MONTHS = 3
 
 export class Scheduler {
   private ticking = false
+  /** the last tick's time: a follow-up held back for the night is next due in the morning after it */
+  private lastTick = -Infinity
 
   constructor (private readonly deps: SchedulerDeps) {}
 
@@ -73,7 +75,7 @@ export class Scheduler {
     const { config } = this.deps
     const times = [
       nextReminderDue(this.deps.db),
-      nextFollowUpDue(this.deps.db, config.timeZone),
+      nextFollowUpDue(this.deps.db, config.timeZone, this.lastTick),
       this.jobDue(MONTHLY, config.monthlyReportCron),
       this.jobDue(MAINTENANCE, config.maintenanceCron),
     ].filter((t): t is number => t !== null)
@@ -84,6 +86,7 @@ export class Scheduler {
   async tick (now: number): Promise<void> {
     if (this.ticking) return
     this.ticking = true
+    this.lastTick = now
     try {
       const sent = this.runReminders(now)
       const asked = this.runFollowUps(now)

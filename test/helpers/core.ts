@@ -60,8 +60,9 @@ export function createTestBot (opts: { start?: string, enabled?: boolean, settin
         room: o.room === undefined ? ROOM : o.room,
         sender: person(from),
         text,
-        mentions: (o.mentions ?? []).map(person),
-        mentionsBot: false,
+        // the bot in `mentions` is the bot @mentioned (as the adapter reads WeChat's mention list)
+        mentions: (o.mentions ?? []).filter(m => m !== '新联小助手').map(person),
+        mentionsBot: (o.mentions ?? []).includes('新联小助手'),
         self: false,
       }
       const route = core.dispatcher.route(msg, '新联小助手')
