@@ -59,7 +59,7 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
       if (next.deadlineAt <= ctx.now) throw new UserError('「截止」已经过去了，请写一个将来的时间', `#修改 ${a.id} 截止：${formatDateTimeZh(Math.min(next.startAt, ctx.now + 24 * 3600_000), tz)}`)
     }
     if (next.startAt !== a.startAt || next.endAt !== a.endAt) {
-      checkActivity({ start: next.startAt, end: next.endAt, deadline: next.deadlineAt }, ctx.now, tz)
+      checkActivity({ start: next.startAt, end: next.endAt, deadline: next.deadlineAt }, ctx.now, tz, `#修改 ${a.id} `)
       next.followedUpAt = null
       changes.push(`时间：${whenText(a, tz, ctx.now)} → ${whenText(next, tz, ctx.now)}`)
     } else if (next.deadlineAt > next.startAt) {

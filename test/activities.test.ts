@@ -197,6 +197,9 @@ describe('#修改', () => {
     expect(refused?.text).toContain('例如：#修改 1 截止：11月19日(周四) 14:00')
     expect(changed?.text).toContain('报名截止：11月18日(周三) 18:00 → 11月19日(周四) 20:00')
     expect(changed?.mentions).toEqual(['林律师'])
+    // a start moved before the deadline: the example is a whole #修改 that fixes it
+    bot.say('周会长', '#修改 1 时间：11月19日 19:00')
+    expect((await bot.take())[0]?.text).toContain('例如：#修改 1 截止：11月18日(周三) 19:00')
   })
 
   it('refuses unknown ids, other rooms’ activities and members', async () => {

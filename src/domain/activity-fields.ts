@@ -205,10 +205,11 @@ export function readFields (raw: RawFields, now: number, timeZone: string): Acti
 }
 
 /** The whole activity after a create or an edit must make sense at `now`. */
-export function checkActivity (a: { start: number, end: number | null, deadline: number }, now: number, timeZone: string): void {
+/** `prefix`: what the example starts with (`#修改 4 `), so it can be sent as shown. */
+export function checkActivity (a: { start: number, end: number | null, deadline: number }, now: number, timeZone: string, prefix = ''): void {
   if (a.start <= now) fail('time', '已经过去了，请写一个将来的时间')
   if (a.end !== null && a.end <= a.start) fail('time', '结束时间要晚于开始时间')
-  if (a.deadline > a.start) throw deadlineAfterStart(a.start, now, timeZone)
+  if (a.deadline > a.start) throw deadlineAfterStart(a.start, now, timeZone, prefix)
 }
 
 /** 截止 after the start, with an example that fits this activity: the day before (or the start itself when that is past). */
