@@ -68,20 +68,24 @@ export default defineCommand<JielongList>({
     const previous = new Set(before.listed.map(toHalfWidth))
     const wasListed = (name: string): boolean => previous.has(toHalfWidth(name))
     const onLatest = new Set(before.latest.map(toHalfWidth))
-    // guests (names of no room member) newly listed: capped per message as 代报名 is, so one paste cannot fill the activity
-    const newGuests = list.names.filter(name => !same(name, sender.name) && !wasListed(name) &&
-      !roster.has(toHalfWidth(name)) && !findMemberByName(ctx.db, room.id, name) && !liveSignupOf(ctx.db, activity.id, { guestName: name }))
-    if (newGuests.length > MAX_NAMES) {
-      throw new UserError(`这份接龙新加了${newGuests.length}位群外的来宾，一次最多${MAX_NAMES}位。请分几次接龙，群成员请用群里的名字`, EXAMPLE)
-    }
-    for (const name of list.names) {
+    // the names that count (not listed before, or the sender's own), each looked up once: the member it names, else a guest
+    const fresh = list.names.filter(name => same(name, sender.name) || !wasListed(name)).map(name => {
       const self = same(name, sender.name)
-      if (!self && wasListed(name)) continue
       const inRoom = self ? undefined : roster.get(toHalfWidth(name))
-      const member = self ? sender : inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : findMemberByName(ctx.db, room.id, name)
+      const known = self ? sender : inRoom ? undefined : findMemberByName(ctx.db, room.id, name)
+      const guestSignup = inRoom || known ? undefined : liveSignupOf(ctx.db, activity.id, { guestName: name }) ?? null
+      return { name, self, inRoom, known, guestSignup }
+    })
+    // new guests are capped per message as 代报名 is, so one paste cannot fill the activity
+    const newGuests = fresh.filter(e => e.guestSignup === null).length
+    if (newGuests > MAX_NAMES) {
+      throw new UserError(`这份接龙新加了${newGuests}位群外的来宾，一次最多${MAX_NAMES}位。请分几次接龙，群成员请用群里的名字`, EXAMPLE)
+    }
+    for (const { name, self, inRoom, known, guestSignup } of fresh) {
+      const member = inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : known
       const who = member ? { memberId: member.id } : { guestName: name }
       // a repost of the list names everyone again: only the new names count
-      if (liveSignupOf(ctx.db, activity.id, who)) continue
+      if (member ? liveSignupOf(ctx.db, activity.id, who) : guestSignup) continue
       const outcome = signUp(ctx.db, activity, { ...who, registrantMemberId: sender.id }, null, 'jielong', ctx.now)
       ackSignup(ctx, activity, member?.name ?? name, outcome, self || member ? undefined : sender.name)
       if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') {

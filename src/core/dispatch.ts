@@ -113,6 +113,9 @@ export class Dispatcher {
     }
     const text = full.slice(start)
     const quotedActivityId = quote?.activityId ?? null
+    /** The command a word names, its arguments as written from `wordEnd` (where the word ends in `text`) less what the lookup left over. */
+    const commandRoute = (found: { command: Command<any>, rest: string }, wordEnd: number): Route =>
+      ({ kind: 'command', command: found.command, rest: clean.slice(start + wordEnd - found.rest.length).trim(), text, prefixed: true, quotedActivityId })
     addressed ||= msg.mentionsBot && msg.room !== null && !PREFIX.test(text)
     if (PREFIX.test(text) || addressed) {
       const prefixLength = PREFIX.exec(text)?.[0].length ?? 0
@@ -120,10 +123,7 @@ export class Dispatcher {
       const word = /^[^\s:]+/.exec(body)?.[0] ?? ''
       // the bot @mentioned with nothing after it: someone asking what it can do
       const found = word ? this.deps.registry.lookup(word) : addressed && !body.trim() ? this.deps.registry.lookup('帮助') : null
-      if (found) {
-        const restStart = start + prefixLength + word.length - found.rest.length
-        return { kind: 'command', command: found.command, rest: clean.slice(restStart).trim(), text, prefixed: true, quotedActivityId }
-      }
+      if (found) return commandRoute(found, prefixLength + word.length)
       // `/` also starts WeChat's old emoticon codes (/::) — only `#` or an @mention makes an unknown command
       if (text.startsWith('#') || addressed) return { kind: 'unknown', word }
       return null
@@ -137,10 +137,7 @@ export class Dispatcher {
       const word = /^[^\s:]+/.exec(text)?.[0] ?? ''
       const found = word ? this.deps.registry.lookup(word) : null
       const after = text.slice(word.length - (found?.rest.length ?? 0)).trim()
-      if (found && found.command.where !== 'room' && (after === '' || /^\d/.test(after))) {
-        const restStart = start + word.length - found.rest.length
-        return { kind: 'command', command: found.command, rest: clean.slice(restStart).trim(), text, prefixed: true, quotedActivityId }
-      }
+      if (found && found.command.where !== 'room' && (after === '' || /^\d/.test(after))) return commandRoute(found, word.length)
     }
     return null
   }
@@ -162,12 +159,13 @@ export class Dispatcher {
         inGroupCommit(db, () => {
           if (!markHandled(db, msg.id, now)) return
           const target = this.replyTarget(msg, now)
+          const reply = refused ? datedExample(err.reply, now, this.deps.config.timeZone) : APOLOGY
           // a member reply (报名, -1, 接龙) refused in a room: the same refusal to many people in a
           // storm goes out once, @mentioning each of them, so nobody wonders whom 你 means
           if (refused && route.kind === 'command' && !route.prefixed && 'roomId' in target) {
-            enqueueNotice(db, target.roomId, datedExample(err.reply, now, this.deps.config.timeZone), msg.sender, now, this.deps.config.ackWindowMs)
+            enqueueNotice(db, target.roomId, reply, msg.sender, now, this.deps.config.ackWindowMs)
           } else {
-            enqueueText(db, target, refused ? datedExample(err.reply, now, this.deps.config.timeZone) : APOLOGY, [], now)
+            enqueueText(db, target, reply, [], now)
           }
         })
         this.deps.onEnqueue?.()

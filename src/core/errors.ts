@@ -1,15 +1,12 @@
 // A UserError carries the Chinese sentence the user sees: what was wrong and a correct example.
-import { toWall } from '../domain/zoned-time.js'
+import { previousMonth } from '../domain/zoned-time.js'
 
 /** Written in an example where last month goes (`#月报 {上月}`): shown as that month, so a copied example asks for a real one. */
 export const LAST_MONTH = '{上月}'
 
 /** An example (or a reply carrying one) as the user sees it today. */
 export function datedExample (text: string, now: number, timeZone: string): string {
-  if (!text.includes(LAST_MONTH)) return text
-  const w = toWall(now, timeZone)
-  const [year, month] = w.month === 1 ? [w.year - 1, 12] : [w.year, w.month - 1]
-  return text.replaceAll(LAST_MONTH, `${year}-${String(month).padStart(2, '0')}`)
+  return text.includes(LAST_MONTH) ? text.replaceAll(LAST_MONTH, previousMonth(now, timeZone)) : text
 }
 
 export class UserError extends Error {

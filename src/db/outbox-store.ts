@@ -70,11 +70,11 @@ function targetColumns (target: Target): Pick<OutboxRow, 'roomId' | 'contactId' 
     : { roomId: null, contactId: target.contact.id, contactName: target.contact.name }
 }
 
-export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBody | AckBody | FileBody, now: number): number {
+export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBody | AckBody | FileBody, now: number, coalesceKey: string | null = null): number {
   return Number(prepared(db, 'enqueue', () => db.$client.prepare(`INSERT INTO outbox
-    (room_id, contact_id, contact_name, kind, body, next_attempt_at, created_at)
-    VALUES (@roomId, @contactId, @contactName, @kind, @body, @nextAttemptAt, @createdAt)`))
-    .run({ ...targetColumns(target), kind, body: JSON.stringify(body), nextAttemptAt: now, createdAt: now }).lastInsertRowid)
+    (room_id, contact_id, contact_name, kind, body, next_attempt_at, created_at, coalesce_key)
+    VALUES (@roomId, @contactId, @contactName, @kind, @body, @nextAttemptAt, @createdAt, @coalesceKey)`))
+    .run({ ...targetColumns(target), kind, body: JSON.stringify(body), nextAttemptAt: now, createdAt: now, coalesceKey }).lastInsertRowid)
 }
 
 /** The same text to a group (and the same people in it) right after itself within this long is said once: thirty #帮助 in a burst are one answer. */
@@ -84,16 +84,14 @@ export function enqueueText (db: Db, target: Target, text: string, mentions: Per
   // a private message is always for its reader; in a group, words that repeat what the group was told last
   // (ten #提醒 in a row) have just been seen. Only the last text counts: 图书馆 → 同心荟 → 图书馆 is three changes.
   // The room's last text row carries the key (found by index), kept through the send and handed on.
-  const body = JSON.stringify({ text, mentions })
-  if (!('roomId' in target)) return enqueue(db, target, 'text', { text, mentions }, now)
+  const body: TextBody = { text, mentions }
+  if (!('roomId' in target)) return enqueue(db, target, 'text', body, now)
   const key = `said:${target.roomId}`
   const last = prepared(db, 'said-last', () => db.$client.prepare('SELECT id, body, created_at AS createdAt FROM outbox WHERE coalesce_key = ?'))
     .get(key) as { id: number, body: string, createdAt: number } | undefined
-  if (last !== undefined && last.body === body && now - last.createdAt < REPEAT_MS) return last.id
+  if (last !== undefined && last.body === JSON.stringify(body) && now - last.createdAt < REPEAT_MS) return last.id
   if (last !== undefined) db.update(outbox).set({ coalesceKey: null }).where(eq(outbox.id, last.id)).run()
-  return Number(db.insert(outbox).values({
-    roomId: target.roomId, contactId: null, contactName: null, kind: 'text', body, nextAttemptAt: now, createdAt: now, coalesceKey: key,
-  }).run().lastInsertRowid)
+  return enqueue(db, target, 'text', body, now, key)
 }
 
 /** A storm that never pauses is still answered every ACK_WINDOW_LIMIT windows. */
@@ -183,7 +181,7 @@ export function earliestPending (db: Db): number | null {
  */
 const CLOSE_WINDOW = sql<string | null>`CASE WHEN coalesce_key LIKE 'said:%' THEN coalesce_key END`
 
-/** Closes the row's coalescing window and marks it in progress. */
+/** Closes the row's window and marks it in progress. */
 export function markSending (db: Db, id: number): void {
   db.update(outbox).set({ status: 'sending', coalesceKey: CLOSE_WINDOW }).where(eq(outbox.id, id)).run()
 }

@@ -204,8 +204,7 @@ export function readFields (raw: RawFields, now: number, timeZone: string): Acti
   return f
 }
 
-/** The whole activity after a create or an edit must make sense at `now`. */
-/** `prefix`: what the example starts with (`#修改 4 `), so it can be sent as shown. */
+/** The whole activity after a create or an edit must make sense at `now`; `prefix` starts the example (`#修改 4 `), so it can be sent as shown. */
 export function checkActivity (a: { start: number, end: number | null, deadline: number }, now: number, timeZone: string, prefix = ''): void {
   if (a.start <= now) fail('time', '已经过去了，请写一个将来的时间')
   if (a.end !== null && a.end <= a.start) fail('time', '结束时间要晚于开始时间')

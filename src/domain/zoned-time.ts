@@ -209,3 +209,17 @@ export function formatSpanZh (startMs: number, endMs: number | null, timeZone: s
   const sameDay = s.year === e.year && s.month === e.month && s.day === e.day
   return sameDay ? `${start}–${formatClock(e)}` : `${start} 至 ${formatDateTimeZh(endMs, timeZone)}`
 }
+
+/** The month before the one containing `now`, as YYYY-MM in the zone. */
+export function previousMonth (now: number, timeZone: string): string {
+  const w = toWall(now, timeZone)
+  const firstOfThisMonth = fromWall({ year: w.year, month: w.month, day: 1 }, timeZone)
+  const prev = toWall(firstOfThisMonth - 1, timeZone)
+  return `${prev.year}-${String(prev.month).padStart(2, '0')}`
+}
+
+/** The month containing `now`, as YYYY-MM in the zone. */
+export function currentMonth (now: number, timeZone: string): string {
+  const w = toWall(now, timeZone)
+  return `${w.year}-${String(w.month).padStart(2, '0')}`
+}

@@ -5,9 +5,9 @@ import type { Target } from '../core/types.js'
 import type { Db } from '../db/open.js'
 import { enqueue, enqueueText } from '../db/outbox-store.js'
 import { chineseNumber } from '../domain/time-phrase.js'
-import { toWall } from '../domain/zoned-time.js'
+import { currentMonth, previousMonth, toWall } from '../domain/zoned-time.js'
 import { buildReport, monthPeriod, type Period } from './figures.js'
-import { ALL_ROOMS, currentMonth, periodLabel, previousMonth, reportText } from './text.js'
+import { ALL_ROOMS, periodLabel, reportText } from './text.js'
 
 export interface BundleOptions {
   period: Period
@@ -42,19 +42,15 @@ export function readMonth (text: string, now: number, timeZone: string): string 
   const t = text.trim().replace(/\s+/g, '')
   if (t === '' || /^(本月|这个月|当月)$/.test(t)) return currentMonth(now, timeZone)
   if (/^(上月|上个月)$/.test(t)) return previousMonth(now, timeZone)
+  // [year, 今年/去年, month]: 2026-11 / 2026年11(月) / 2026年十一月 / 去年12月 / 十一月
   const dashed = /^(\d{4})[-./年](\d{1,2})(?:月份?)?$/.exec(t)
-  const written = dashed ? null : /^(?:(\d{4})年|(今年|去年))?(\d{1,2}|[零一二三四五六七八九十]{1,3})月份?$/.exec(t)
-  const m = dashed ?? written
-  if (!m) return null
-  const month = chineseNumber(dashed ? dashed[2] ?? '' : written?.[3] ?? '')
+  const written = /^(?:(\d{4})年|(今年|去年))?(\d{1,2}|[零一二三四五六七八九十]{1,3})月份?$/.exec(t)
+  const [yearText, relative, monthText] = dashed ? [dashed[1], undefined, dashed[2]] : written ? [written[1], written[2], written[3]] : []
+  const month = chineseNumber(monthText ?? '')
   if (!(month >= 1 && month <= 12)) return null
   const w = toWall(now, timeZone)
-  const year = dashed ? Number(dashed[1])
-    : written?.[1] ? Number(written[1])
-      : written?.[2] === '今年' ? w.year
-        : written?.[2] === '去年' ? w.year - 1
-          // 11月 alone: the latest November that is not in the future
-          : month > w.month ? w.year - 1 : w.year
+  // 11月 alone: the latest November that is not in the future
+  const year = yearText ? Number(yearText) : relative === '今年' ? w.year : relative === '去年' ? w.year - 1 : month > w.month ? w.year - 1 : w.year
   const key = `${year}-${String(month).padStart(2, '0')}`
   return monthPeriod(key, timeZone) ? key : null
 }

@@ -1,5 +1,5 @@
 // The report as a chat message: totals first, then by type and by room, then the activities.
-import { formatDateTimeZh, fromWall, toWall } from '../domain/zoned-time.js'
+import { formatDateTimeZh } from '../domain/zoned-time.js'
 import type { Report, ReportActivity } from './types.js'
 
 const STATUS = { scheduled: '待开展', completed: '已完成', cancelled: '已取消' } as const
@@ -50,9 +50,9 @@ export function reportText (report: Report, opts: ReportTextOptions): string {
   const t = report.totals
   const tz = report.period.timezone
   // not completed: still to come (待开展), or past and waiting for #完成 (待标记完成)
-  const overdue = report.activities.filter(a => statusZh(a, opts.now) === '待标记完成').length
-  const scheduled = t.activities - t.completed - overdue
-  const open = [scheduled > 0 ? `，待开展${scheduled}场` : '', overdue > 0 ? `，待标记完成${overdue}场` : ''].join('')
+  const overdue = report.activities.filter(a => statusZh(a, opts.now) === '待标记完成')
+  const scheduled = t.activities - t.completed - overdue.length
+  const open = [scheduled > 0 ? `，待开展${scheduled}场` : '', overdue.length > 0 ? `，待标记完成${overdue.length}场` : ''].join('')
   const lines = [
     `【${opts.title}·${periodLabel(report.period)}活动${report.period.from.slice(0, 7) === report.period.to.slice(0, 7) ? '月报' : '统计'}】`,
     `统计期间：${report.period.from} 至 ${report.period.to}`,
@@ -81,26 +81,8 @@ export function reportText (report: Report, opts: ReportTextOptions): string {
     report.activities.slice(0, max).forEach((a, i) => lines.push(detailLine(a, i, tz, multiRoom, opts.now)))
     if (report.activities.length > max) lines.push(`……另有${report.activities.length - max}场，完整明细见台账`)
   }
-  if (opts.now !== undefined) {
-    const now = opts.now
-    const overdue = report.activities.filter(a => a.status === 'scheduled' && Date.parse(a.end ?? a.start) < now)
-    if (overdue.length > 0) {
-      lines.push(`提示：以下活动时间已过但还没标记完成，实到人次未计入：${overdue.map(a => `#${a.id}`).join('、')}（组织者发送「#完成 编号」即可）`)
-    }
+  if (overdue.length > 0) {
+    lines.push(`提示：以下活动时间已过但还没标记完成，实到人次未计入：${overdue.map(a => `#${a.id}`).join('、')}（组织者发送「#完成 编号」即可）`)
   }
   return lines.join('\n')
-}
-
-/** The month before the one containing `now`, as YYYY-MM in the zone. */
-export function previousMonth (now: number, timeZone: string): string {
-  const w = toWall(now, timeZone)
-  const firstOfThisMonth = fromWall({ year: w.year, month: w.month, day: 1 }, timeZone)
-  const prev = toWall(firstOfThisMonth - 1, timeZone)
-  return `${prev.year}-${String(prev.month).padStart(2, '0')}`
-}
-
-/** The month containing `now`, as YYYY-MM in the zone. */
-export function currentMonth (now: number, timeZone: string): string {
-  const w = toWall(now, timeZone)
-  return `${w.year}-${String(w.month).padStart(2, '0')}`
 }

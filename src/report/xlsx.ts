@@ -8,7 +8,6 @@ import type { Report, ReportActivity } from './types.js'
 
 const CREATOR = '新联会活动助手'
 
-
 const LEDGER_COLUMNS: Array<{ header: string, width: number }> = [
   { header: '序号', width: 6 },
   { header: '日期', width: 18 },

@@ -12,9 +12,9 @@ import { roomById, secretaries } from '../db/people.js'
 import { decideReminder, dueReminders, nextReminderDue } from '../db/reminders.js'
 import { jobState } from '../db/schema.js'
 import { decideDue } from '../domain/reminder-plan.js'
+import { previousMonth } from '../domain/zoned-time.js'
 import { ALL_ROOMS, enqueueReportBundle } from '../report/bundle.js'
 import { monthPeriod } from '../report/figures.js'
-import { previousMonth } from '../report/text.js'
 import { nextCronTime } from './cron-next.js'
 
 export interface SchedulerConfig {
