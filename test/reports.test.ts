@@ -84,6 +84,23 @@ describe('#台账', () => {
     expect(replies.at(-1)?.text).toBe('[file 2026年11月活动台账.xlsx]')
   })
 
+  it('sends one workbook when #台账 is sent twice within seconds, and a new one once the figures change', async () => {
+    bot = createTestBot()
+    month()
+    await bot.take()
+    bot.say('陈秘书', '#台账 2026-11', { room: null })
+    bot.clock.advance(3000)
+    bot.say('陈秘书', '#台账 2026-11', { room: null })
+    const files = (await bot.take()).filter(r => r.text.startsWith('[file'))
+    expect(files.map(f => f.text)).toEqual(['[file 2026年11月活动台账.xlsx]'])
+    // another month, or the same month after a change, is a different file
+    bot.say('陈秘书', '#台账 2026-10', { room: null })
+    bot.say('周会长', '#完成 1 实到 9')
+    bot.say('陈秘书', '#台账 2026-11', { room: null })
+    const more = (await bot.take()).filter(r => r.text.startsWith('[file'))
+    expect(more.map(f => f.text)).toEqual(['[file 2026年10月活动台账.xlsx]', '[file 2026年11月活动台账.xlsx]'])
+  })
+
   it('says what the text said even when an activity is completed before the file goes out', async () => {
     bot = createTestBot()
     bot.say('周会长', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })

@@ -94,6 +94,20 @@ export function enqueueText (db: Db, target: Target, text: string, mentions: Per
   return enqueue(db, target, 'text', body, now, key)
 }
 
+/**
+ * The same file for the same chat within REPEAT_MS is sent once: #台账 tapped twice (or delivered twice under two
+ * ids) is one workbook. The same file means the same figures; a workbook asked for again after a change is sent.
+ */
+export function enqueueFile (db: Db, target: Target, body: FileBody, now: number): number {
+  const { roomId, contactId } = targetColumns(target)
+  const unstamped = (b: FileBody): string => JSON.stringify({ ...b, at: undefined })
+  const recent = prepared(db, 'file-recent', () => db.$client.prepare(`SELECT id, body FROM outbox
+    WHERE status IN ('pending', 'sending', 'sent') AND next_attempt_at >= ? AND kind = 'file' AND room_id IS ? AND contact_id IS ?`))
+    .all(now - REPEAT_MS, roomId, contactId) as Array<{ id: number, body: string }>
+  const same = recent.find(row => unstamped(JSON.parse(row.body) as FileBody) === unstamped(body))
+  return same?.id ?? enqueue(db, target, 'file', body, now)
+}
+
 /** A storm that never pauses is still answered every ACK_WINDOW_LIMIT windows. */
 export const ACK_WINDOW_LIMIT = 6
 const ACK_SLACK_MS = 2000

@@ -3,7 +3,7 @@
 // #月报, #台账 and the monthly push.
 import type { Target } from '../core/types.js'
 import type { Db } from '../db/open.js'
-import { enqueue, enqueueText } from '../db/outbox-store.js'
+import { enqueueFile, enqueueText } from '../db/outbox-store.js'
 import { chineseNumber } from '../domain/time-phrase.js'
 import { currentMonth, previousMonth, toWall } from '../domain/zoned-time.js'
 import { buildReport, monthPeriod, type Period } from './figures.js'
@@ -28,8 +28,8 @@ export function enqueueReportBundle (db: Db, target: Target, opts: BundleOptions
   const report = buildReport(db, { ...opts.period, ...(opts.roomIds ? { roomIds: opts.roomIds } : {}) })
   if (opts.text) enqueueText(db, target, reportText(report, { title: opts.title, now, maxDetails: opts.roomIds ? 40 : 20 }), [], now)
   const file = { from: opts.period.from, to: opts.period.to, roomIds: opts.roomIds, title: opts.title, report, at: now }
-  if (opts.ledger) enqueue(db, target, 'file', { ...file, file: 'ledger-xlsx', fileName: `${prefix}${label}活动台账.xlsx` }, now)
-  if (opts.chart) enqueue(db, target, 'file', { ...file, file: 'chart-png', fileName: `${prefix}${label}活动统计图.png` }, now)
+  if (opts.ledger) enqueueFile(db, target, { ...file, file: 'ledger-xlsx', fileName: `${prefix}${label}活动台账.xlsx` }, now)
+  if (opts.chart) enqueueFile(db, target, { ...file, file: 'chart-png', fileName: `${prefix}${label}活动统计图.png` }, now)
 }
 
 export { ALL_ROOMS }
