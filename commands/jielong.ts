@@ -4,11 +4,11 @@
 import { anyone, defineCommand } from '../src/core/command.js'
 import { activityInRoom, assertOpenForSignup, listLines } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
-import { toHalfWidth } from '../src/core/normalize.js'
+import { nameKey, toHalfWidth } from '../src/core/normalize.js'
 import type { Person } from '../src/core/types.js'
 import { activitiesSince, openActivities, type ActivityRow } from '../src/db/activities.js'
 import { listedNames, saveListedNames } from '../src/db/jielong-lists.js'
-import { ensureMember, findMemberByName } from '../src/db/people.js'
+import { ensureMember, findMemberNamed } from '../src/db/people.js'
 import { cancelSignups, liveSignupOf, signUp } from '../src/db/signups.js'
 import { headerNamesTitle, parseJielong, type JielongList } from '../src/domain/jielong.js'
 import { ackPromotions, ackSignup } from '../src/core/roster-acks.js'
@@ -56,23 +56,23 @@ export default defineCommand<JielongList>({
     })()
     assertOpenForSignup(ctx, activity)
 
-    // names compare with full-width folded; looked up in maps, as a list may have hundreds
-    const same = (a: string, b: string): boolean => toHalfWidth(a) === toHalfWidth(b)
+    // names compare with full-width folded and Latin letters in any case; looked up in maps, as a list may have hundreds
+    const same = (a: string, b: string): boolean => nameKey(a) === nameKey(b)
     const roster = new Map<string, Person>()
-    for (const p of ctx.roomMembers ?? []) if (!roster.has(toHalfWidth(p.name))) roster.set(toHalfWidth(p.name), p)
+    for (const p of ctx.roomMembers ?? []) if (!roster.has(nameKey(p.name))) roster.set(nameKey(p.name), p)
     // read against every name that has been on a list: such a name is not new (someone who left,
     // by 取消报名 or by taking their own line away, is not signed up again by a copy of an older
     // list); and against the latest list: only the sender's own line can be taken away, and only
     // from the list it was on (a list copied from another branch of a forked 接龙 does not cancel)
     const before = listedNames(ctx.db, activity.id) ?? { listed: [], latest: [] }
-    const previous = new Set(before.listed.map(toHalfWidth))
-    const wasListed = (name: string): boolean => previous.has(toHalfWidth(name))
-    const onLatest = new Set(before.latest.map(toHalfWidth))
+    const previous = new Set(before.listed.map(nameKey))
+    const wasListed = (name: string): boolean => previous.has(nameKey(name))
+    const onLatest = new Set(before.latest.map(nameKey))
     // the names that count (not listed before, or the sender's own), each looked up once: the member it names, else a guest
     const fresh = list.names.filter(name => same(name, sender.name) || !wasListed(name)).map(name => {
       const self = same(name, sender.name)
-      const inRoom = self ? undefined : roster.get(toHalfWidth(name))
-      const known = self ? sender : inRoom ? undefined : findMemberByName(ctx.db, room.id, name)
+      const inRoom = self ? undefined : roster.get(nameKey(name))
+      const known = self ? sender : inRoom ? undefined : findMemberNamed(ctx.db, room.id, name)
       const guestSignup = inRoom || known ? undefined : liveSignupOf(ctx.db, activity.id, { guestName: name }) ?? null
       return { name, self, inRoom, known, guestSignup }
     })
@@ -93,7 +93,7 @@ export default defineCommand<JielongList>({
       }
     }
 
-    if (onLatest.has(toHalfWidth(sender.name)) && !list.names.some(n => same(n, sender.name))) {
+    if (onLatest.has(nameKey(sender.name)) && !list.names.some(n => same(n, sender.name))) {
       const own = liveSignupOf(ctx.db, activity.id, { memberId: sender.id })
       if (own) {
         const promoted = cancelSignups(ctx.db, activity, [own], ctx.now)

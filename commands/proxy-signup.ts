@@ -3,8 +3,8 @@ import { anyone, defineCommand } from '../src/core/command.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { assertOpenForSignup, noOpenActivity, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
-import { toHalfWidth } from '../src/core/normalize.js'
-import { ensureMember, findMemberByName } from '../src/db/people.js'
+import { nameKey } from '../src/core/normalize.js'
+import { ensureMember, findMemberNamed } from '../src/db/people.js'
 import { signUp } from '../src/db/signups.js'
 import { ackSignup } from '../src/core/roster-acks.js'
 
@@ -24,8 +24,8 @@ export default defineCommand<ReplyOf<'proxy'>>({
   handle (ctx) {
     const { names } = ctx.args
     // 代报名张三 written without a space: a sign-up only when 张三 is someone in the room, else chatter
-    if (ctx.args.runOn && !(ctx.roomMembers ?? []).some(p => toHalfWidth(p.name) === toHalfWidth(names[0] ?? '')) &&
-      !(ctx.room && findMemberByName(ctx.db, ctx.room.id, names[0] ?? ''))) return
+    if (ctx.args.runOn && !(ctx.roomMembers ?? []).some(p => nameKey(p.name) === nameKey(names[0] ?? '')) &&
+      !(ctx.room && findMemberNamed(ctx.db, ctx.room.id, names[0] ?? ''))) return
     if (names.length === 0) throw new UserError('请写上要代报名的人的名字，用空格隔开', EXAMPLE)
     if (names.length > MAX_NAMES) throw new UserError(`一次最多代报名${MAX_NAMES}人`, EXAMPLE)
     if (names.some(n => [...n].length > 30)) throw new UserError('名字太长了（最多30个字）', EXAMPLE)
@@ -40,8 +40,8 @@ export default defineCommand<ReplyOf<'proxy'>>({
     if (!room || !sender) return
     const roster = ctx.roomMembers ?? []
     for (const name of names) {
-      const inRoom = roster.find(p => toHalfWidth(p.name) === toHalfWidth(name))
-      const member = inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : findMemberByName(ctx.db, room.id, name)
+      const inRoom = roster.find(p => p.name === name) ?? roster.find(p => nameKey(p.name) === nameKey(name))
+      const member = inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : findMemberNamed(ctx.db, room.id, name)
       const who = member ? { memberId: member.id, registrantMemberId: sender.id } : { guestName: name, registrantMemberId: sender.id }
       const outcome = signUp(ctx.db, activity, who, null, 'proxy', ctx.now)
       ackSignup(ctx, activity, member?.name ?? name, outcome, member?.id === sender.id ? undefined : sender.name)

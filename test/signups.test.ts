@@ -365,6 +365,17 @@ describe('代报名', () => {
     expect(texts).not.toContain('谢谢')
   })
 
+  it('takes a Latin name in any case as the same person: the member Lily for lily, one guest for Tom and tom', async () => {
+    bot = createTestBot()
+    activity('名额：10')
+    bot.say('Lily', '报名')
+    bot.say('Lily', '取消报名')
+    bot.say('黄医生', '代报名 lily Tom')
+    bot.say('王会计', '代报名 TOM')
+    bot.say('王会计', '#接龙\n1. 王会计\n2. LILY\n3. tom')
+    expect(roster()).toEqual(['Lily:confirmed:1', 'Tom:confirmed:1', '王会计:confirmed:1'])
+  })
+
   it('needs names, at most 20', async () => {
     bot = createTestBot()
     activity()

@@ -16,6 +16,11 @@ export function toHalfWidth (text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, ch => String.fromCharCode(ch.charCodeAt(0) - 0xFEE0))
 }
 
+/** How a typed name is compared with people's names: full-width folded, Latin letters in any case (Lily, lily, ＬＩＬＹ). */
+export function nameKey (name: string): string {
+  return toHalfWidth(name).toLowerCase()
+}
+
 /** Leading and trailing newlines dropped, in linear time (`/\n+$/` is quadratic on a run of newlines mid-text). */
 function trimNewlines (text: string): string {
   let start = 0

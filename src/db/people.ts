@@ -73,6 +73,11 @@ export function findMemberByName (db: Db, roomId: number, name: string): MemberR
   return db.select().from(members).where(and(eq(members.roomId, roomId), eq(members.name, name))).orderBy(desc(members.updatedAt)).get()
 }
 
+/** The member a typed name means (代报名 lily, a 接龙 line): the exact name first, else the same name in another case. */
+export function findMemberNamed (db: Db, roomId: number, name: string): MemberRow | undefined {
+  return findMemberByName(db, roomId, name) ?? rowQuery<MemberRow>(db, 'member-by-name-any-case', members, 'room_id = ? AND name = ? COLLATE NOCASE ORDER BY updated_at DESC').get(roomId, name)
+}
+
 /**
  * The member row for a person in a room: by contact id, else by name (their id changed), else
  * new. Keeps the stored name and id current.

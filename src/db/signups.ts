@@ -91,7 +91,7 @@ export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'regist
   if (who.memberId !== undefined) {
     return rowQuery<SignupRow>(db, 'live-signup-of-member', signups, "activity_id = ? AND status <> 'cancelled' AND member_id = ?").get(activityId, who.memberId)
   }
-  return rowQuery<SignupRow>(db, 'live-signup-of-guest', signups, "activity_id = ? AND status <> 'cancelled' AND guest_name = ?").get(activityId, who.guestName ?? '')
+  return rowQuery<SignupRow>(db, 'live-signup-of-guest', signups, "activity_id = ? AND status <> 'cancelled' AND guest_name = ? COLLATE NOCASE").get(activityId, who.guestName ?? '')
 }
 
 /**
