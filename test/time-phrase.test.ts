@@ -45,6 +45,8 @@ function corpusTable (title: string, path: string, size: number): void {
 corpusTable('the shared corpus (../shared/examples/time-phrases.jsonl)', `${PUBLIC_EXAMPLES}time-phrases.jsonl`, 25)
 // month and year ends, February 2027 and leap 2028, 00:30 on a Sunday: written from the contract's rules by an independent tester
 corpusTable('a second corpus at other dates (test/fixtures/time-phrases-more.jsonl)', new URL('./fixtures/time-phrases-more.jsonl', import.meta.url).pathname, 246)
+// notices as written: 定于…准时开始, 3天后, 两周后, 九点差一刻, 12月5日(下周六), 中午, 24:00, 14:30pm; also by an independent tester
+corpusTable('a third corpus of notice wording (test/fixtures/time-phrases-round3.jsonl)', new URL('./fixtures/time-phrases-round3.jsonl', import.meta.url).pathname, 210)
 
 interface Accepted { now: string, text: string, start: string, end?: string, hasTime?: boolean, zone?: string }
 
@@ -299,7 +301,8 @@ describe.each(Object.entries(accepted))('%s', (_, rows) => {
 })
 
 const refused: Array<{ now?: string, text: string, error: string }> = [
-  { text: '找个周末', error: '看不懂时间「找个周末」' },
+  { text: '找个周末', error: '「周末」是周六还是周日？请写明是哪一天，例如「周六下午2点」' },
+  { text: '本周末下午2点', error: '「周末」是周六还是周日？请写明是哪一天，例如「周六下午2点」' },
   { text: '下午', error: '「下午」没说是几点' },
   { text: '明天下午', error: '「明天下午」没说是几点' },
   { text: '今晚', error: '「今晚」没说是几点' },
@@ -309,14 +312,14 @@ const refused: Array<{ now?: string, text: string, error: string }> = [
   { text: '   ', error: '没有写时间' },
   { text: '13月5日', error: '没有13月' },
   { text: '25点', error: '看不懂时间「25点」' },
-  { text: '24:00', error: '看不懂时间「24:00」' },
+  { text: '24:30', error: '看不懂时间「24:30」' },
   { text: '12月', error: '「12月」没说是哪一天' },
   { text: '11月31日 14:00', error: '11月没有31号' },
   { text: '32号', error: '没有32号' }, // no month has it: refused, not rolled on
   { text: '0号 14:00', error: '没有0号' },
   { text: '2月30日', error: '2月没有30号' },
   { text: '2月30日下午2点', error: '2月没有30号' },
-  { now: '2027-01-10T10:00:00+08:00', text: '2027年2月29日', error: '2月没有29号' }, // its year is written
+  { now: '2027-01-10T10:00:00+08:00', text: '2027年2月29日', error: '2027年2月没有29号' }, // its year is written, and said
   { text: '本月31号', error: '11月没有31号' }, // so is its month
   { now: '2029-03-01T10:00:00+08:00', text: '2月29日下午2点', error: '2032年2月29日太远了，只能写2年之内的时间' },
   { now: '2027-01-10T10:00:00+08:00', text: '下个月31号', error: '2月没有31号' },

@@ -114,9 +114,14 @@ function limited (key: FieldKey, value: string, max: number): string {
   return value
 }
 
+/** The words notices put around a deadline: 报名截止12月10日18:00, 即日起至12月10日, 12月10日18:00前截止. */
+const DEADLINE_BEFORE = /^(?:(?:报名)?(?:截止|截至)(?:到|至|日期|时间)?|即日起\s*(?:至|到)|至|到)\s*/
+const DEADLINE_AFTER = /\s*(?:之前|以前|前|为止|截止|截至|止)$/
+
 /** A deadline written as a bare date means the end of that day (see settleDeadline for the start's own day). */
 function readDeadline (raw: string, now: number, timeZone: string): { at: number, dateOnly: boolean } {
-  const parsed = parseTimePhrase(raw, now, timeZone)
+  const bare = raw.replace(DEADLINE_BEFORE, '').replace(DEADLINE_AFTER, '').replace(DEADLINE_AFTER, '')
+  const parsed = parseTimePhrase(bare || raw, now, timeZone)
   if (!parsed.ok) fail('deadline', timeProblem(parsed.error))
   if (parsed.value.hasTime) return { at: parsed.value.start, dateOnly: false }
   const w = toWall(parsed.value.start, timeZone)

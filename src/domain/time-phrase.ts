@@ -46,6 +46,7 @@ interface Anchor { now: number; timeZone: string; today: CalendarDate }
 export function parseTimePhrase (text: string, now: number, timeZone: string): TimeParseResult {
   const written = text.trim()
   if (written === '') return { ok: false, error: '没有写时间' }
+  if (/周末/.test(written)) return { ok: false, error: '「周末」是周六还是周日？请写明是哪一天，例如「周六下午2点」' }
   try {
     return { ok: true, value: readSpan(normalise(written, toWall(now, timeZone).year), written, now, timeZone) }
   } catch (e) {
@@ -134,11 +135,24 @@ const BRACKETED_DATE = `(?:\\d{4}\\s*[年./-]\\s*)?[\\d${NUMERAL}]{1,3}\\s*(?:�
 
 const DIGIT_WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日']
 
+/** 九点差一刻 → 8点45分; the text as written when it does not name a time (差五分零点). */
+function minutesBefore (written: string, hourText: string, beforeText: string): string {
+  const hour = chineseNumber(hourText)
+  const before = beforeText === '一刻' ? 15 : beforeText === '三刻' ? 45 : chineseNumber(beforeText.replace(/\s*分钟?$/, ''))
+  if (!(hour >= 1 && hour <= 24) || !(before >= 1 && before <= 59)) return written
+  return `${hour - 1}点${60 - before}分`
+}
+
 const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) => string)]> = [
   // 周6, 星期7: weekdays in digits.
   [/(周|星期|礼拜)([1-7])(?![\d.:点时])/g, (_, week: string, n: string) => `${week}${DIGIT_WEEKDAY[Number(n)]}`],
   // 2点钟 is 2点.
   [/点钟/g, '点'],
+  // 差一刻九点, 九点差一刻, 九点差五分: so many minutes before the hour.
+  [new RegExp(`差\\s*(一刻|三刻|(?:\\d{1,2}|[${NUMERAL}]{1,3})\\s*分钟?)\\s*(\\d{1,2}|[${NUMERAL}]{1,3})\\s*点`, 'g'), (m, before: string, hour: string) => minutesBefore(m, hour, before)],
+  [new RegExp(`(\\d{1,2}|[${NUMERAL}]{1,3})\\s*点\\s*差\\s*(一刻|三刻|(?:\\d{1,2}|[${NUMERAL}]{1,3})\\s*分钟?)`, 'g'), (m, hour: string, before: string) => minutesBefore(m, hour, before)],
+  // 14:30pm: an hour past noon needs no pm (2:30pm keeps it for chrono).
+  [/(?<!\d)(1[2-9]|2[0-3])(:\d{2})\s*[pP]\.?[mM]\.?/g, '$1$2'],
   // 下周周六, 这周星期三: the week said twice.
   [/(下下|下|本|这|上)个?(?:周|星期|礼拜)的?\s*((?:周|星期|礼拜)[一二三四五六日天1-7])/g, '$1$2'],
   // 元旦 is the first of January (the next one, as any year-less date).
@@ -147,6 +161,8 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   [/[‐‑‒–—―−〜~]+/g, '-'],
   // 12月5日(六): a bracketed bare weekday after a date is that date's weekday.
   [/(?<=[\d日号]\s*)\(\s*([一二三四五六日天])\s*\)/g, '(周$1)'],
+  // 12月5日(下周六): so is a bracketed weekday with its week; the date says which week.
+  [/(?<=[\d日号]\s*)\(\s*(?:下下|下|本|这|上)个?((?:周|星期|礼拜)[一二三四五六日天])\s*\)/g, '($1)'],
   // 下周六(11月28日), 周六(28号): the bracketed date is what was meant; the weekday, moved after it, only annotates it
   // and is checked against it.
   [new RegExp(`(?:下下|下|本|这|上)?个?((?:周|星期|礼拜)[一二三四五六日天])\\s*\\(\\s*(${BRACKETED_DATE})\\s*\\)`, 'g'), '$2 $1 '],
@@ -167,6 +183,8 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   // chrono reads 明早8点 but not a bare 早8点 / 晚8点.
   [new RegExp(`(?<![今明昨前后])早(?=\\s*[\\d${NUMERAL}])`, 'g'), '早上'],
   [new RegExp(`(?<![今明昨前后])晚(?=\\s*[\\d${NUMERAL}])`, 'g'), '晚上'],
+  // 中午 alone is twelve o'clock (12月10日中午); 中午1点 keeps its hour.
+  [new RegExp(`中午(?!\\s*[\\d${NUMERAL}])`, 'g'), '中午12点'],
   // Quarter hours.
   [/点\s*一刻/g, '点15分'],
   [/点\s*三刻/g, '点45分'],
@@ -251,6 +269,17 @@ const dayOfMonthParser: Parser = {
   },
 }
 
+/** 3天后, 两周后, 一个星期后: counted in days from the organiser's today (2小时后 stays unread: see REPLACED_PARSERS). */
+const daysLaterParser: Parser = {
+  pattern: () => new RegExp(`(\\d{1,3}|[${NUMERAL}]{1,3})\\s*个?\\s*(天|日|周|星期|礼拜)\\s*(?:之|以)?后`),
+  extract: (context, match) => {
+    const count = chineseNumber(match[1] ?? '')
+    if (Number.isNaN(count)) return null
+    const date = addDays(referenceDay(context), count * (match[2] === '天' || match[2] === '日' ? 1 : 7))
+    return context.createParsingResult(match.index ?? 0, match[0], { year: date.year, month: date.month, day: date.day })
+  },
+}
+
 /** chrono merges 周六 11月28日 but not 11月28日 周六; merging the annotation lets pinned dates be checked against it. */
 const weekdayAnnotationRefiner: Refiner = {
   refine: (context, results) => {
@@ -298,7 +327,7 @@ function buildZhChrono (): zh.Chrono {
     throw new Error('chrono-node zh configuration changed; review src/domain/time-phrase.ts')
   }
   refiners.splice(mergeDateTime, 0, weekdayAnnotationRefiner) // the annotated date must still merge with its time
-  return new zh.hans.Chrono({ parsers: [...parsers, mondayWeekParser, dayOfMonthParser], refiners })
+  return new zh.hans.Chrono({ parsers: [...parsers, mondayWeekParser, dayOfMonthParser, daysLaterParser], refiners })
 }
 
 const zhChrono = buildZhChrono()
@@ -315,7 +344,7 @@ function chronoReference (today: CalendarDate): Date {
 // ---------------------------------------------------------------------------------------------
 // Reading one side from chrono's components.
 
-const FILLER = /开始|起|整|左右|前后|举行|从/g
+const FILLER = /开始|起|整|左右|前后|举行|从|定于|暂定|拟定|拟于|计划于|准时|于/g
 
 /** chrono sets `现在` to its reference instant, which here is a stand-in; not an activity time anyway. */
 const NOW_WORDS = /现在|立刻|立即|即刻|马上/
@@ -376,7 +405,8 @@ function clockOf (c: ParsedComponents, dayPart: DayPart | null, text: string, wr
   const pm = dayPart === 'afternoon' || dayPart === 'evening'
   if (hour > 24 && pm) hour -= 12 // 下午14:00: chrono adds 12 to an hour already on the 24-hour clock
   const minute = c.get('minute') ?? 0
-  if (hour > 23 || minute > 59) fail(unreadable(written))
+  // 24:00 is the midnight that ends the day (截止：12月10日24:00)
+  if ((hour > 23 && !(hour === 24 && minute === 0)) || minute > 59) fail(unreadable(written))
   return { hour: hourInDayPart(hour, dayPart), minute }
 }
 
@@ -429,6 +459,10 @@ function pinDate (side: Side, { now, timeZone, today }: Anchor, written: string)
   const date = ((): CalendarDate => {
     switch (spec.kind) {
       case 'date':
+        // 2027年2月29日: the written year is part of what is wrong
+        if (/\d{4}|年/.test(written) && spec.date.month >= 1 && spec.date.month <= 12 && spec.date.day > daysInMonth(spec.date.year, spec.date.month)) {
+          fail(`${spec.date.year}年${spec.date.month}月没有${spec.date.day}号`)
+        }
         return spec.date
       case 'monthDay': {
         // This year if the date is today or later (a past hour today is the caller's to refuse), else next year; 2月29日
