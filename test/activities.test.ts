@@ -37,6 +37,20 @@ describe('#活动', () => {
     expect(a?.capacity).toBe(20)
   })
 
+  it('reads fields written on one line with spaces or commas between them, and keeps 说明 whole', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题:青年企业家座谈 时间:11月29日 14:00 地点:同心荟 名额:20')
+    bot.say('周会长', '#活动 主题：法律知识讲座，时间：12月3日 下午2点，地点：区图书馆，说明：签到时间：13:30，地点：东门')
+    const rows = bot.store.db.select().from(activities).orderBy(asc(activities.id)).all()
+    expect(rows.map(a => [a.title, a.location, a.capacity, a.description])).toEqual([
+      ['青年企业家座谈', '同心荟', 20, null],
+      ['法律知识讲座', '区图书馆', null, '签到时间：13:30，地点：东门'],
+    ])
+    bot.say('周会长', '#修改 1 地点：区图书馆 名额：30')
+    const first = bot.store.db.select().from(activities).where(eq(activities.id, 1)).get()
+    expect([first?.location, first?.capacity]).toEqual(['区图书馆', 30])
+  })
+
   it.each([
     ['同心·律师服务团法律义诊', '公益'],
     ['e创园公益直播助农', '公益'],
@@ -53,7 +67,8 @@ describe('#活动', () => {
   it.each([
     ['#活动 时间：11月20日 14:00', '缺少「主题」'],
     ['#活动 主题：沙龙', '缺少「时间」'],
-    ['#活动 主题：沙龙；时间：找个周末', '「时间」看不懂'],
+    ['#活动 主题：沙龙；时间：找个周末', '「时间」有误：「周末」是周六还是周日？'],
+    ['#活动 主题：沙龙；时间：下午茶时间', '「时间」看不懂'],
     ['#活动 主题：沙龙；时间：2026-11-01 14:00', '「时间」已经过去了'],
     ['#活动 主题：沙龙；时间：今天上午8点', '「时间」已经过去了'],
     ['#活动 主题：沙龙；时间：11月20日', '请写明几点'],

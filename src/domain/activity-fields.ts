@@ -49,11 +49,34 @@ const EXAMPLE: Record<FieldKey, string> = {
 /** What was written, field by field (raw text). */
 export type RawFields = Partial<Record<FieldKey, string>>
 
+const FIELD_LABEL = /^([^:：]{1,8}?)\s*[:：]/
+const keyOf = (segment: string): FieldKey | undefined => FIELD_NAMES[(FIELD_LABEL.exec(segment.trim())?.[1] ?? '').trim()]
+
+/** Where another field starts after a space or a comma: 主题:座谈 时间:11月29日 14:00, 主题：讲座，地点：图书馆. */
+const NEXT_FIELD = new RegExp(`[\\s,，、]+(?=(?:${Object.keys(FIELD_NAMES).sort((a, b) => b.length - a.length).join('|')})\\s*[:：])`, 'g')
+
+/**
+ * A line cut where another field's label begins, so 时间 is not swallowed into 主题 (nor 名额 into 地点). 说明 is free
+ * text: from there the rest of the line is its own (说明：签到时间：13:30 stays whole).
+ */
+function fieldsOfLine (line: string): string[] {
+  const out: string[] = []
+  let start = 0
+  for (const cut of line.matchAll(NEXT_FIELD)) {
+    const segment = line.slice(start, cut.index)
+    if (keyOf(segment) === 'description') break
+    out.push(segment)
+    start = cut.index + cut[0].length
+  }
+  out.push(line.slice(start))
+  return out
+}
+
 /** Splits the body of #活动 / #修改 into raw fields; `example` is the command's, shown when a line is not a field. */
 export function splitFields (body: string, example = ACTIVITY_EXAMPLE): RawFields {
   const text = body.trim()
   const multiLine = text.includes('\n')
-  const parts = multiLine ? text.split('\n') : text.split(/[;；]/)
+  const parts = (multiLine ? text.split('\n') : text.split(/[;；]/)).flatMap(fieldsOfLine)
   const out: RawFields = {}
   let last: FieldKey | null = null
   for (const part of parts) {
