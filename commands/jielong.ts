@@ -3,21 +3,22 @@
 // Each list is read against every name that has been on the activity's lists.
 import { anyone, defineCommand } from '../src/core/command.js'
 import { activityInRoom, assertOpenForSignup, listLines } from '../src/core/activity-lookup.js'
-import { UserError } from '../src/core/errors.js'
+import { OPEN_ACTIVITY, UserError } from '../src/core/errors.js'
 import { nameKey, toHalfWidth } from '../src/core/normalize.js'
 import type { Person } from '../src/core/types.js'
 import { activitiesSince, openActivities, type ActivityRow } from '../src/db/activities.js'
 import { listedNames, saveListedNames } from '../src/db/jielong-lists.js'
 import { ensureMember, findMemberNamed } from '../src/db/people.js'
 import { cancelSignups, liveSignupOf, signUp } from '../src/db/signups.js'
-import { headerNamesTitle, parseJielong, type JielongList } from '../src/domain/jielong.js'
+import { parseJielong, titleMatch, type JielongList } from '../src/domain/jielong.js'
 import { ackPromotions, ackSignup } from '../src/core/roster-acks.js'
 import { MAX_NAMES } from './proxy-signup.js'
 
 export const MAX_LINES = 500
 /** How far back a title in the header may name an activity that is closed for sign-up. */
 const RECENT_MS = 60 * 24 * 3600_000
-const EXAMPLE = '#接龙\n#4 同心大讲堂\n\n1. 张三\n2. 李四'
+/** The example names one of the room's open activities (OPEN_ACTIVITY, filled in where the refusal is shown). */
+const EXAMPLE = `#接龙\n${OPEN_ACTIVITY}\n\n1. 张三\n2. 李四`
 
 export default defineCommand<JielongList>({
   name: '接龙',
@@ -42,12 +43,15 @@ export default defineCommand<JielongList>({
     const activity = ((): ActivityRow => {
       if (list.activityId !== null) return activityInRoom(ctx, list.activityId)
       const open = openActivities(ctx.db, room.id, ctx.now)
-      const named = open.filter(a => headerNamesTitle(list.header, a.title))
+      // the activity the header names best: its exact title, else the longest title it contains
+      const scores = open.map(a => titleMatch(list.header, a.title))
+      const best = Math.max(0, ...scores)
+      const named = best === 0 ? [] : open.filter((_, i) => scores[i] === best)
       if (named.length === 1) return named[0] as ActivityRow
       if (named.length === 0) {
         // a list for one that no longer takes sign-ups is refused for that one, not moved to another
         const closed = activitiesSince(ctx.db, room.id, ctx.now - RECENT_MS)
-          .filter(a => !open.some(o => o.id === a.id) && headerNamesTitle(list.header, a.title))
+          .filter(a => !open.some(o => o.id === a.id) && titleMatch(list.header, a.title) > 0)
         if (closed.length > 0) return closed.at(-1) as ActivityRow
         if (open.length === 1) return open[0] as ActivityRow
       }
@@ -76,12 +80,16 @@ export default defineCommand<JielongList>({
       const guestSignup = inRoom || known ? undefined : liveSignupOf(ctx.db, activity.id, { guestName: name }) ?? null
       return { name, self, inRoom, known, guestSignup }
     })
-    // new guests are capped per message as 代报名 is, so one paste cannot fill the activity
-    const newGuests = fresh.filter(e => e.guestSignup === null).length
-    if (newGuests > MAX_NAMES) {
-      throw new UserError(`这份接龙新加了${newGuests}位群外的来宾，一次最多${MAX_NAMES}位。请分几次接龙，群成员请用群里的名字`, EXAMPLE)
+    // new guests are capped per message as 代报名 is, so one paste cannot fill the activity: the members on the list
+    // and the first guests are signed up, the rest wait for the next copy of the list (they are not marked as listed)
+    const newGuests = fresh.filter(e => e.guestSignup === null)
+    const waiting = new Set(newGuests.slice(MAX_NAMES).map(e => e.name))
+    if (waiting.size > 0) {
+      const shown = [...waiting].slice(0, 5).join('、') + (waiting.size > 5 ? `等${waiting.size}位` : '')
+      ctx.reply(`这份接龙新加的群外来宾有${newGuests.length}位，一次最多登记${MAX_NAMES}位：其余${waiting.size}位（${shown}）这次没有登记，请再发一次接龙。群成员请用群里的名字`)
     }
     for (const { name, self, inRoom, known, guestSignup } of fresh) {
+      if (waiting.has(name)) continue
       const member = inRoom ? ensureMember(ctx.db, room.id, inRoom, ctx.now) : known
       const who = member ? { memberId: member.id } : { guestName: name }
       // a repost of the list names everyone again: only the new names count
@@ -102,6 +110,6 @@ export default defineCommand<JielongList>({
         ackPromotions(ctx, activity, promoted)
       }
     }
-    saveListedNames(ctx.db, activity.id, { listed: [...before.listed, ...list.names.filter(n => !wasListed(n))], latest: list.names }, ctx.now)
+    saveListedNames(ctx.db, activity.id, { listed: [...before.listed, ...list.names.filter(n => !wasListed(n) && !waiting.has(n))], latest: list.names }, ctx.now)
   },
 })

@@ -84,6 +84,11 @@ describe('parseQuote', () => {
     expect(text.slice(q?.bodyStart)).toBe('报名')
   })
 
+  it.each(['— — — — — — — —', '————————', '－－－－－－', '-----'])('takes a separator line drawn as %s', line => {
+    const q = parseQuote(`「新联小助手：【活动 #2】助农直播」\n${line}\n报名`)
+    expect(q?.activityId).toBe(2)
+  })
+
   it('is null for plain text and has no id when the quote is not a card', () => {
     expect(parseQuote('报名')).toBeNull()
     expect(parseQuote('「张三：周末见」\n- - - - - - - - - - - - - - -\n好的')?.activityId).toBeNull()

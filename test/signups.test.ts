@@ -454,7 +454,21 @@ describe('#接龙', () => {
     expect(roster(1)).toEqual(['林律师:confirmed:1'])
     expect(roster(2)).toEqual(['王会计:confirmed:1'])
     expect(bot.say('赵老师', '#接龙\n1. 赵老师')).toBe('refused')
-    expect((await bot.take()).at(-1)?.text).toContain('这个接龙是哪个活动的')
+    const refusal = (await bot.take()).at(-1)?.text
+    expect(refusal).toContain('这个接龙是哪个活动的')
+    // its example names an activity of this room, so a copy of it works
+    expect(refusal).toContain('例如：#接龙\n#1 沙龙\n')
+  })
+
+  it('takes the title a header names best: the exact one, else the longest it contains', () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：同心大讲堂；时间：11月28日 14:30')
+    bot.say('周会长', '#活动 主题：同心大讲堂（第二期）；时间：12月5日 14:30')
+    bot.say('林律师', '#接龙\n同心大讲堂（第二期）报名\n例 张三\n\n1. 林律师')
+    bot.say('王会计', '#接龙\n同心大讲堂第二期\n1. 王会计')
+    bot.say('赵老师', '#接龙\n同心大讲堂\n1. 赵老师')
+    expect(roster(1)).toEqual(['赵老师:confirmed:1'])
+    expect(roster(2)).toEqual(['林律师:confirmed:1', '王会计:confirmed:1'])
   })
 
   it('does not cancel someone who starts a list without their own line, nor re-sign who left by a stale copy', async () => {
@@ -521,22 +535,25 @@ describe('#接龙', () => {
     expect(roster()).toEqual([])
   })
 
-  it('takes at most 20 new guests from one list, as 代报名 does, and changes nothing when there are more', async () => {
+  it('takes at most 20 new guests from one list, as 代报名 does: the members and the first 20, the rest with the next copy', async () => {
     bot = createTestBot()
     activity()
     const guests = (from: number, n: number): string => Array.from({ length: n }, (_, i) => `${i + 2}. 来宾${from + i}`).join('\n')
-    expect(bot.say('黄医生', `${header}1. 黄医生\n${guests(1, 21)}`)).toBe('refused')
-    expect((await bot.take()).at(-1)?.text).toContain('这份接龙新加了21位群外的来宾，一次最多20位')
-    expect(roster()).toEqual([])
-    expect(bot.say('黄医生', `${header}1. 黄医生\n${guests(1, 20)}`)).toBe('handled')
+    expect(bot.say('黄医生', `${header}1. 黄医生\n${guests(1, 23)}`)).toBe('handled')
+    const replies = (await bot.take()).map(r => r.text).join('\n')
+    expect(replies).toContain('这份接龙新加的群外来宾有23位，一次最多登记20位：其余3位（来宾21、来宾22、来宾23）这次没有登记，请再发一次接龙')
     expect(roster()).toHaveLength(21)
-    // the next copy adds one more guest: only new names count
-    expect(bot.say('林律师', `${header}1. 黄医生\n${guests(1, 21)}\n23. 林律师`)).toBe('handled')
-    expect(roster()).toHaveLength(23)
+    expect(roster()).toContain('黄医生:confirmed:1')
+    // the next copy signs up the ones left over, and one more guest: only new names count
+    expect(bot.say('林律师', `${header}1. 黄医生\n${guests(1, 24)}\n26. 林律师`)).toBe('handled')
+    expect(roster()).toHaveLength(26)
+    expect((await bot.take()).map(r => r.text).join('\n')).not.toContain('没有登记')
+    bot.say('黄医生', '代报名 1 来宾1 来宾24')
+    expect(roster()).toHaveLength(26)
     // guests already signed up by 代报名 are not new either
     bot.say('王会计', `代报名 1 ${Array.from({ length: 20 }, (_, i) => `客人${i}`).join(' ')}`)
     expect(bot.say('王会计', `${header}${Array.from({ length: 25 }, (_, i) => `${i + 1}. 客人${i}`).join('\n')}`)).toBe('handled')
-    expect(roster()).toHaveLength(23 + 25)
+    expect(roster()).toHaveLength(26 + 25)
   })
 
   it('refuses a count that is not a whole number of people, with an example', async () => {

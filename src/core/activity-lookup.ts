@@ -5,7 +5,8 @@ import { viewsOf } from '../db/views.js'
 import { activityLine } from '../domain/card.js'
 import { formatDateTimeZh } from '../domain/zoned-time.js'
 import type { CommandContext } from './command.js'
-import { UserError } from './errors.js'
+import { OPEN_ACTIVITY, UserError } from './errors.js'
+import type { Db } from '../db/open.js'
 
 /** The activity with this id in the sender's room (an admin may name any in private chat). */
 export function activityInRoom (ctx: CommandContext<unknown>, id: number): ActivityRow {
@@ -63,4 +64,11 @@ export function assertOpenForSignup (ctx: CommandContext<unknown>, a: ActivityRo
   if (a.status === 'cancelled') throw new UserError(`活动 #${a.id}「${a.title}」已取消，不能报名`, '#近期活动')
   if (a.status === 'completed') throw new UserError(`活动 #${a.id}「${a.title}」已结束，不能报名`, '#近期活动')
   if (a.deadlineAt <= ctx.now) throw new UserError(`活动 #${a.id}「${a.title}」报名已截止`, '#近期活动')
+}
+
+/** An example that names one of the room's open activities ({活动} → `#4 同心大讲堂`), so copying it signs up for a real one. */
+export function exampleInRoom (db: Db, roomId: number | null, text: string, now: number): string {
+  if (!text.includes(OPEN_ACTIVITY)) return text
+  const open = roomId === null ? undefined : openActivities(db, roomId, now)[0]
+  return text.replaceAll(OPEN_ACTIVITY, open ? `#${open.id} ${open.title}` : '#1 读书沙龙')
 }

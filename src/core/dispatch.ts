@@ -9,6 +9,7 @@ import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organiz
 import { parseQuote } from '../domain/member-reply.js'
 import type { Clock } from './clock.js'
 import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Who } from './command.js'
+import { exampleInRoom } from './activity-lookup.js'
 import { datedExample, UserError } from './errors.js'
 import { cleanText, toHalfWidth } from './normalize.js'
 import type { Registry } from './registry.js'
@@ -159,7 +160,7 @@ export class Dispatcher {
         inGroupCommit(db, () => {
           if (!markHandled(db, msg.id, now)) return
           const target = this.replyTarget(msg, now)
-          const reply = refused ? datedExample(err.reply, now, this.deps.config.timeZone) : APOLOGY
+          const reply = refused ? exampleInRoom(db, 'roomId' in target ? target.roomId : null, datedExample(err.reply, now, this.deps.config.timeZone), now) : APOLOGY
           // a member reply (报名, -1, 接龙) refused in a room: the same refusal to many people in a
           // storm goes out once, @mentioning each of them, so nobody wonders whom 你 means
           if (refused && route.kind === 'command' && !route.prefixed && 'roomId' in target) {

@@ -5,6 +5,9 @@ import { previousMonth } from '../domain/zoned-time.js'
 export const LAST_MONTH = '{上月}'
 
 /** An example (or a reply carrying one) as the user sees it today. */
+/** Stands in an example for an activity of the room the example is shown in (`#4 同心大讲堂`): see dispatch. */
+export const OPEN_ACTIVITY = '{活动}'
+
 export function datedExample (text: string, now: number, timeZone: string): string {
   return text.includes(LAST_MONTH) ? text.replaceAll(LAST_MONTH, previousMonth(now, timeZone)) : text
 }

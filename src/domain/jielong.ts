@@ -67,12 +67,20 @@ export function parseJielong (text: string): JielongList | null {
   }
 }
 
-/** Does a header line name this title? One contains the other, ignoring spaces and punctuation. */
-export function headerNamesTitle (header: readonly string[], title: string): boolean {
+/**
+ * How well the header names this title, 0 when it does not (one contains the other, ignoring spaces and punctuation).
+ * A header line that is the title beats one that contains it, which beats one that is part of it; among those, the
+ * longer the title named, the better: 同心大讲堂（第二期）报名 names 同心大讲堂（第二期）, not 同心大讲堂.
+ */
+export function titleMatch (header: readonly string[], title: string): number {
   const squash = (s: string): string => s.replace(/[\s\p{P}\p{S}]/gu, '')
   const t = squash(title)
-  return header.some(line => {
+  if (t.length < 2) return 0
+  return Math.max(0, ...header.map(line => {
     const h = squash(line)
-    return h.length >= 2 && t.length >= 2 && (t.includes(h) || h.includes(t))
-  })
+    if (h.length < 2) return 0
+    if (h === t) return 3_000_000
+    if (h.includes(t)) return 2_000_000 + t.length
+    return t.includes(h) ? 1_000_000 + h.length : 0
+  }))
 }

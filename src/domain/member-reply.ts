@@ -105,7 +105,8 @@ export interface Quote {
 }
 
 // 「新联小助手:【活动 #4】同心大讲堂…」\n- - - - - - - - - - - - - - -\n报名
-const SEPARATOR_LINE = /^[ \t]*(?:-[ \t]*){3,}$/
+// dashes as the puppets draw them: - - -, — — —, ———, －－－
+const SEPARATOR_LINE = /^[ \t]*(?:[-‐‑–—―−－─][ \t]*){3,}$/
 const CARD_MARKER = /【活动\s*#(\d+)】/
 
 /**
