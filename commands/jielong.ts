@@ -12,9 +12,13 @@ import { ensureMember, findMemberNamed } from '../src/db/people.js'
 import { cancelSignups, liveSignupOf, signUp } from '../src/db/signups.js'
 import { parseJielong, titleMatch, type JielongList } from '../src/domain/jielong.js'
 import { ackPromotions, ackSignup } from '../src/core/roster-acks.js'
-import { MAX_NAMES } from './proxy-signup.js'
 
 export const MAX_LINES = 500
+/**
+ * New guests one list signs up: a list of volunteers collected offline (三十几位) goes in at once, a paste of
+ * hundreds does not fill the activity under one sender; the rest wait for the next copy.
+ */
+export const MAX_LIST_GUESTS = 100
 /** How far back a title in the header may name an activity that is closed for sign-up. */
 const RECENT_MS = 60 * 24 * 3600_000
 /** The example names one of the room's open activities (OPEN_ACTIVITY, filled in where the refusal is shown). */
@@ -80,13 +84,13 @@ export default defineCommand<JielongList>({
       const guestSignup = inRoom || known ? undefined : liveSignupOf(ctx.db, activity.id, { guestName: name }) ?? null
       return { name, self, inRoom, known, guestSignup }
     })
-    // new guests are capped per message as 代报名 is, so one paste cannot fill the activity: the members on the list
-    // and the first guests are signed up, the rest wait for the next copy of the list (they are not marked as listed)
+    // new guests are capped per list: the members on the list and the first guests are signed up, the rest wait for
+    // the next copy of the list (they are not marked as listed)
     const newGuests = fresh.filter(e => e.guestSignup === null)
-    const waiting = new Set(newGuests.slice(MAX_NAMES).map(e => e.name))
+    const waiting = new Set(newGuests.slice(MAX_LIST_GUESTS).map(e => e.name))
     if (waiting.size > 0) {
       const shown = [...waiting].slice(0, 5).join('、') + (waiting.size > 5 ? `等${waiting.size}位` : '')
-      ctx.reply(`这份接龙新加的群外来宾有${newGuests.length}位，一次最多登记${MAX_NAMES}位：其余${waiting.size}位（${shown}）这次没有登记，请再发一次接龙。群成员请用群里的名字`)
+      ctx.reply(`这份接龙新加的群外来宾有${newGuests.length}位，一次最多登记${MAX_LIST_GUESTS}位：其余${waiting.size}位（${shown}）这次没有登记，请再发一次接龙。群成员请用群里的名字`)
     }
     for (const { name, self, inRoom, known, guestSignup } of fresh) {
       if (waiting.has(name)) continue

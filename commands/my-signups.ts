@@ -16,7 +16,11 @@ export default defineCommand<Record<string, never>>({
   handle (ctx) {
     const rows = mySignups(ctx.db, ctx.member ? { memberId: ctx.member.id } : { contactId: ctx.msg.sender.id }, ctx.now)
     if (rows.length === 0) {
-      ctx.reply(`${ctx.msg.sender.name}，你目前没有待参加的活动报名。发送「#近期活动」看看有什么活动。`)
+      // in a group, only this group's: someone signed up elsewhere is told where to see those
+      const elsewhere = ctx.room ? mySignups(ctx.db, { contactId: ctx.msg.sender.id }, ctx.now).length : 0
+      ctx.reply(elsewhere > 0
+        ? `${ctx.msg.sender.name}，你在本群目前没有待参加的活动报名（在其他群有${elsewhere}个，私聊我发送「我的报名」可以查看全部）。发送「#近期活动」看看本群的活动。`
+        : `${ctx.msg.sender.name}，你目前没有待参加的活动报名。发送「#近期活动」看看有什么活动。`)
       return
     }
     const lines = rows.map(r => {

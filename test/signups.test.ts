@@ -535,25 +535,23 @@ describe('#接龙', () => {
     expect(roster()).toEqual([])
   })
 
-  it('takes at most 20 new guests from one list, as 代报名 does: the members and the first 20, the rest with the next copy', async () => {
+  it('takes at most 100 new guests from one list: the members and the first 100, the rest with the next copy', async () => {
     bot = createTestBot()
     activity()
     const guests = (from: number, n: number): string => Array.from({ length: n }, (_, i) => `${i + 2}. 来宾${from + i}`).join('\n')
-    expect(bot.say('黄医生', `${header}1. 黄医生\n${guests(1, 23)}`)).toBe('handled')
+    expect(bot.say('黄医生', `${header}1. 黄医生\n${guests(1, 103)}`)).toBe('handled')
     const replies = (await bot.take()).map(r => r.text).join('\n')
-    expect(replies).toContain('这份接龙新加的群外来宾有23位，一次最多登记20位：其余3位（来宾21、来宾22、来宾23）这次没有登记，请再发一次接龙')
-    expect(roster()).toHaveLength(21)
+    expect(replies).toContain('这份接龙新加的群外来宾有103位，一次最多登记100位：其余3位（来宾101、来宾102、来宾103）这次没有登记，请再发一次接龙')
+    expect(roster()).toHaveLength(101)
     expect(roster()).toContain('黄医生:confirmed:1')
     // the next copy signs up the ones left over, and one more guest: only new names count
-    expect(bot.say('林律师', `${header}1. 黄医生\n${guests(1, 24)}\n26. 林律师`)).toBe('handled')
-    expect(roster()).toHaveLength(26)
+    expect(bot.say('林律师', `${header}1. 黄医生\n${guests(1, 104)}\n106. 林律师`)).toBe('handled')
+    expect(roster()).toHaveLength(106)
     expect((await bot.take()).map(r => r.text).join('\n')).not.toContain('没有登记')
-    bot.say('黄医生', '代报名 1 来宾1 来宾24')
-    expect(roster()).toHaveLength(26)
     // guests already signed up by 代报名 are not new either
     bot.say('王会计', `代报名 1 ${Array.from({ length: 20 }, (_, i) => `客人${i}`).join(' ')}`)
     expect(bot.say('王会计', `${header}${Array.from({ length: 25 }, (_, i) => `${i + 1}. 客人${i}`).join('\n')}`)).toBe('handled')
-    expect(roster()).toHaveLength(26 + 25)
+    expect(roster()).toHaveLength(106 + 25)
   })
 
   it('refuses a count that is not a whole number of people, with an example', async () => {
@@ -674,5 +672,19 @@ describe('我的报名', () => {
     expect((await bot.take())[0]?.text).toContain('候补第1位')
     bot.say('王会计', '我的报名', { room: null })
     expect((await bot.take())[0]?.text).toContain('#1')
+  })
+
+  it('in a group with nothing there, says so of this group and points to private chat for the others', async () => {
+    bot = createTestBot()
+    const other = { id: 'room2@chatroom', topic: '瓯海新联会', ownerId: 'wxid_周会长' }
+    bot.say('周会长', '#启用', { room: other })
+    bot.say('周会长', '#活动 主题：读书会；时间：11月20日 14:00', { room: other })
+    bot.say('王会计', '报名', { room: other })
+    await bot.take()
+    bot.say('王会计', '我的报名')
+    bot.say('林律师', '我的报名')
+    const [mine, none] = await bot.take()
+    expect(mine?.text).toContain('王会计，你在本群目前没有待参加的活动报名（在其他群有1个，私聊我发送「我的报名」可以查看全部）')
+    expect(none?.text).toContain('林律师，你目前没有待参加的活动报名')
   })
 })
