@@ -1,7 +1,8 @@
 // #活动 — an organizer creates an activity from its fields; the reply is the activity card.
 import { defineCommand, organizers } from '../src/core/command.js'
 import { offsetsOf } from '../src/core/notices.js'
-import { insertActivity } from '../src/db/activities.js'
+import { UserError } from '../src/core/errors.js'
+import { insertActivity, scheduledTwin } from '../src/db/activities.js'
 import { replanReminders } from '../src/db/reminders.js'
 import { viewOf } from '../src/db/views.js'
 import { ACTIVITY_EXAMPLE, readNewActivity } from '../src/domain/activity-fields.js'
@@ -19,6 +20,11 @@ export default defineCommand({
     const f = ctx.args
     const room = ctx.room
     if (!room) return
+    // the same notice sent twice (a double tap, a forward back into the group) is one activity, not two half-full ones
+    const twin = scheduledTwin(ctx.db, room.id, f.title, f.start)
+    if (twin) {
+      throw new UserError(`活动 #${twin.id}「${twin.title}」已经发起过了（主题和时间都一样），这次没有重复创建。要改内容请用「#修改 ${twin.id}」`, `#修改 ${twin.id} 地点：同心荟`)
+    }
     const activity = insertActivity(ctx.db, {
       roomId: room.id,
       title: f.title,

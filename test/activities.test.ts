@@ -37,6 +37,22 @@ describe('#活动', () => {
     expect(a?.capacity).toBe(20)
   })
 
+  it('does not create the same activity twice: a second identical notice is refused, another time or title is not', async () => {
+    bot = createTestBot()
+    const notice = '#活动 主题：青年企业家座谈；时间：11月29日 14:00；地点：同心荟'
+    expect(bot.say('周会长', notice)).toBe('handled')
+    bot.clock.advance(20_000)
+    expect(bot.say('周会长', notice)).toBe('refused')
+    const refusal = (await bot.take()).at(-1)?.text
+    expect(refusal).toContain('活动 #1「青年企业家座谈」已经发起过了（主题和时间都一样），这次没有重复创建')
+    expect(refusal).toContain('例如：#修改 1 地点：同心荟')
+    expect(activityCount()).toBe(1)
+    expect(bot.say('周会长', '#活动 主题：青年企业家座谈；时间：12月6日 14:00')).toBe('handled')
+    bot.say('周会长', '#取消活动 1')
+    expect(bot.say('周会长', notice)).toBe('handled')
+    expect(activityCount()).toBe(3)
+  })
+
   it('reads fields written on one line with spaces or commas between them, and keeps 说明 whole', async () => {
     bot = createTestBot()
     bot.say('周会长', '#活动 主题:青年企业家座谈 时间:11月29日 14:00 地点:同心荟 名额:20')
@@ -126,7 +142,7 @@ describe('#活动', () => {
     bot = createTestBot()
     bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00；截止：11月20日')
     expect(bot.store.db.select().from(activities).get()).toMatchObject({ deadlineAt: at('2026-11-20T14:00:00+08:00') })
-    bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00；截止：11月19日')
+    bot.say('周会长', '#活动 主题：读书会；时间：11月20日 14:00；截止：11月19日')
     expect(bot.store.db.select().from(activities).where(eq(activities.id, 2)).get()).toMatchObject({ deadlineAt: at('2026-11-19T23:59:59+08:00') })
   })
 

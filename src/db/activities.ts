@@ -71,6 +71,11 @@ export function openActivities (db: Db, roomId: number, now: number): ActivityRo
   return rowQuery<ActivityRow>(db, 'open-activities', activities, "room_id = ? AND status = 'scheduled' AND deadline_at > ? ORDER BY start_at, id").all(roomId, now)
 }
 
+/** A scheduled activity of the room with this title at this start: the same #活动 sent twice. */
+export function scheduledTwin (db: Db, roomId: number, title: string, start: number): ActivityRow | undefined {
+  return rowQuery<ActivityRow>(db, 'scheduled-twin', activities, "room_id = ? AND start_at = ? AND title = ? AND status = 'scheduled'").get(roomId, start, title)
+}
+
 /** Every activity of the room starting after `since`, whatever its state, in start order. */
 export function activitiesSince (db: Db, roomId: number, since: number): ActivityRow[] {
   return rowQuery<ActivityRow>(db, 'activities-since', activities, 'room_id = ? AND start_at > ? ORDER BY start_at, id').all(roomId, since)
