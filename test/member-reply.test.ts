@@ -61,12 +61,16 @@ describe('parseMemberReply', () => {
     ['报名 俩人', { kind: 'signup', activityId: null, people: 2 }],
     ['代报名张三', { kind: 'proxy', activityId: null, names: ['张三'], runOn: true }],
     ['代报名', { kind: 'proxy', activityId: null, names: [] }],
+    ['我报名', { kind: 'signup', activityId: null, people: null }],
+    ['报个名', { kind: 'signup', activityId: null, people: null }],
+    ['我也报个名', { kind: 'signup', activityId: null, people: null }],
+    ['我报名 2', { kind: 'signup', activityId: 2, people: null }],
     ['我的报名', { kind: 'mine' }],
   ])('%j', (text, expected) => {
     expect(parseMemberReply(normalizeText(text))).toEqual(expected)
   })
 
-  it.each(['报名的人好多啊', '我想报名', '+2', '+1+1', '+12', '取消', '签到了吗', '报名 4 3', '-1-1', '今天报名截止吗', '报名了', '怎么报名？', '已报名', '报名 两十人', '报名 一二人',
+  it.each(['报名的人好多啊', '我想报名', '算我一个', '报个名吧？', '+2', '+1+1', '+12', '取消', '签到了吗', '报名 4 3', '-1-1', '今天报名截止吗', '报名了', '怎么报名？', '已报名', '报名 两十人', '报名 一二人',
     '代报名了', '代报名的话怎么弄？', '代报名一下可以吗', '代报名一下', '代报名 王五？', '报名 999999999999999999999999'])('%j is chatter', text => {
     expect(parseMemberReply(normalizeText(text))).toBeNull()
   })

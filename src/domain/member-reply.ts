@@ -50,7 +50,7 @@ function withoutTrailing (text: string): string {
   return t
 }
 
-const SIGNUP = new RegExp(String.raw`^(?:报名\s*\+1|报名|我要报名|我也报名|我也要报名|接龙报名)(?:\s*${ID})?(?:${PEOPLE})?$`)
+const SIGNUP = new RegExp(String.raw`^(?:报名\s*\+1|报名|我要报名|我也报名|我也要报名|接龙报名|我报名|我来报名|(?:我也?要?)?报个名)(?:\s*${ID})?(?:${PEOPLE})?$`)
 // +1 and +1 3人 (never +12: that is not activity 2)
 const PLUS_ONE = new RegExp(String.raw`^\+1()(?:\s${PEOPLE})?$`)
 // 报名 -2人, 报名 2.5人: meant as a sign-up with a count that cannot be one (refused with an example, not ignored)
