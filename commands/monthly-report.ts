@@ -17,6 +17,11 @@ export function reportScope (ctx: CommandContext<unknown>): { roomIds: number[] 
   return { roomIds, title: names.length <= 3 ? names.join('、') : `${names[0]}等${names.length}个群` }
 }
 
+/** Said under a room's report to a secretary or an admin: the report of every room is in private chat. */
+export function wholeReportHint (ctx: CommandContext<unknown>, command: string): string | undefined {
+  return ctx.room && (ctx.who.secretary || ctx.who.admin) ? `（这是本群的数字；全部群的月报和台账请私聊我发送「#${command}」）` : undefined
+}
+
 export function periodOf (ctx: CommandContext<{ month: string }>, example: string): Period {
   const month = readMonth(ctx.args.month, ctx.now, ctx.config.timeZone)
   const period = month ? monthPeriod(month, ctx.config.timeZone) : null
@@ -37,6 +42,7 @@ export default defineCommand<{ month: string }>({
     const scope = reportScope(ctx)
     const target = ctx.room ? { roomId: ctx.room.id } : { contact: ctx.msg.sender }
     const isPrivate = ctx.room === null
-    enqueueReportBundle(ctx.db, target, { period, ...scope, text: true, ledger: isPrivate, chart: isPrivate }, ctx.now)
+    const footer = wholeReportHint(ctx, '月报')
+    enqueueReportBundle(ctx.db, target, { period, ...scope, text: true, ...(footer ? { footer } : {}), ledger: isPrivate, chart: isPrivate }, ctx.now)
   },
 })

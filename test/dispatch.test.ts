@@ -132,6 +132,23 @@ describe('permissions', () => {
     expect(refused?.text).toContain('例如：#月报 2027-02')
   })
 
+  it('answers a greeting in private with #帮助, and near-miss commands with the right one', async () => {
+    bot = createTestBot()
+    expect(bot.say('外部联系人', '你好', { room: null })).toBe('handled')
+    expect(bot.say('外部联系人', '在吗？', { room: null })).toBe('handled')
+    expect(bot.say('外部联系人', '你好，请问活动几点开始', { room: null })).toBe('chatter')
+    expect(bot.say('林律师', '你好')).toBe('chatter')
+    const [hello, again] = await bot.take()
+    expect(hello?.text).toContain('新联会活动助手 · 私聊可以用：')
+    expect(again?.text).toContain('新联会活动助手 · 私聊可以用：')
+    bot.say('林律师', '#取消 1')
+    bot.say('周会长', '#结束 1')
+    const [cancel, finish] = await bot.take()
+    expect(cancel?.text).toContain('取消自己的报名请直接回复「取消报名」')
+    expect(cancel?.text).toContain('#取消活动 1 场地冲突')
+    expect(finish?.text).toContain('#完成 1 实到 25')
+  })
+
   it('names an activity of another group as such, not as missing', async () => {
     bot = createTestBot()
     const other = { id: 'room2@chatroom', topic: '瓯海新联会', ownerId: 'wxid_周会长' }

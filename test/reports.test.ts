@@ -101,6 +101,24 @@ describe('#台账', () => {
     expect(more.map(f => f.text)).toEqual(['[file 2026年10月活动台账.xlsx]', '[file 2026年11月活动台账.xlsx]'])
   })
 
+  it('says when a month has no activities, and tells a secretary asking in a group where the whole report is', async () => {
+    bot = createTestBot()
+    month()
+    await bot.take()
+    bot.say('陈秘书', '#台账 2026-10', { room: null })
+    bot.say('陈秘书', '#月报 2026-11')
+    bot.say('陈秘书', '#台账 2026-11')
+    bot.say('周会长', '#设组织者 @吴设计师', { mentions: ['吴设计师'] })
+    bot.say('吴设计师', '#月报 2026-11')
+    const [empty, , report, ledger, , , organizer] = await bot.take()
+    expect(empty?.text).toBe('2026年10月（全部组织）没有活动记录，台账里只有表头，稍后以文件发送。')
+    expect(report?.text).toContain('（这是本群的数字；全部群的月报和台账请私聊我发送「#月报」）')
+    expect(ledger?.text).toBe('2026年11月活动台账（鹿城新联会）正在生成，稍后以文件发送。（这是本群的数字；全部群的月报和台账请私聊我发送「#台账」）')
+    // an organizer's report is this room's, with nothing to add
+    expect(organizer?.text).toContain('【鹿城新联会·2026年11月活动月报】')
+    expect(organizer?.text).not.toContain('私聊')
+  })
+
   it('says what the text said even when an activity is completed before the file goes out', async () => {
     bot = createTestBot()
     bot.say('周会长', '#设秘书 @陈秘书', { mentions: ['陈秘书'] })

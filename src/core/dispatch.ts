@@ -17,6 +17,9 @@ import type { IncomingMessage, Person, Target } from './types.js'
 
 export const HELP_POINTER = '没有这个命令。发送「#帮助」查看可用的命令，例如：#近期活动'
 
+/** What people first say to the bot in private. */
+const GREETING = /^(?:你好|您好|你好呀|您好呀|hi|hello|哈喽|嗨|在吗|在不在|机器人|小助手)[\s!.~。！～?？]*$/i
+
 /** Commands people type that mean one of ours: the answer names the right one instead of a general pointer. */
 const NEAR_MISSES: Record<string, string> = {
   取消: '没有「#取消」这个命令。取消自己的报名请直接回复「取消报名」；组织者取消活动请发「#取消活动 编号 原因」，例如：#取消活动 1 场地冲突',
@@ -143,6 +146,9 @@ export class Dispatcher {
     // in private chat, 月报 / 月报 2027-01 / 台账2027-01 without the # is a private command; other words
     // (活动 几点开始？, 统计 一下人数吧) stay chatter
     if (msg.room === null) {
+      // someone greeting the bot in private is shown what it can do
+      const help = GREETING.test(text) ? this.deps.registry.lookup('帮助') : null
+      if (help) return commandRoute(help, text.length)
       const word = /^[^\s:]+/.exec(text)?.[0] ?? ''
       const found = word ? this.deps.registry.lookup(word) : null
       const after = text.slice(word.length - (found?.rest.length ?? 0)).trim()
