@@ -112,7 +112,7 @@ describe('permissions', () => {
     const texts = (await bot.take()).map(r => r.text)
     expect(texts.filter(t => t.startsWith('【全部组织·2026年10月活动月报】'))).toHaveLength(2)
     // chatter stays chatter, and in a group the # is still needed
-    for (const chatter of ['统计一下大家的意见', '你好', '统计 一下人数吧', '活动 几点开始？', '完成2023年度总结了吗', '提醒 我一下', '名单 发我看看', '修改：我刚才说错了', '撤销 吧']) {
+    for (const chatter of ['统计一下大家的意见', '统计 一下人数吧', '活动 几点开始？', '完成2023年度总结了吗', '提醒 我一下', '名单 发我看看', '修改：我刚才说错了', '撤销 吧']) {
       expect(bot.say('陈秘书', chatter, { room: null }), chatter).toBe('chatter')
     }
     expect(bot.say('周会长', '月报')).toBe('chatter')
