@@ -164,7 +164,7 @@ describe('台账 workbook', () => {
     expect(rows.map(r => r[7])).toEqual([2, 6, null, null])
     expect(rows.map(r => r[8])).toEqual(['已完成', '已完成', '已取消', '待开展'])
     expect(rows[1]?.[9]).toBe('接待群众法律咨询23人次')
-    expect(rows[2]?.[9]).toBe('取消原因：场地冲突，另行通知')
+    expect(rows[2]?.[9]).toBe('已取消，不计入统计；取消原因：场地冲突，另行通知')
     expect(rows[0]?.[9]).toBeNull()
 
     const date = rows[0]?.[1]

@@ -47,10 +47,11 @@ function excelWallDate (iso: string, timeZone: string): Date {
   return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute))
 }
 
+/** A cancelled row keeps its 报名人数 (as the JSON does) and says it is out of the totals. */
 function remark (a: ReportActivity): string | null {
   const note = a.note?.trim()
-  if (!note) return null
-  return a.status === 'cancelled' ? `取消原因：${note}` : note
+  if (a.status === 'cancelled') return note ? `已取消，不计入统计；取消原因：${note}` : '已取消，不计入统计'
+  return note || null
 }
 
 function addLedger (wb: ExcelJS.Workbook, report: Report, now: number | undefined): void {
