@@ -18,6 +18,8 @@ export default defineCommand<Record<string, never>>({
       ctx.reply('本群近期没有活动。组织者可以发送「#活动」发起活动。')
       return
     }
-    ctx.reply([`本群近期活动（${rows.length}个）：`, listLines(ctx, rows), '报名请回复「报名 编号」，查看名单发送「#名单 编号」'].join('\n'))
+    // how to sign up only while something takes sign-ups
+    const open = rows.some(a => a.deadlineAt > ctx.now)
+    ctx.reply([`本群近期活动（${rows.length}个）：`, listLines(ctx, rows), open ? '报名请回复「报名 编号」，查看名单发送「#名单 编号」' : '查看名单发送「#名单 编号」'].join('\n'))
   },
 })

@@ -66,7 +66,7 @@ export function activityCard (a: ActivityView, timeZone: string, now: number, he
 export function activityLine (a: ActivityView, timeZone: string, now: number): string {
   const seats = a.capacity === null ? `已报名${a.confirmed}人` : `已报名${a.confirmed}/${a.capacity}人`
   const waiting = a.waiting > 0 ? `，候补${a.waiting}人` : ''
-  const closed = a.status === 'scheduled' && a.deadlineAt <= now && a.startAt > now ? '，报名已截止' : ''
+  const closed = a.status !== 'scheduled' ? '' : a.startAt <= now ? '，正在进行' : a.deadlineAt <= now ? '，报名已截止' : ''
   return `#${a.id} ${whenText(a, timeZone, now)} ${a.title}（${seats}${waiting}${closed}）`
 }
 
