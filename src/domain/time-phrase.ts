@@ -169,6 +169,9 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   // Brackets and commas would stop chrono merging 11月28日(周六)下午2点 into one result.
   [/[()[\]【】,，、;；。!！?？]/g, ' '],
   [/\s+/g, ' '],
+  // 12月5日 14.30, 12.5 14.30: after a date, a dotted pair is the time.
+  [/(?<=(?:[日号]|(?<![\d.])\d{1,2}[./]\d{1,2})\s*)([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/g, '$1:$2'],
+  [/(?<=\d:[0-5]\d\s*(?:-|到|至)\s*)([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/g, '$1:$2'],
   // Numeric dates chrono's zh parser does not know become the 年月日 form it does: 2026-12-06, 2026.12.6, 12.5, 12/6.
   [/(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g, '$1年$2月$3日'],
   [/(?<![\d.:/])(\d{1,2})[./](\d{1,2})(?![\d.:/点时])/g, '$1月$2日'],
