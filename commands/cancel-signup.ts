@@ -3,7 +3,7 @@
 import { anyone, defineCommand } from '../src/core/command.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { once, pickActivity } from '../src/core/activity-lookup.js'
-import { UserError } from '../src/core/errors.js'
+import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import type { ActivityRow } from '../src/db/activities.js'
 import { activitiesWithSignupsOf, cancelSignups, signupLabels, signupsRegisteredBy } from '../src/db/signups.js'
 import { ackPromotions } from '../src/core/roster-acks.js'
@@ -11,7 +11,7 @@ import { ackPromotions } from '../src/core/roster-acks.js'
 export default defineCommand<ReplyOf<'cancel'>>({
   name: '取消报名',
   summary: '取消自己的报名（连同带的人和代报的人）',
-  example: '取消报名 1',
+  example: `取消报名 ${OPEN_ACTIVITY_ID}`,
   where: 'room',
   allow: anyone,
   matchReply: replyOfKind('cancel'),

@@ -3,7 +3,7 @@
 import { anyone, defineCommand } from '../src/core/command.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { pickActivity } from '../src/core/activity-lookup.js'
-import { UserError } from '../src/core/errors.js'
+import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import { CHECKIN_OPENS_BEFORE_MS, effectiveEnd, inCheckinWindow } from '../src/db/activities.js'
 import { checkIn } from '../src/db/signups.js'
 import { formatDateTimeZh, formatSpanZh } from '../src/domain/zoned-time.js'
@@ -11,7 +11,7 @@ import { formatDateTimeZh, formatSpanZh } from '../src/domain/zoned-time.js'
 export default defineCommand<ReplyOf<'checkin'>>({
   name: '签到',
   summary: '活动现场签到（开始前1小时到结束）',
-  example: '签到 1',
+  example: `签到 ${OPEN_ACTIVITY_ID}`,
   where: 'room',
   allow: anyone,
   matchReply: replyOfKind('checkin'),

@@ -26,7 +26,7 @@ const help = defineCommand<Record<string, never>>({
     ctx.reply(exampleInRoom(ctx.db, ctx.room?.id ?? null, datedExample([
       ctx.room ? '新联会活动助手 · 你在本群可以用：' : '新联会活动助手 · 私聊可以用：',
       ...lines,
-      '带「#」的是命令；报名、签到等直接回复即可，不用加「#」。',
+      ctx.room ? '带「#」的是命令；报名、签到等直接回复即可，不用加「#」。' : '带「#」的是命令；报名、签到请在活动群里直接回复，不用加「#」。',
     ].join('\n'), ctx.now, ctx.config.timeZone), ctx.now))
   },
 })

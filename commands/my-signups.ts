@@ -20,7 +20,7 @@ export default defineCommand<Record<string, never>>({
       const elsewhere = ctx.room ? mySignups(ctx.db, { contactId: ctx.msg.sender.id }, ctx.now).length : 0
       ctx.reply(elsewhere > 0
         ? `${ctx.msg.sender.name}，你在本群目前没有待参加的活动报名（在其他群有${elsewhere}个，私聊我发送「我的报名」可以查看全部）。发送「#近期活动」看看本群的活动。`
-        : `${ctx.msg.sender.name}，你目前没有待参加的活动报名。发送「#近期活动」看看有什么活动。`)
+        : `${ctx.msg.sender.name}，你目前没有待参加的活动报名。${ctx.room ? '' : '在活动群里'}发送「#近期活动」看看有什么活动。`)
       return
     }
     const lines = rows.map(r => {

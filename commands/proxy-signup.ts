@@ -2,14 +2,14 @@
 import { anyone, defineCommand } from '../src/core/command.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { assertOpenForSignup, noOpenActivity, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
-import { UserError } from '../src/core/errors.js'
+import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import { nameKey } from '../src/core/normalize.js'
 import { ensureMember, findMemberNamed } from '../src/db/people.js'
 import { signUp } from '../src/db/signups.js'
 import { ackSignup } from '../src/core/roster-acks.js'
 
 export const MAX_NAMES = 20
-const EXAMPLE = '代报名 2 刘护士 孙护士'
+const EXAMPLE = `代报名 ${OPEN_ACTIVITY_ID} 刘护士 孙护士`
 
 export default defineCommand<ReplyOf<'proxy'>>({
   name: '代报名',

@@ -1,7 +1,7 @@
 // #名单 <id> — who is confirmed, who waits (in order), who has checked in (anyone may ask).
 import { anyone, defineCommand } from '../src/core/command.js'
 import { activityInRoom, pickActivity } from '../src/core/activity-lookup.js'
-import { UserError } from '../src/core/errors.js'
+import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import { splitLeadingId } from '../src/core/normalize.js'
 import { upcomingActivities } from '../src/db/activities.js'
 import { checkinsOf, liveSignups, peopleIn, signupLabels } from '../src/db/signups.js'
@@ -13,7 +13,7 @@ export default defineCommand<{ id: number | null }>({
   name: '名单',
   aliases: ['报名名单', '查看名单'],
   summary: '查看活动的报名、候补和签到名单',
-  example: '#名单 1',
+  example: `#名单 ${OPEN_ACTIVITY_ID}`,
   where: 'room',
   allow: anyone,
   parse (rest) {

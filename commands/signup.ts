@@ -1,7 +1,7 @@
 // 报名 / +1 / 报名 4 / 报名 4 3人 — a member signs up (with companions); quote-replies too.
 import { anyone, defineCommand } from '../src/core/command.js'
 import { assertOpenForSignup, noOpenActivity, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
-import { UserError } from '../src/core/errors.js'
+import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { ackSignup } from '../src/core/roster-acks.js'
 import { signUp } from '../src/db/signups.js'
@@ -12,7 +12,7 @@ const MAX_PARTY = 20
 export default defineCommand<ReplyOf<'signup'>>({
   name: '报名',
   summary: '报名活动（回复即可，带人写「N人」）',
-  example: '报名 1',
+  example: `报名 ${OPEN_ACTIVITY_ID}`,
   where: 'room',
   allow: anyone,
   matchReply: replyOfKind('signup'),

@@ -175,6 +175,21 @@ describe('permissions', () => {
     expect(admin?.text).toContain('#启用')
   })
 
+  it('gives member examples the id of an open activity of the room, and says in private that replies go in the group', async () => {
+    bot = createTestBot()
+    bot.say('周会长', '#活动 主题：读书会；时间：11月20日 14:00')
+    bot.say('周会长', '#取消活动 1')
+    bot.say('周会长', '#活动 主题：沙龙；时间：11月21日 14:00')
+    await bot.take()
+    bot.say('林律师', '#帮助')
+    bot.say('林律师', '#帮助', { room: null })
+    const [room, inPrivate] = await bot.take()
+    expect(room?.text).toContain('：报名 2')
+    expect(room?.text).toContain('：签到 2')
+    expect(room?.text).not.toContain('{')
+    expect(inPrivate?.text).toContain('报名、签到请在活动群里直接回复')
+  })
+
   it('shows multi-line examples as lines, so that typing one as shown works', async () => {
     bot = createTestBot()
     bot.say('周会长', '#帮助')

@@ -31,7 +31,7 @@ describe('the Wechaty plugin', () => {
       setup,
       { type: 'message', at: '2026-11-02T09:00:00+08:00', room: ROOM, from: '林律师', text: '@新联小助手\u2005近期活动', mentions: ['新联小助手'] },
       { type: 'message', at: '2026-11-02T09:01:00+08:00', room: ROOM, from: '林律师', text: '@小助手 近期活动', mentions: ['新联小助手'] },
-      { type: 'message', at: '2026-11-02T09:02:00+08:00', from: '林律师', text: '你好' },
+      { type: 'message', at: '2026-11-02T09:02:00+08:00', from: '林律师', text: '你好，明天见' },
     ])
     expect(out.map(o => o.at)).toEqual(['2026-11-02T09:00:00+08:00', '2026-11-02T09:01:00+08:00'])
     for (const o of out) expect(o.text).toContain('近期')

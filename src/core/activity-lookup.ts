@@ -5,7 +5,7 @@ import { viewsOf } from '../db/views.js'
 import { activityLine } from '../domain/card.js'
 import { formatDateTimeZh } from '../domain/zoned-time.js'
 import type { CommandContext } from './command.js'
-import { OPEN_ACTIVITY, UserError } from './errors.js'
+import { OPEN_ACTIVITY, OPEN_ACTIVITY_ID, UserError } from './errors.js'
 import type { Db } from '../db/open.js'
 
 /** The activity with this id in the sender's room (an admin may name any in private chat). */
@@ -66,9 +66,11 @@ export function assertOpenForSignup (ctx: CommandContext<unknown>, a: ActivityRo
   if (a.deadlineAt <= ctx.now) throw new UserError(`活动 #${a.id}「${a.title}」报名已截止`, '#近期活动')
 }
 
-/** An example that names one of the room's open activities ({活动} → `#4 同心大讲堂`), so copying it signs up for a real one. */
+/** An example that names one of the room's open activities ({活动} → `#4 同心大讲堂`, {编号} → `4`), so copying it works. */
 export function exampleInRoom (db: Db, roomId: number | null, text: string, now: number): string {
-  if (!text.includes(OPEN_ACTIVITY)) return text
+  if (!text.includes(OPEN_ACTIVITY) && !text.includes(OPEN_ACTIVITY_ID)) return text
   const open = roomId === null ? undefined : openActivities(db, roomId, now)[0]
-  return text.replaceAll(OPEN_ACTIVITY, open ? `#${open.id} ${open.title}` : '#1 读书沙龙')
+  return text
+    .replaceAll(OPEN_ACTIVITY, open ? `#${open.id} ${open.title}` : '#1 读书沙龙')
+    .replaceAll(OPEN_ACTIVITY_ID, String(open?.id ?? 1))
 }

@@ -5,8 +5,10 @@ import { previousMonth } from '../domain/zoned-time.js'
 export const LAST_MONTH = '{上月}'
 
 /** An example (or a reply carrying one) as the user sees it today. */
-/** Stands in an example for an activity of the room the example is shown in (`#4 同心大讲堂`): see dispatch. */
+/** Stands in an example for an open activity of the room the example is shown in (`#4 同心大讲堂`): see exampleInRoom. */
 export const OPEN_ACTIVITY = '{活动}'
+/** The same activity's id alone (`报名 4`). */
+export const OPEN_ACTIVITY_ID = '{编号}'
 
 export function datedExample (text: string, now: number, timeZone: string): string {
   return text.includes(LAST_MONTH) ? text.replaceAll(LAST_MONTH, previousMonth(now, timeZone)) : text
