@@ -96,6 +96,29 @@ describe('npm run replay', () => {
     expect(readdirSync(tmp).filter(f => f.startsWith('xinlian-replay-'))).toEqual([])
   }, 120_000)
 
+  it('refuses a --db that is a folder or not SQLite in one line, and the report CLI does too (exit 2); --out makes its folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xl-bad-db-'))
+    const notes = join(dir, 'notes.txt')
+    writeFileSync(notes, 'hello')
+    for (const db of [notes, dir]) {
+      const r = replay([setup], ['--db', db])
+      expect(r.status).toBe(2)
+      expect(r.stderr.trim().split('\n').filter(l => !l.startsWith('npm '))).toHaveLength(1)
+      const report = spawnSync('npx', ['tsx', 'src/cli/report.ts', '--db', db, '--month', '2026-11', '--format', 'json'], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+      expect(report.status).toBe(2)
+      expect(report.stdout).toBe('')
+      expect(report.stderr.trim().split('\n').filter(l => !l.startsWith('npm '))).toHaveLength(1)
+    }
+    const db = join(dir, 'bot.db')
+    replay([setup, { type: 'message', at: '2026-11-02T09:00:00+08:00', room: '测试群', from: '周会长', text: '#启用 鹿城同心荟' }], ['--db', db])
+    const out = join(dir, 'new', 'folder', 'r.json')
+    // by the topic as well as the report name; json on stdout even when written to --out
+    const report = spawnSync('npx', ['tsx', 'src/cli/report.ts', '--db', db, '--month', '2026-11', '--format', 'json', '--room', ' 测试群 ', '--out', out], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+    expect(report.status, report.stderr).toBe(0)
+    expect(JSON.parse(report.stdout)).toMatchObject({ byRoom: [] })
+    expect(existsSync(out)).toBe(true)
+  }, 120_000)
+
   it('continues on the same database with --db, like a restarted bot', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'xl-db-')), 'bot.db')
     const first = replay([setup, { type: 'message', at: '2026-11-02T09:00:00+08:00', room: '测试群', from: '周会长', text: '#活动 主题：沙龙；时间：11月7日下午2点' }], ['--db', db])

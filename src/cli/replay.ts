@@ -1,7 +1,7 @@
 // npm run replay -- TRANSCRIPT.jsonl [--db FILE] [--out-dir DIR]: plays a transcript through the
 // real bot on wechaty-puppet-mock (replay.md); stdout carries only what the bot sent.
 import './quiet-stdout.js'
-import { mkdtempSync, readFileSync, rmdirSync, writeSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmdirSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -87,6 +87,7 @@ async function main (): Promise<void> {
   // a temp folder for sent files is removed again when nothing was written to it
   const outDir = values['out-dir'] ?? mkdtempSync(join(tmpdir(), 'xinlian-replay-'))
   if (!values['out-dir']) process.on('exit', () => { try { rmdirSync(outDir) } catch { /* it holds files: keep them */ } })
+  if (values.db && existsSync(values.db) && statSync(values.db).isDirectory()) fail(`--db ${values.db} is a folder, not a database file`)
   const sim = await Simulation.start({
     // an admin named only in `admins` is still someone who can write to the bot in private
     world: worldOf(setup),
@@ -98,6 +99,10 @@ async function main (): Promise<void> {
     log,
     onOutput: line => { writeStdoutSync(`${JSON.stringify(line)}\n`) },
     crash: crashPoint(),
+  }).catch((err: unknown) => {
+    // a --db that is not SQLite (or not ours) is the caller's mistake: one line, as for a malformed transcript
+    if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) fail(`--db ${values.db}: not a database the bot can read (${(err as Error).message})`)
+    throw err
   })
   for (const { step } of transcript.steps) {
     if (step.type === 'message') {

@@ -1,11 +1,12 @@
 // npm run report -- (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--room NAME]
 //   [--format json|xlsx|text] [--out FILE] [--db FILE] — the figures of report.md from the shell.
 import './quiet-stdout.js'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig, loadDotEnv } from '../config.js'
 import { openDb } from '../db/open.js'
-import { roomByReportName, roomReportName } from '../db/people.js'
+import { roomByReportName, roomByTopic, roomReportName } from '../db/people.js'
 import { getSetting } from '../db/settings.js'
 import { ALL_ROOMS } from '../report/bundle.js'
 import { buildReport, isValidDate, monthPeriod, type Period } from '../report/figures.js'
@@ -45,7 +46,13 @@ function readArgs (argv: string[]): Args {
     throw new ArgError(`${(err as Error).message}; ${USAGE}`)
   }
   loadDotEnv()
-  const config = loadConfig()
+  const config = (() => {
+    try {
+      return loadConfig()
+    } catch (err) {
+      throw new ArgError((err as Error).message.replace(/\s*\n\s*-?\s*/g, ' '))
+    }
+  })()
   const format = parsed.format
   if (format !== 'json' && format !== 'xlsx' && format !== 'text') throw new ArgError(`--format must be json, xlsx or text, not "${format}"`)
   let period: Args['period']
@@ -71,7 +78,7 @@ function readArgs (argv: string[]): Args {
     format,
     db: parsed.db ?? config.DB_PATH,
     ...(process.env['BOT_TIMEZONE']?.trim() ? { timeZone: config.BOT_TIMEZONE } : {}),
-    ...(parsed.room ? { room: parsed.room } : {}),
+    ...(parsed.room ? { room: parsed.room.trim() } : {}),
     ...(parsed.out ? { out: parsed.out } : {}),
   }
 }
@@ -79,12 +86,20 @@ function readArgs (argv: string[]): Args {
 async function main (): Promise<void> {
   const args = readArgs(process.argv.slice(2))
   if (args.db !== ':memory:' && !existsSync(args.db)) throw new ArgError(`no database at ${args.db}`)
-  const { db, close } = openDb(args.db)
+  if (args.db !== ':memory:' && statSync(args.db).isDirectory()) throw new ArgError(`--db ${args.db} is a folder, not a database file`)
+  const { db, close } = (() => {
+    try {
+      return openDb(args.db)
+    } catch (err) {
+      throw new ArgError(`--db ${args.db} is not a database the bot can read (${(err as Error).message})`)
+    }
+  })()
   try {
     let roomIds: number[] | undefined
     let title = ALL_ROOMS
     if (args.room !== undefined) {
-      const room = roomByReportName(db, args.room)
+      // by its report name; the group's own topic finds it too
+      const room = roomByReportName(db, args.room) ?? roomByTopic(db, args.room)
       if (!room) throw new ArgError(`no room named "${args.room}"`)
       roomIds = [room.id]
       title = roomReportName(room)
@@ -96,8 +111,12 @@ async function main (): Promise<void> {
       : args.format === 'text'
         ? `${reportText(report, { title, maxDetails: Infinity, now: Date.now() })}\n`
         : await (await import('../report/xlsx.js')).renderWorkbook(report, { title, now: Date.now() })
-    if (args.out) writeFileSync(args.out, output)
-    else process.stdout.write(output)
+    if (args.out) {
+      mkdirSync(dirname(resolve(args.out)), { recursive: true })
+      writeFileSync(args.out, output)
+    }
+    // json is always on stdout (report.md), written to --out as well when asked
+    if (!args.out || args.format === 'json') process.stdout.write(output)
   } finally {
     close()
   }

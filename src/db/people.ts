@@ -65,6 +65,11 @@ export function roomByReportName (db: Db, name: string): RoomRow | undefined {
   return db.select().from(rooms).where(or(eq(rooms.reportName, name), and(isNull(rooms.reportName), eq(rooms.topic, name)))).get()
 }
 
+/** The room with this group topic (the newest such, should two groups share it). */
+export function roomByTopic (db: Db, topic: string): RoomRow | undefined {
+  return db.select().from(rooms).where(eq(rooms.topic, topic)).orderBy(desc(rooms.id)).get()
+}
+
 export function memberById (db: Db, id: number): MemberRow | undefined {
   return db.select().from(members).where(eq(members.id, id)).get()
 }
