@@ -2,28 +2,34 @@
 // with a fresh database. It migrates, starts Wechaty with the puppet named in WECHATY_PUPPET
 // (imported by name, from outside the bundle), and stops cleanly on SIGTERM. (The mock puppet
 // logs in only when a test drives it; messages through the plugin are tested from src/.)
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BUNDLE_DIR, bundle } from '../src/cli/build.js'
-import { PROJECT_ROOT } from './helpers/public.js'
+import { bundle } from '../src/cli/build.js'
+import { PROJECT_ROOT, PUBLIC_EXAMPLES } from './helpers/public.js'
 
 let dir: string
+// its own bundle, two folders down as dist/bundle is: dist/bundle itself is what npm run replay / report use while
+// other tests run them, and must not be rebuilt under them
+const OWN_BUNDLE = `dist/test-bundle-${process.pid}`
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xl-bundle-'))
-  await bundle()
+  await bundle(OWN_BUNDLE)
 }, 120_000)
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true })
+  rmSync(join(PROJECT_ROOT, OWN_BUNDLE), { recursive: true, force: true })
+})
 
 describe('the production bundle', () => {
   it('starts on the mock puppet with a migrated database, and stops cleanly on SIGTERM', async () => {
     const db = join(dir, 'xinlian.db')
-    const child = spawn(process.execPath, [join(BUNDLE_DIR, 'main.mjs')], {
+    const child = spawn(process.execPath, [join(OWN_BUNDLE, 'main.mjs')], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, WECHATY_PUPPET: 'wechaty-puppet-mock', DB_PATH: db, BACKUP_DIR: join(dir, 'backups'), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -58,5 +64,22 @@ describe('the production bundle', () => {
     } finally {
       store.close()
     }
+  }, 120_000)
+
+  it('replays and reports from the bundle exactly as from the source (npm run replay / report use it when fresh)', () => {
+    const run = (entry: string[], args: string[]): string => {
+      const r = spawnSync(process.execPath, [...entry, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 })
+      expect(r.status, r.stderr).toBe(0)
+      return r.stdout
+    }
+    const transcript = join(PUBLIC_EXAMPLES, 'month-luchen.jsonl')
+    const [fromBundle, fromSource] = [[join(OWN_BUNDLE, 'replay.mjs')], ['--import', 'tsx', 'src/cli/replay.ts']].map((entry, i) =>
+      run(entry, [transcript, '--db', join(dir, `replay-${i}.db`), '--out-dir', join(dir, `out-${i}`)]))
+    // the same messages; written files differ only in their folder
+    expect(fromBundle?.replaceAll(join(dir, 'out-0'), 'OUT')).toBe(fromSource?.replaceAll(join(dir, 'out-1'), 'OUT'))
+    const reports = [[join(OWN_BUNDLE, 'report.mjs')], ['--import', 'tsx', 'src/cli/report.ts']].map(entry =>
+      run(entry, ['--db', join(dir, 'replay-0.db'), '--month', '2026-11', '--format', 'json']))
+    expect(reports[0]).toBe(reports[1])
+    expect(JSON.parse(reports[0] ?? '')).toMatchObject({ totals: { activities: 3 } })
   }, 120_000)
 })
