@@ -6,6 +6,7 @@ import { UserError } from '../src/core/errors.js'
 import { splitLeadingId, toHalfWidth } from '../src/core/normalize.js'
 import { updateActivity } from '../src/db/activities.js'
 import { dropReminders } from '../src/db/reminders.js'
+import { companionsOfCheckedIn } from '../src/db/signups.js'
 import { cardMarker, readCount } from '../src/domain/member-reply.js'
 import { formatDateTimeZh } from '../src/domain/zoned-time.js'
 import { activityFigures } from '../src/report/figures.js'
@@ -56,11 +57,13 @@ export default defineCommand<{ id: number, attendance: number | null, note: stri
     const names = figures?.participants ?? []
     const override = ctx.args.attendance !== null || (correcting && a.attendanceOverride !== null)
     const note = figures?.note
+    const uncounted = !override && (figures?.checkins ?? 0) > 0 ? companionsOfCheckedIn(ctx.db, a.id) : 0
     ctx.reply([
       correcting ? `${cardMarker(a.id)}${a.title} 的完成记录已更正。` : `${cardMarker(a.id)}${a.title} 已完成，感谢大家参与！`,
       `报名${figures?.signups ?? 0}人，签到${figures?.checkins ?? 0}人，实到${figures?.attendance ?? 0}人次${override ? '（组织者填报）' : ''}`,
       ...(names.length > 0 ? [`参加名单：${names.join('、')}`] : []),
       ...(note ? [`备注：${note}`] : []),
+      ...(uncounted > 0 ? [`（签到只算本人：签到的人另带或代报的${uncounted}人没有签到记录，没有计入；如也到场，请发送「#完成 ${a.id} 实到 ${(figures?.attendance ?? 0) + uncounted}」更正）`] : []),
       correcting ? '台账里的数字已一并更正。' : '已记入本月台账。',
     ].join('\n'))
   },

@@ -4,9 +4,13 @@ import { anyone, defineCommand } from '../src/core/command.js'
 import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args.js'
 import { pickActivity } from '../src/core/activity-lookup.js'
 import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
-import { CHECKIN_OPENS_BEFORE_MS, effectiveEnd, inCheckinWindow } from '../src/db/activities.js'
+import { CHECKIN_OPENS_BEFORE_MS, effectiveEnd, inCheckinWindow, upcomingActivities } from '../src/db/activities.js'
 import { checkIn } from '../src/db/signups.js'
 import { formatDateTimeZh, formatSpanZh } from '../src/domain/zoned-time.js'
+
+/** A check-in after #完成: the figures are final, so only the organizer can correct them. */
+const completedRefusal = (id: number): UserError =>
+  new UserError(`活动 #${id} 已经结束并完成统计，不能再签到。如需补记到场人数，请组织者发送「#完成 ${id} 实到 人数」更正`)
 
 export default defineCommand<ReplyOf<'checkin'>>({
   name: '签到',
@@ -20,14 +24,25 @@ export default defineCommand<ReplyOf<'checkin'>>({
     const member = ctx.member
     if (!member || !ctx.room) return
     const room = ctx.room
+    const tz = ctx.config.timeZone
+    // why no activity takes a check-in now, as precisely as the room's activities allow
+    const none = (): string => {
+      const done = inCheckinWindow(ctx.db, room.id, ctx.now, 'completed')[0]
+      if (done) throw completedRefusal(done.id)
+      const next = upcomingActivities(ctx.db, room.id, ctx.now).find(a => a.startAt - CHECKIN_OPENS_BEFORE_MS > ctx.now)
+      if (next) {
+        const window = formatSpanZh(next.startAt - CHECKIN_OPENS_BEFORE_MS, effectiveEnd(next), tz)
+        return `还没到签到时间：活动 #${next.id}「${next.title}」的签到时间是 ${window}，到时回复「签到」即可`
+      }
+      return '现在没有正在签到的活动：签到时间是活动开始前1小时到活动结束。发送「#近期活动」查看活动时间'
+    }
     const activity = pickActivity(ctx, ctx.args.activityId, () => inCheckinWindow(ctx.db, room.id, ctx.now), {
       verb: '签到',
-      none: '现在没有正在签到的活动：签到时间是活动开始前1小时到活动结束。发送「#近期活动」查看活动时间',
+      none,
       example: id => `签到 ${id}`,
     })
-    const tz = ctx.config.timeZone
     if (activity.status === 'cancelled') throw new UserError(`活动 #${activity.id} 已取消，不用签到`, '#近期活动')
-    if (activity.status === 'completed') throw new UserError(`活动 #${activity.id} 已经结束并完成统计，不能再签到`, '#近期活动')
+    if (activity.status === 'completed') throw completedRefusal(activity.id)
     const opens = activity.startAt - CHECKIN_OPENS_BEFORE_MS
     const closes = effectiveEnd(activity)
     if (ctx.now < opens || ctx.now > closes) {

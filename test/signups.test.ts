@@ -619,6 +619,20 @@ describe('签到 and #完成', () => {
     expect(bot.say('黄医生', '签到 1')).toBe('refused')
   })
 
+  it('says why an id-less 签到 finds nothing: when the next opens, or that the activity is already completed', async () => {
+    bot = createTestBot()
+    activity()
+    await bot.take()
+    bot.clock.set(Date.parse('2026-11-07T12:50:00+08:00'))
+    expect(bot.say('林律师', '签到')).toBe('refused')
+    expect((await bot.take())[0]?.text).toContain('还没到签到时间：活动 #1「沙龙」的签到时间是 11月7日(周六) 13:00–16:00，到时回复「签到」即可')
+    bot.clock.set(Date.parse('2026-11-07T14:30:00+08:00'))
+    bot.say('周会长', '#完成 1')
+    await bot.take()
+    expect(bot.say('王会计', '签到')).toBe('refused')
+    expect((await bot.take())[0]?.text).toContain('活动 #1 已经结束并完成统计，不能再签到。如需补记到场人数，请组织者发送「#完成 1 实到 人数」更正')
+  })
+
   it('completes only after the start; attendance is the number of check-ins when there are any (companions did not check in)', async () => {
     bot = createTestBot()
     activity('名额：10')
@@ -634,7 +648,10 @@ describe('签到 and #完成', () => {
     const figures = activityFigures(bot.store.db, 1, TZ)
     expect(figures?.attendance).toBe(2)
     expect(figures?.participants.sort()).toEqual(['林律师', '郑主播'].sort())
-    expect((await bot.take()).at(-1)?.text).toContain('签到2人，实到2人次')
+    const done = (await bot.take()).at(-1)?.text
+    expect(done).toContain('签到2人，实到2人次')
+    // 林律师's two companions did not check in: the organizer is told, with the correction to send
+    expect(done).toContain('（签到只算本人：签到的人另带或代报的2人没有签到记录，没有计入；如也到场，请发送「#完成 1 实到 4」更正）')
     expect(bot.say('周会长', '#完成 1')).toBe('refused')
     expect((await bot.take()).at(-1)?.text).toContain('例如：#完成 1 实到 30')
     // a correction: only what it gives changes, the completion stands

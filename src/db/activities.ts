@@ -92,12 +92,12 @@ export function upcomingActivities (db: Db, roomId: number, now: number): Activi
     .orderBy(asc(activities.startAt), asc(activities.id)).all()
 }
 
-/** Scheduled activities of the room whose check-in window contains now (both ends included). */
-export function inCheckinWindow (db: Db, roomId: number, now: number): ActivityRow[] {
+/** Activities of the room (scheduled ones, unless asked for others) whose check-in window contains now (both ends included). */
+export function inCheckinWindow (db: Db, roomId: number, now: number, status: ActivityRow['status'] = 'scheduled'): ActivityRow[] {
   return db.select().from(activities)
     .where(and(
       eq(activities.roomId, roomId),
-      eq(activities.status, 'scheduled'),
+      eq(activities.status, status),
       lte(activities.startAt, now + CHECKIN_OPENS_BEFORE_MS),
       gte(sql`coalesce(${activities.endAt}, ${activities.startAt} + ${3 * 3600_000})`, now),
     ))

@@ -279,3 +279,18 @@ export function checkIn (db: Db, activityId: number, memberId: number, now: numb
 export function checkinsOf (db: Db, activityId: number): Array<typeof checkins.$inferSelect> {
   return db.select().from(checkins).where(eq(checkins.activityId, activityId)).orderBy(asc(checkins.at), asc(checkins.id)).all()
 }
+
+/**
+ * People who came with someone who checked in but have no check-in of their own: the companions of checked-in
+ * sign-ups and the guests (with theirs) registered by checked-in members. Attendance counts check-ins, so the
+ * organizer is told how many these are.
+ */
+export function companionsOfCheckedIn (db: Db, activityId: number): number {
+  return prepared(db, 'companions-of-checked-in', () => db.$client.prepare(`SELECT
+      (SELECT coalesce(sum(s.companions), 0) FROM checkins c JOIN signups s ON s.id = c.signup_id
+        WHERE c.activity_id = @activityId AND s.status = 'confirmed')
+    + (SELECT coalesce(sum(1 + g.companions), 0) FROM signups g
+        WHERE g.activity_id = @activityId AND g.status = 'confirmed' AND g.guest_name IS NOT NULL
+          AND g.registrant_member_id IN (SELECT member_id FROM checkins WHERE activity_id = @activityId))`).pluck())
+    .get({ activityId }) as number
+}
