@@ -95,7 +95,7 @@ export default defineCommand<{ id: number, fields: ActivityFields }>({
     const promoted = promote(ctx.db, updated, ctx.now)
     if (promoted.length > 0) {
       const labels = signupLabels(ctx.db, promoted)
-      changes.push(`候补转为正式报名：${promoted.map(s => labels.get(s.id)?.name ?? '?').join('、')}`)
+      changes.push(`候补转为正式报名：${promoted.map(s => `${labels.get(s.id)?.name ?? '?'}${s.companions > 0 ? `(共${1 + s.companions}人)` : ''}`).join('、')}`)
     }
     ctx.audit({ action: 'edit', entity: 'activity', entityId: a.id, detail: { changes } })
     const heading = `活动信息有变动：\n${changes.map(c => `· ${c}`).join('\n')}\n——`

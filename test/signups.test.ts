@@ -288,7 +288,7 @@ describe('报名', () => {
     bot.clock.advance(60_000)
     for (const n of [3, 5, 4]) bot.say('王会计', `报名 ${n}人`)
     const later = (await bot.take()).at(-1)?.text
-    expect(later).toContain('已修改人数：王会计(共4人)')
+    expect(later).toContain('已修改人数：王会计(改为4人)')
     expect(later?.match(/王会计/g)).toHaveLength(1)
   })
 
@@ -400,7 +400,8 @@ describe('取消报名', () => {
     expect(roster()).toEqual(['林律师:confirmed:1', '王会计:confirmed:2', '赵老师:waitlisted:1'])
     const [ack] = await bot.take()
     expect(ack?.text).toContain('已取消报名：黄医生、刘护士')
-    expect(ack?.text).toContain('候补转为正式报名：王会计(共2人)')
+    // moved up after the reminders may have gone out: told when (and where, when there is a place)
+    expect(ack?.text).toContain('候补转为正式报名：王会计(共2人)，请准时参加（11月7日(周六) 14:00）')
     expect(ack?.mentions).toEqual(['王会计'])
   })
 

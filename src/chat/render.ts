@@ -68,7 +68,7 @@ export function createRenderer (deps: RenderDeps): Renderer {
         for (const e of events) {
           if (e.kind === 'promoted' && e.mention && !mentions.some(p => p.id === e.mention?.id)) mentions.push(e.mention)
         }
-        return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), events), mentions, `（续）${cardMarker(activity.id)}${activity.title}`)
+        return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), events, deps.timeZone), mentions, `（续）${cardMarker(activity.id)}${activity.title}`)
       }
       case 'notice': {
         const body = JSON.parse(row.body) as NoticeBody

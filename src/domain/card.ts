@@ -112,15 +112,18 @@ export function netted<E extends AckLine> (events: readonly E[]): E[] {
   return out
 }
 
-/** The coalesced acknowledgement for one activity: who got in, who waits where, who left, who moved up. */
-export function ackText (a: ActivityView, written: readonly AckLine[]): string {
+/**
+ * The coalesced acknowledgement for one activity: who got in, who waits where, who left, who moved up. Someone
+ * moved up may have missed the reminders (they were waiting then), so the promotion says when and where.
+ */
+export function ackText (a: ActivityView, written: readonly AckLine[], timeZone?: string): string {
   const events = netted(written)
   const lines = [`${cardMarker(a.id)}${a.title}`]
   const group = (kind: AckLine['kind']): AckLine[] => events.filter(e => e.kind === kind)
   const confirmed = group('confirmed')
   if (confirmed.length > 0) lines.push(`报名成功（${confirmed.reduce((n, e) => n + e.seats, 0)}人）：${confirmed.map(who).join('、')}`)
   const resized = group('resized')
-  if (resized.length > 0) lines.push(`已修改人数：${resized.map(who).join('、')}`)
+  if (resized.length > 0) lines.push(`已修改人数：${resized.map(e => `${e.name}(改为${e.seats}人)${e.by ? `(${e.by}代报)` : ''}`).join('、')}`)
   const waitlisted = group('waitlisted')
   // 名额已满 only when it is: a party that does not fit the seats left waits too
   const full = a.capacity !== null && a.confirmed >= a.capacity
@@ -133,7 +136,8 @@ export function ackText (a: ActivityView, written: readonly AckLine[]): string {
   const cancelled = group('cancelled')
   if (cancelled.length > 0) lines.push(`已取消报名：${cancelled.map(who).join('、')}`)
   const promoted = group('promoted')
-  if (promoted.length > 0) lines.push(`候补转为正式报名：${promoted.map(who).join('、')}，请准时参加`)
+  const whenWhere = timeZone === undefined ? '' : `（${formatDateTimeZh(a.startAt, timeZone)}${a.location ? ` · ${a.location}` : ''}）`
+  if (promoted.length > 0) lines.push(`候补转为正式报名：${promoted.map(who).join('、')}，请准时参加${whenWhere}`)
   const checkedIn = group('checked-in')
   if (checkedIn.length > 0) lines.push(`签到成功：${checkedIn.map(e => e.name).join('、')}`)
   const walkIns = group('walk-in')
