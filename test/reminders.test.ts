@@ -50,6 +50,25 @@ describe('reminders', () => {
     expect(remindersIn(out)[0]?.text).toContain('不能参加的请回复「取消报名 1」，方便组织者安排。')
   })
 
+  it('are not repeated right after a start moved a little: the change notice has said it; a week later they are', async () => {
+    const { out } = await play([
+      setup,
+      say('2026-11-02T09:00:00', '周会长', '#活动 主题：沙龙；时间：11月7日 14:00'),
+      say('2026-11-02T09:01:00', '林律师', '报名'),
+      // after the 24 h reminder (11-06 14:00): two hours later, then a week later
+      say('2026-11-06T15:00:00', '周会长', '#修改 1 时间：11月7日 16:00'),
+      { type: 'advance', to: '2026-11-07T15:10:00+08:00' },
+      say('2026-11-07T15:30:00', '周会长', '#修改 1 时间：11月14日 16:00'),
+      { type: 'advance', to: '2026-11-14T16:00:00+08:00' },
+    ])
+    expect(remindersIn(out).map(o => o.at)).toEqual([
+      '2026-11-06T14:00:00+08:00', // 24 h before the first time
+      '2026-11-07T15:00:00+08:00', // 1 h before the second (never sent for it)
+      '2026-11-13T16:00:00+08:00', // a week on: both again
+      '2026-11-14T15:00:00+08:00',
+    ])
+  })
+
   it('stop when the activity is cancelled or completed; #提醒 sends one now', async () => {
     const { out } = await play([
       setup,

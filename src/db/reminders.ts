@@ -1,15 +1,17 @@
 // Planned reminders in SQLite: re-planned on edits, dropped on cancel/complete, each decided once.
 import { and, asc, eq, lte, sql } from 'drizzle-orm'
-import { reminderPlan, type DueReminder } from '../domain/reminder-plan.js'
+import { reminderPlan, withoutRepeats, type DueReminder } from '../domain/reminder-plan.js'
 import type { Db } from './open.js'
 import { reminders } from './schema.js'
 
 export type ReminderRow = typeof reminders.$inferSelect
 
-/** Drops the activity's planned reminders and plans them anew from its start and offsets. */
+/** Drops the activity's planned reminders and plans them anew from its start and offsets (see withoutRepeats). */
 export function replanReminders (db: Db, activityId: number, start: number, offsets: readonly number[], now: number): ReminderRow[] {
   dropReminders(db, activityId, now)
-  const plan = reminderPlan(start, offsets, now)
+  const sent = db.select({ offsetMs: reminders.offsetMs, at: sql<number>`max(${reminders.decidedAt})` }).from(reminders)
+    .where(and(eq(reminders.activityId, activityId), eq(reminders.status, 'sent'))).groupBy(reminders.offsetMs).all()
+  const plan = withoutRepeats(reminderPlan(start, offsets, now), new Map(sent.map(r => [r.offsetMs, r.at])))
   if (plan.length === 0) return []
   return db.insert(reminders).values(plan.map(p => ({ activityId, offsetMs: p.offsetMs, dueAt: p.dueAt, status: 'planned' as const, createdAt: now })))
     .returning().all()

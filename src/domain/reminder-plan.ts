@@ -15,6 +15,18 @@ export function reminderPlan (start: number, offsets: readonly number[], now: nu
     .sort((a, b) => a.dueAt - b.dueAt)
 }
 
+/**
+ * A reminder already sent for an offset is not planned again while its new time is still within that offset of the
+ * sending: a start moved two hours later does not repeat 「1天后开始」 an hour after it was said (the change notice
+ * has told everyone the new time); a start moved a week later, or a 1-hour reminder moved by two hours, is sent again.
+ */
+export function withoutRepeats (plan: readonly PlannedReminder[], sentAt: ReadonlyMap<number, number>): PlannedReminder[] {
+  return plan.filter(p => {
+    const at = sentAt.get(p.offsetMs)
+    return at === undefined || p.dueAt - at >= p.offsetMs
+  })
+}
+
 export interface DueReminder {
   id: number
   activityId: number
