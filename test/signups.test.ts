@@ -274,6 +274,11 @@ describe('报名', () => {
     expect(texts).toContain('活动 #1 你已报名3人，现在只剩1个名额，最多可改为4人\n例如：报名 1 4人')
     expect(texts.some(t => t.includes('一次最多报名20人'))).toBe(true)
     expect(roster()).toEqual(['林律师:confirmed:3'])
+    // full: nothing to suggest, the party stays
+    bot.say('王会计', '报名')
+    expect(bot.say('林律师', '报名 4人')).toBe('refused')
+    expect((await bot.take()).at(-1)?.text).toContain('活动 #1 名额已满，你的报名保持3人不变；如还要多带人，请联系组织者')
+    expect(roster()).toEqual(['林律师:confirmed:3', '王会计:confirmed:1'])
   })
 
   it('acknowledges a party resized again and again within one window by its last size', async () => {

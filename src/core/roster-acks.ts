@@ -12,6 +12,8 @@ export function ackSignup (ctx: CommandContext<unknown>, activity: ActivityRow, 
     case 'too-big':
       if (outcome.held > 0) {
         const most = outcome.held + outcome.seatsLeft
+        // with no seat left there is nothing to suggest: the party stays as it is
+        if (outcome.seatsLeft === 0) throw new UserError(`活动 #${activity.id} 名额已满，你的报名保持${outcome.held}人不变；如还要多带人，请联系组织者`)
         throw new UserError(`活动 #${activity.id} 你已报名${outcome.held}人，现在只剩${outcome.seatsLeft}个名额，最多可改为${most}人`, `报名 ${activity.id} ${most}人`)
       }
       throw new UserError(`活动 #${activity.id} 名额共${outcome.capacity}人，一次报不了这么多人`, `报名 ${activity.id} ${Math.max(1, Math.min(outcome.seatsLeft || outcome.capacity, outcome.capacity))}人`)
