@@ -20,8 +20,14 @@ export default defineCommand<{ reportName: string | null }>({
     const wasEnabled = room.enabled
     const updated = setRoomEnabled(ctx.db, room.id, true, ctx.args.reportName ?? undefined, ctx.now)
     ctx.audit({ action: 'enable', entity: 'room', entityId: room.id, detail: { reportName: updated.reportName } })
+    const before = roomReportName(room)
+    const after = roomReportName(updated)
+    // a new name applies to every report from now on, past months included: said once, here
+    const renamed = wasEnabled && before !== after
     ctx.reply([
-      wasEnabled ? `活动助手已在本群启用（报表名称：${roomReportName(updated)}）。` : `已在本群启用新联会活动助手（报表名称：${roomReportName(updated)}）。`,
+      renamed
+        ? `本群的报表名称已由「${before}」改为「${after}」，以后的月报和台账（包括以前月份的）都用新名称。`
+        : wasEnabled ? `活动助手已在本群启用（报表名称：${after}）。` : `已在本群启用新联会活动助手（报表名称：${after}）。`,
       '组织者发送「#活动」发起活动，成员回复「报名」即可报名。',
       '发送「#帮助」查看全部命令。',
     ].join('\n'))

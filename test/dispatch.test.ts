@@ -22,6 +22,13 @@ describe('rooms that are not enabled', () => {
     const [reply] = await bot.take()
     expect(reply?.text).toContain('已在本群启用')
     expect(bot.say('林律师', '#帮助')).toBe('handled')
+    await bot.take()
+    // a new name on an enabled room is said to be one, for every report
+    bot.say('周会长', '#启用 鹿城同心荟')
+    bot.say('周会长', '#启用 鹿城同心荟')
+    const [renamed, again] = await bot.take()
+    expect(renamed?.text).toContain('本群的报表名称已由「鹿城新联会」改为「鹿城同心荟」，以后的月报和台账（包括以前月份的）都用新名称。')
+    expect(again?.text).toContain('活动助手已在本群启用（报表名称：鹿城同心荟）')
   })
 
   it('go silent again after #停用, and keep their data', async () => {
