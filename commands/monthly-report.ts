@@ -4,8 +4,9 @@ import { defineCommand, reporters, type CommandContext } from '../src/core/comma
 import { LAST_MONTH, UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
 import { organizerRoomIds, roomById, roomReportName } from '../src/db/people.js'
-import { ALL_ROOMS, enqueueReportBundle, readMonth } from '../src/report/bundle.js'
-import { monthPeriod, type Period } from '../src/report/figures.js'
+import { toWall } from '../src/domain/zoned-time.js'
+import { ALL_ROOMS, enqueueReportBundle, readPeriod } from '../src/report/bundle.js'
+import type { Period } from '../src/report/figures.js'
 
 /** Which rooms the asker's report covers, and what it is called. */
 export function reportScope (ctx: CommandContext<unknown>): { roomIds: number[] | null, title: string } {
@@ -22,17 +23,17 @@ export function wholeReportHint (ctx: CommandContext<unknown>, command: string):
   return ctx.room && (ctx.who.secretary || ctx.who.admin) ? `（这是本群的数字；全部群的月报和台账请私聊我发送「#${command}」）` : undefined
 }
 
+/** The month (or year, or quarter) asked for; refused with how to write each. */
 export function periodOf (ctx: CommandContext<{ month: string }>, example: string): Period {
-  const month = readMonth(ctx.args.month, ctx.now, ctx.config.timeZone)
-  const period = month ? monthPeriod(month, ctx.config.timeZone) : null
-  if (!period) throw new UserError(`看不懂月份「${ctx.args.month}」，请写成「年-月」`, example)
+  const period = readPeriod(ctx.args.month, ctx.now, ctx.config.timeZone)
+  if (!period) throw new UserError(`看不懂月份「${ctx.args.month}」，请写成「年-月」（全年写「${toWall(ctx.now, ctx.config.timeZone).year}年」，季度写「${toWall(ctx.now, ctx.config.timeZone).year}年第一季度」）`, example)
   return period
 }
 
 export default defineCommand<{ month: string }>({
   name: '月报',
   aliases: ['统计', '月度统计'],
-  summary: '查看月度活动统计（私聊还会收到台账和统计图）',
+  summary: '查看月度活动统计（也可写全年、季度；私聊还会收到台账和统计图）',
   example: `#月报 ${LAST_MONTH}`,
   where: 'any',
   allow: reporters,

@@ -66,11 +66,36 @@ describe('#月报', () => {
       expect((await bot.take())[0]?.text, m).toContain('2025年12月')
       bot.clock.advance(60_000)
     }
-    for (const m of ['去年夏天', '2026-13', '十三月', '0月']) {
+    for (const m of ['去年夏天', '2026-13', '十三月', '0月', '第五季度']) {
       expect(bot.say('周会长', `#月报 ${m}`), m).toBe('refused')
-      expect((await bot.take())[0]?.text).toContain('例如：#月报 2026-10')
+      const refusal = (await bot.take())[0]?.text
+      expect(refusal).toContain('例如：#月报 2026-10')
+      expect(refusal).toContain('全年写「2026年」，季度写「2026年第一季度」')
       bot.clock.advance(60_000)
     }
+  })
+
+  it('gives a year or a quarter as secretaries ask for them, the 台账 too', async () => {
+    bot = createTestBot()
+    month()
+    await bot.take()
+    const asked: Array<[string, string]> = [
+      ['2026年', '【全部组织·2026年全年活动统计】'],
+      ['今年', '【全部组织·2026年全年活动统计】'],
+      ['2026年第四季度', '【全部组织·2026年第四季度活动统计】'],
+      ['2026Q4', '【全部组织·2026年第四季度活动统计】'],
+      ['本季度', '【全部组织·2026年第四季度活动统计】'],
+      ['上季度', '【全部组织·2026年第三季度活动统计】'],
+    ]
+    for (const [m, title] of asked) {
+      bot.say('陈秘书', `#月报 ${m}`, { room: null })
+      const [text, ledger] = await bot.take()
+      expect(text?.text, m).toContain(title)
+      expect(ledger?.text, m).toMatch(/^\[file 2026年(全年|第[三四]季度)活动台账\.xlsx\]$/)
+      bot.clock.advance(60_000)
+    }
+    bot.say('陈秘书', '#月报 2026年', { room: null })
+    expect((await bot.take())[0]?.text).toContain('开展活动1场（已完成1场）')
   })
 })
 

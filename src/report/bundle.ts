@@ -43,6 +43,43 @@ export function enqueueReportBundle (db: Db, target: Target, opts: BundleOptions
 
 export { ALL_ROOMS }
 
+const QUARTER_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 }
+
+/**
+ * The period a secretary means: a month (readMonth), a year (`2027年`, `2027`, `2027年全年`, `今年`, `去年`) or a quarter
+ * (`2027年第三季度`, `2027Q3`, `第三季度` / `三季度` of this year, `上季度`, `本季度`). null when unreadable.
+ */
+export function readPeriod (text: string, now: number, timeZone: string): Period | null {
+  const month = readMonth(text, now, timeZone)
+  if (month) return monthPeriod(month, timeZone)
+  const t = text.trim().replace(/\s+/g, '').replace(/^(\d{4})年?度$/, '$1')
+  const w = toWall(now, timeZone)
+  const yearOf = (written: string | undefined): number => written === '去年' ? w.year - 1 : written && /^\d{4}/.test(written) ? Number(written.slice(0, 4)) : w.year
+  const whole = /^(\d{4}年?|今年|去年)(?:全年)?$/.exec(t)
+  if (whole) {
+    const year = yearOf(whole[1])
+    return monthPeriod(`${year}-01`, timeZone) ? { from: `${year}-01-01`, to: `${year}-12-31`, timeZone } : null
+  }
+  const currentQuarter = Math.floor((w.month - 1) / 3) + 1
+  const relative = /^(上|本|这)个?季度$/.exec(t)
+  const written = /^(\d{4}年?|今年|去年)?(?:第)?([一二三四1-4])季度$/.exec(t) ?? /^(\d{4})[Qq]([1-4])$/.exec(t)
+  let year: number
+  let quarter: number
+  if (relative) {
+    const back = relative[1] === '上' ? 1 : 0
+    year = currentQuarter - back < 1 ? w.year - 1 : w.year
+    quarter = currentQuarter - back < 1 ? 4 : currentQuarter - back
+  } else if (written) {
+    year = yearOf(written[1])
+    quarter = QUARTER_NUMBER[written[2] ?? ''] ?? 0
+  } else {
+    return null
+  }
+  const first = monthPeriod(`${year}-${String(quarter * 3 - 2).padStart(2, '0')}`, timeZone)
+  const last = monthPeriod(`${year}-${String(quarter * 3).padStart(2, '0')}`, timeZone)
+  return first && last ? { from: first.from, to: last.to, timeZone } : null
+}
+
 /**
  * The month a secretary means: `2026-11`, `2026年11月(份)`, `2026年十一月`, `11月` / `十一月` (the latest such
  * month not in the future), `今年3月`, `去年12月`, `上月`, `本月`, or nothing (this month). null when unreadable.
