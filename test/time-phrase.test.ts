@@ -52,6 +52,23 @@ interface Accepted { now: string, text: string, start: string, end?: string, has
 
 /** Expected instants are written as formatIso renders them in the row's zone (Shanghai unless given). */
 const accepted: Record<string, Accepted[]> = {
+  holidays: [
+    { now: SUNDAY, text: '元宵节晚上7点', start: '2027-02-20T19:00:00+08:00' },
+    { now: SUNDAY, text: '除夕下午3点', start: '2027-02-05T15:00:00+08:00' },
+    { now: SUNDAY, text: '春节上午10点', start: '2027-02-06T10:00:00+08:00' },
+    { now: SUNDAY, text: '正月初八下午2点', start: '2027-02-13T14:00:00+08:00' },
+    { now: SUNDAY, text: '端午节上午9点', start: '2027-06-09T09:00:00+08:00' },
+    { now: SUNDAY, text: '中秋节晚上7点', start: '2027-09-15T19:00:00+08:00' },
+    { now: SUNDAY, text: '2028年中秋节晚上7点', start: '2028-10-03T19:00:00+08:00' },
+    { now: SUNDAY, text: '重阳节上午9点', start: '2027-10-08T09:00:00+08:00' },
+    { now: SUNDAY, text: '清明节上午9点', start: '2027-04-05T09:00:00+08:00' },
+    { now: SUNDAY, text: '国庆节上午9点', start: '2027-10-01T09:00:00+08:00' },
+    { now: SUNDAY, text: '五一上午9点', start: '2027-05-01T09:00:00+08:00' },
+    { now: SUNDAY, text: '平安夜晚上7点', start: '2026-12-24T19:00:00+08:00' },
+    { now: SUNDAY, text: '圣诞节下午3点-5点', start: '2026-12-25T15:00:00+08:00', end: '2026-12-25T17:00:00+08:00' },
+    // on the day itself, the day counts
+    { now: '2026-09-25T10:00:00+08:00', text: '中秋节晚上7点', start: '2026-09-25T19:00:00+08:00' },
+  ],
   'explicit dates': [
     { now: SUNDAY, text: '11月28日 14:00', start: '2026-11-28T14:00:00+08:00' },
     { now: SUNDAY, text: '11月28号 9:30', start: '2026-11-28T09:30:00+08:00' },
@@ -350,6 +367,8 @@ const refused: Array<{ now?: string, text: string, error: string }> = [
   { text: '14:00-16:00-18:00', error: '看不懂时间「14:00-16:00-18:00」' },
   { text: '现在', error: '看不懂时间「现在」' },
   { text: '2小时后', error: '看不懂时间「2小时后」' },
+  { now: '2036-12-01T10:00:00+08:00', text: '中秋节晚上7点', error: '看不懂时间「中秋节晚上7点」' }, // beyond the table: not guessed
+  { text: '中秋节（周五）晚上7点', error: '9月15日是周三，不是周五' }, // a holiday's weekday is checked as a date's
   { text: '14:00 EST', error: '看不懂时间「14:00 EST」' },
   { text: '明天 后天', error: '看不懂时间「明天 后天」' },
   { text: '下午3点报到', error: '看不懂时间「下午3点报到」' },

@@ -2,6 +2,7 @@
 // only the zh locale: the package root loads every language chrono knows (three times the start-up cost)
 import * as zh from 'chrono-node/zh'
 import type { ParsedComponents, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node'
+import { HOLIDAY_WORDS, holidayDate } from './holidays.js'
 import { addDays, daysInMonth, fromWall, toWall, weekdayOf, weekdayZh } from './zoned-time.js'
 
 /**
@@ -155,8 +156,9 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   [/(?<!\d)(1[2-9]|2[0-3])(:\d{2})\s*[pP]\.?[mM]\.?/g, '$1$2'],
   // 下周周六, 这周星期三: the week said twice.
   [/(下下|下|本|这|上)个?(?:周|星期|礼拜)的?\s*((?:周|星期|礼拜)[一二三四五六日天1-7])/g, '$1$2'],
-  // 元旦 is the first of January (the next one, as any year-less date).
+  // 元旦 is the first of January (the next one, as any year-less date); 平安夜 before 夜晚 below reads it as 晚上.
   [/元旦(?:节)?/g, '1月1日'],
+  [/平安夜/g, '12月24日'],
   // Every dash and tilde organisers use between a start and an end becomes one separator.
   [/[‐‑‒–—―−〜~]+/g, '-'],
   // 12月5日(六): a bracketed bare weekday after a date is that date's weekday.
@@ -283,6 +285,16 @@ const daysLaterParser: Parser = {
   },
 }
 
+/** 国庆节, 元宵节晚上7点, 中秋, 正月初八: the holiday's date (see holidays.ts), the next one on or after today. */
+const holidayParser: Parser = {
+  pattern: () => new RegExp(`(?<![\\d${NUMERAL}])(?:(\\d{4})\\s*年\\s*)?((?:正月|大年)初[一二三四五六七八九十]|${HOLIDAY_WORDS.join('|')})节?(?![\\d${NUMERAL}])`),
+  extract: (context, match) => {
+    const date = holidayDate(match[2] ?? '', referenceDay(context), match[1] ? Number(match[1]) : undefined)
+    if (date === null) return null
+    return context.createParsingResult(match.index ?? 0, match[0], { ...(date.year ? { year: date.year } : {}), month: date.month, day: date.day })
+  },
+}
+
 /** chrono merges 周六 11月28日 but not 11月28日 周六; merging the annotation lets pinned dates be checked against it. */
 const weekdayAnnotationRefiner: Refiner = {
   refine: (context, results) => {
@@ -330,7 +342,7 @@ function buildZhChrono (): zh.Chrono {
     throw new Error('chrono-node zh configuration changed; review src/domain/time-phrase.ts')
   }
   refiners.splice(mergeDateTime, 0, weekdayAnnotationRefiner) // the annotated date must still merge with its time
-  return new zh.hans.Chrono({ parsers: [...parsers, mondayWeekParser, dayOfMonthParser, daysLaterParser], refiners })
+  return new zh.hans.Chrono({ parsers: [...parsers, mondayWeekParser, dayOfMonthParser, daysLaterParser, holidayParser], refiners })
 }
 
 const zhChrono = buildZhChrono()
