@@ -78,6 +78,7 @@ const accepted: Record<string, Accepted[]> = {
     { now: SUNDAY, text: '2026-12-06 15:00', start: '2026-12-06T15:00:00+08:00' },
     { now: SUNDAY, text: '2026/12/06 9:00', start: '2026-12-06T09:00:00+08:00' },
     { now: SUNDAY, text: '12月5日 14.30', start: '2026-12-05T14:30:00+08:00' }, // a dotted pair after a date is the time
+    { now: SUNDAY, text: '12月5日下午两点（1点半签到）', start: '2026-12-05T14:00:00+08:00' }, // a note of what comes before is not the time
     { now: SUNDAY, text: '12.5 14.30-16.30', start: '2026-12-05T14:30:00+08:00', end: '2026-12-05T16:30:00+08:00' },
     { now: SUNDAY, text: '2026年12月6日下午2点', start: '2026-12-06T14:00:00+08:00' },
     { now: SUNDAY, text: '2026.12.6 14:00', start: '2026-12-06T14:00:00+08:00' },

@@ -168,6 +168,8 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   // 下周六(11月28日), 周六(28号): the bracketed date is what was meant; the weekday, moved after it, only annotates it
   // and is checked against it.
   [new RegExp(`(?:下下|下|本|这|上)?个?((?:周|星期|礼拜)[一二三四五六日天])\\s*\\(\\s*(${BRACKETED_DATE})\\s*\\)`, 'g'), '$2 $1 '],
+  // 下午两点（1点半签到）: a bracketed note of what happens before is not the time.
+  [/\([^()]*(?:签到|报到|入场|集合|开门|到场)[^()]*\)/g, ' '],
   // Brackets and commas would stop chrono merging 11月28日(周六)下午2点 into one result.
   [/[()[\]【】,，、;；。!！?？]/g, ' '],
   [/\s+/g, ' '],
