@@ -32,9 +32,14 @@ export function instantText (at: number, timeZone: string, now: number): string 
   return withYear(formatDateTimeZh(at, timeZone), at, timeZone, now)
 }
 
+/** Within this far ahead, a date of next year needs no year: 1月10日 said in November is next January's. */
+const NEAR_AHEAD_MS = 180 * 24 * 3600_000
+
+/** The year in front of a date when the date alone could be misread: a past year's, or one far ahead. */
 function withYear (text: string, at: number, timeZone: string, now: number): string {
   const year = toWall(at, timeZone).year
-  return year === toWall(now, timeZone).year ? text : `${year}年${text}`
+  const plain = year === toWall(now, timeZone).year || (at > now && at - now <= NEAR_AHEAD_MS)
+  return plain ? text : `${year}年${text}`
 }
 
 function seatsText (a: Pick<ActivityView, 'capacity' | 'confirmed' | 'waiting'>): string {
