@@ -154,6 +154,12 @@ describe('permissions', () => {
     expect(cancel?.text).toContain('取消自己的报名请直接回复「取消报名」')
     expect(cancel?.text).toContain('#取消活动 1 场地冲突')
     expect(finish?.text).toContain('#完成 1 实到 25')
+    // words that are names of an object's own properties are just unknown commands
+    for (const word of ['#constructor', '#__proto__', '#toString']) {
+      bot.say('林律师', word)
+      expect((await bot.take()).map(r => r.text), word).toEqual(['没有这个命令。发送「#帮助」查看可用的命令，例如：#近期活动'])
+      bot.clock.advance(60_000)
+    }
   })
 
   it('names an activity of another group as such, not as missing', async () => {

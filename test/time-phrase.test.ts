@@ -79,6 +79,17 @@ const accepted: Record<string, Accepted[]> = {
     { now: SUNDAY, text: '2026/12/06 9:00', start: '2026-12-06T09:00:00+08:00' },
     { now: SUNDAY, text: '12月5日 14.30', start: '2026-12-05T14:30:00+08:00' }, // a dotted pair after a date is the time
     { now: SUNDAY, text: '12月5日下午两点（1点半签到）', start: '2026-12-05T14:00:00+08:00' }, // a note of what comes before is not the time
+    // a range over two days with dotted dates keeps its dotted end date; a dotted time after a weekday or a full date
+    { now: SUNDAY, text: '11.28 14:00-11.29 12:00', start: '2026-11-28T14:00:00+08:00', end: '2026-11-29T12:00:00+08:00' },
+    { now: SUNDAY, text: '12月28日 14:00-12.29 12:00', start: '2026-12-28T14:00:00+08:00', end: '2026-12-29T12:00:00+08:00' },
+    { now: SUNDAY, text: '12月5日（周六）14.30', start: '2026-12-05T14:30:00+08:00' },
+    { now: SUNDAY, text: '2026.12.5 14.30', start: '2026-12-05T14:30:00+08:00' },
+    // 差: the half of the day is the written hour's
+    { now: SUNDAY, text: '明天七点差一刻', start: '2026-11-23T06:45:00+08:00' },
+    { now: SUNDAY, text: '明天两点差一刻', start: '2026-11-23T13:45:00+08:00' },
+    { now: SUNDAY, text: '明天一点差一刻', start: '2026-11-23T12:45:00+08:00' },
+    { now: SUNDAY, text: '平安夜7点', start: '2026-12-24T19:00:00+08:00' },
+    { now: SUNDAY, text: '五一劳动节上午9点', start: '2027-05-01T09:00:00+08:00' },
     { now: SUNDAY, text: '12.5 14.30-16.30', start: '2026-12-05T14:30:00+08:00', end: '2026-12-05T16:30:00+08:00' },
     { now: SUNDAY, text: '2026年12月6日下午2点', start: '2026-12-06T14:00:00+08:00' },
     { now: SUNDAY, text: '2026.12.6 14:00', start: '2026-12-06T14:00:00+08:00' },
@@ -368,6 +379,7 @@ const refused: Array<{ now?: string, text: string, error: string }> = [
   { text: '14:00-16:00-18:00', error: '看不懂时间「14:00-16:00-18:00」' },
   { text: '现在', error: '看不懂时间「现在」' },
   { text: '2小时后', error: '看不懂时间「2小时后」' },
+  { text: '11.28 14:00-11.29', error: '时间段要写明从几点到几点' }, // not 11.29 read as 23:29
   { now: '2036-12-01T10:00:00+08:00', text: '中秋节晚上7点', error: '看不懂时间「中秋节晚上7点」' }, // beyond the table: not guessed
   { text: '中秋节（周五）晚上7点', error: '9月15日是周三，不是周五' }, // a holiday's weekday is checked as a date's
   { text: '14:00 EST', error: '看不懂时间「14:00 EST」' },

@@ -20,13 +20,15 @@ export const HELP_POINTER = '没有这个命令。发送「#帮助」查看可�
 /** What people first say to the bot in private. */
 const GREETING = /^(?:你好|您好|你好呀|您好呀|hi|hello|哈喽|嗨|在吗|在不在|机器人|小助手)[\s!.~。！～?？]*$/i
 
+const CANCEL_ACTIVITY = '组织者取消活动请发「#取消活动 编号 原因」，例如：#取消活动 1 场地冲突'
+
 /** Commands people type that mean one of ours: the answer names the right one instead of a general pointer. */
-const NEAR_MISSES: Record<string, string> = {
-  取消: '没有「#取消」这个命令。取消自己的报名请直接回复「取消报名」；组织者取消活动请发「#取消活动 编号 原因」，例如：#取消活动 1 场地冲突',
-  删除: '没有「#删除」这个命令。组织者取消活动请发「#取消活动 编号 原因」，例如：#取消活动 1 场地冲突',
-  删除活动: '没有「#删除活动」这个命令。组织者取消活动请发「#取消活动 编号 原因」，例如：#取消活动 1 场地冲突',
-  结束: '没有「#结束」这个命令。活动结束后，组织者请发「#完成 编号」标记完成，例如：#完成 1 实到 25',
-}
+const NEAR_MISSES = new Map<string, string>([
+  ['取消', `没有「#取消」这个命令。取消自己的报名请直接回复「取消报名」；${CANCEL_ACTIVITY}`],
+  ['删除', `没有「#删除」这个命令。${CANCEL_ACTIVITY}`],
+  ['删除活动', `没有「#删除活动」这个命令。${CANCEL_ACTIVITY}`],
+  ['结束', '没有「#结束」这个命令。活动结束后，组织者请发「#完成 编号」标记完成，例如：#完成 1 实到 25'],
+])
 export const APOLOGY = '抱歉，处理这条消息时出了点问题，已记录下来。请稍后再试，或联系管理员。'
 /** Longer commands are refused (a 500-line 接龙 with a note on every line fits); longer chatter is not read at all. */
 export const MAX_COMMAND_LENGTH = 60_000
@@ -209,7 +211,7 @@ export class Dispatcher {
     const room = msg.room ? existing ?? ensureRoom(db, msg.room, now) : null
     const target: Target = room ? { roomId: room.id } : { contact: msg.sender }
     if (route.kind === 'unknown') {
-      enqueueText(db, target, NEAR_MISSES[route.word] ?? HELP_POINTER, [], now)
+      enqueueText(db, target, NEAR_MISSES.get(route.word) ?? HELP_POINTER, [], now)
       return 'handled'
     }
     if (route.kind === 'too-long') throw tooLong(route.length)

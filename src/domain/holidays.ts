@@ -25,7 +25,8 @@ const MOVING_DATES: Record<number, readonly string[]> = {
 /** Holidays on the same date every year, as month and day. */
 const FIXED: Record<string, readonly [number, number]> = {
   国庆: [10, 1], 劳动节: [5, 1], 五一: [5, 1], 儿童节: [6, 1], 六一: [6, 1], 妇女节: [3, 8], 三八: [3, 8],
-  建军节: [8, 1], 八一: [8, 1], 教师节: [9, 10], 平安夜: [12, 24], 圣诞: [12, 25], 圣诞节: [12, 25],
+  建军节: [8, 1], 八一: [8, 1], 教师节: [9, 10], 圣诞: [12, 25],
+  五一劳动节: [5, 1], 六一儿童节: [6, 1], 三八妇女节: [3, 8], 八一建军节: [8, 1],
 }
 
 const ALIASES: Record<string, Moving> = {

@@ -136,12 +136,19 @@ const BRACKETED_DATE = `(?:\\d{4}\\s*[年./-]\\s*)?[\\d${NUMERAL}]{1,3}\\s*(?:�
 
 const DIGIT_WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日']
 
-/** 九点差一刻 → 8点45分; the text as written when it does not name a time (差五分零点). */
+/**
+ * 九点差一刻 → 08点45分; the text as written when it does not name a time (差五分零点). The half of the day is the
+ * written hour's: 七点差一刻 is 06:45 as 七点 is 07:00 (zero-padded, so not moved to the afternoon), 两点差一刻 is
+ * 1点45分 and so 13:45 as 两点 is 14:00, 一点差一刻 is 12:45.
+ */
 function minutesBefore (written: string, hourText: string, beforeText: string): string {
   const hour = chineseNumber(hourText)
   const before = beforeText === '一刻' ? 15 : beforeText === '三刻' ? 45 : chineseNumber(beforeText.replace(/\s*分钟?$/, ''))
   if (!(hour >= 1 && hour <= 24) || !(before >= 1 && before <= 59)) return written
-  return `${hour - 1}点${60 - before}分`
+  const minute = 60 - before
+  if (hour === 1) return `12点${minute}分`
+  if (hour <= 6) return `${hour - 1}点${minute}分`
+  return `${String(hour - 1).padStart(2, '0')}点${minute}分`
 }
 
 const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) => string)]> = [
@@ -158,6 +165,7 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   [/(下下|下|本|这|上)个?(?:周|星期|礼拜)的?\s*((?:周|星期|礼拜)[一二三四五六日天1-7])/g, '$1$2'],
   // 元旦 is the first of January (the next one, as any year-less date); 平安夜 before 夜晚 below reads it as 晚上.
   [/元旦(?:节)?/g, '1月1日'],
+  [new RegExp(`平安夜(?=\\s*[\\d${NUMERAL}])`, 'g'), '12月24日晚上'],
   [/平安夜/g, '12月24日'],
   // Every dash and tilde organisers use between a start and an end becomes one separator.
   [/[‐‑‒–—―−〜~]+/g, '-'],
@@ -173,9 +181,10 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   // Brackets and commas would stop chrono merging 11月28日(周六)下午2点 into one result.
   [/[()[\]【】,，、;；。!！?？]/g, ' '],
   [/\s+/g, ' '],
-  // 12月5日 14.30, 12.5 14.30: after a date, a dotted pair is the time.
-  [/(?<=(?:[日号]|(?<![\d.])\d{1,2}[./]\d{1,2})\s*)([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/g, '$1:$2'],
-  [/(?<=\d:[0-5]\d\s*(?:-|到|至)\s*)([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/g, '$1:$2'],
+  // 12月5日 14.30, 12.5（周六）14.30 (its brackets are spaces by now), 2026.12.5 14.30-16.30: after a date, a dotted pair is the time, and so is the
+  // end of a range that starts with one (12.5 14:00-12.6 12:00 keeps its dotted end date).
+  [/(?<=(?:[日号]|(?<![\d.])(?:\d{4}[./])?\d{1,2}[./]\d{1,2})\s*(?:(?:周|星期|礼拜)[一二三四五六日天]\s*)?)([01]?\d|2[0-3])\.([0-5]\d)(?:\s*(-|到|至)\s*([01]?\d|2[0-3])\.([0-5]\d))?(?![\d.])/g,
+    (_, h: string, m: string, to?: string, h2?: string, m2?: string) => `${h}:${m}${to ? `${to}${h2}:${m2}` : ''}`],
   // Numeric dates chrono's zh parser does not know become the 年月日 form it does: 2026-12-06, 2026.12.6, 12.5, 12/6.
   [/(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/g, '$1年$2月$3日'],
   [/(?<![\d.:/])(\d{1,2})[./](\d{1,2})(?![\d.:/点时])/g, '$1月$2日'],
