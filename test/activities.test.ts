@@ -65,6 +65,10 @@ describe('#活动', () => {
     bot.say('周会长', '#修改 1 地点：区图书馆 名额：30')
     const first = bot.store.db.select().from(activities).where(eq(activities.id, 1)).get()
     expect([first?.location, first?.capacity]).toEqual(['区图书馆', 30])
+    // only another field cuts, and a further line of 说明 is never cut
+    bot.say('周会长', '#活动\n主题：读书会 活动：新书分享\n时间：12月5日 14:00\n地点：同心荟 地址：人民路88号\n说明：请带名片\n1. 签到 时间：13:30')
+    const third = bot.store.db.select().from(activities).where(eq(activities.id, 3)).get()
+    expect([third?.title, third?.location, third?.description]).toEqual(['读书会 活动：新书分享', '同心荟 地址：人民路88号', '请带名片\n1. 签到 时间：13:30'])
   })
 
   it.each([

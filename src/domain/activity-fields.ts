@@ -56,17 +56,22 @@ const keyOf = (segment: string): FieldKey | undefined => FIELD_NAMES[(FIELD_LABE
 const NEXT_FIELD = new RegExp(`[\\s,，、]+(?=(?:${Object.keys(FIELD_NAMES).sort((a, b) => b.length - a.length).join('|')})\\s*[:：])`, 'g')
 
 /**
- * A line cut where another field's label begins, so 时间 is not swallowed into 主题 (nor 名额 into 地点). 说明 is free
- * text: from there the rest of the line is its own (说明：签到时间：13:30 stays whole).
+ * A line that starts with a field, cut where another field's label begins, so 时间 is not swallowed into 主题 (nor
+ * 名额 into 地点). Only a different field cuts (地点：同心荟 地址：人民路88号 is one place); 说明 is free text, so from there
+ * the rest of the line is its own, and a line that starts with no field (a further line of 说明) is never cut.
  */
 function fieldsOfLine (line: string): string[] {
+  let current = keyOf(line)
+  if (current === undefined || current === 'description') return [line]
   const out: string[] = []
   let start = 0
   for (const cut of line.matchAll(NEXT_FIELD)) {
-    const segment = line.slice(start, cut.index)
-    if (keyOf(segment) === 'description') break
-    out.push(segment)
+    const next = keyOf(line.slice(cut.index + cut[0].length))
+    if (next === undefined || next === current) continue
+    out.push(line.slice(start, cut.index))
     start = cut.index + cut[0].length
+    current = next
+    if (next === 'description') break
   }
   out.push(line.slice(start))
   return out
