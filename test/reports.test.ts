@@ -96,6 +96,10 @@ describe('#月报', () => {
     }
     bot.say('陈秘书', '#月报 2026年', { room: null })
     expect((await bot.take())[0]?.text).toContain('开展活动1场（已完成1场）')
+    // a quarter without its year is the latest that has begun, as a month is
+    bot.clock.set(Date.parse('2027-01-10T10:00:00+08:00'))
+    bot.say('陈秘书', '#月报 四季度', { room: null })
+    expect((await bot.take())[0]?.text).toContain('【全部组织·2026年第四季度活动统计】')
   })
 })
 

@@ -47,7 +47,7 @@ const QUARTER_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4,
 
 /**
  * The period a secretary means: a month (readMonth), a year (`2027年`, `2027`, `2027年全年`, `今年`, `去年`) or a quarter
- * (`2027年第三季度`, `2027Q3`, `第三季度` / `三季度` of this year, `上季度`, `本季度`). null when unreadable.
+ * (`2027年第三季度`, `2027Q3`, `三季度` — the latest that has begun —, `上季度`, `本季度`). null when unreadable.
  */
 export function readPeriod (text: string, now: number, timeZone: string): Period | null {
   const month = readMonth(text, now, timeZone)
@@ -70,8 +70,9 @@ export function readPeriod (text: string, now: number, timeZone: string): Period
     year = currentQuarter - back < 1 ? w.year - 1 : w.year
     quarter = currentQuarter - back < 1 ? 4 : currentQuarter - back
   } else if (written) {
-    year = yearOf(written[1])
     quarter = QUARTER_NUMBER[written[2] ?? ''] ?? 0
+    // 四季度 alone, said in January: the latest fourth quarter that has begun, as 十二月 is the latest December
+    year = written[1] ? yearOf(written[1]) : quarter > currentQuarter ? w.year - 1 : w.year
   } else {
     return null
   }
