@@ -8,6 +8,9 @@ import { CHECKIN_OPENS_BEFORE_MS, effectiveEnd, inCheckinWindow, upcomingActivit
 import { checkIn } from '../src/db/signups.js'
 import { formatDateTimeZh, formatSpanZh } from '../src/domain/zoned-time.js'
 
+/** A next activity whose check-in opens within this long is what an early 签到 is for. */
+const SOON_MS = 6 * 3600_000
+
 /** A check-in after #完成: the figures are final, so only the organizer can correct them. */
 const completedRefusal = (id: number): UserError =>
   new UserError(`活动 #${id} 已经结束并完成统计，不能再签到。如需补记到场人数，请组织者发送「#完成 ${id} 实到 人数」更正`)
@@ -26,14 +29,14 @@ export default defineCommand<ReplyOf<'checkin'>>({
     const room = ctx.room
     const tz = ctx.config.timeZone
     // why no activity takes a check-in now, as precisely as the room's activities allow
+    // why no activity takes a check-in now: the next one opening soon (the afternoon's session while the morning's
+    // is completed), else one already completed inside its window, else the next at all
     const none = (): string => {
-      const done = inCheckinWindow(ctx.db, room.id, ctx.now, 'completed')[0]
-      if (done) throw completedRefusal(done.id)
       const next = upcomingActivities(ctx.db, room.id, ctx.now).find(a => a.startAt - CHECKIN_OPENS_BEFORE_MS > ctx.now)
-      if (next) {
-        const window = formatSpanZh(next.startAt - CHECKIN_OPENS_BEFORE_MS, effectiveEnd(next), tz)
-        return `还没到签到时间：活动 #${next.id}「${next.title}」的签到时间是 ${window}，到时回复「签到」即可`
-      }
+      const opens = next ? next.startAt - CHECKIN_OPENS_BEFORE_MS : Infinity
+      const done = inCheckinWindow(ctx.db, room.id, ctx.now, 'completed')[0]
+      if (done && !(opens - ctx.now <= SOON_MS)) return completedRefusal(done.id).message
+      if (next) return `还没到签到时间：活动 #${next.id}「${next.title}」的签到时间是 ${formatSpanZh(opens, effectiveEnd(next), tz)}，到时回复「签到」即可`
       return '现在没有正在签到的活动：签到时间是活动开始前1小时到活动结束。发送「#近期活动」查看活动时间'
     }
     const activity = pickActivity(ctx, ctx.args.activityId, () => inCheckinWindow(ctx.db, room.id, ctx.now), {

@@ -26,8 +26,9 @@ export function wholeReportHint (ctx: CommandContext<unknown>, command: string):
 /** The month (or year, or quarter) asked for; refused with how to write each. */
 export function periodOf (ctx: CommandContext<{ month: string }>, example: string): Period {
   const period = readPeriod(ctx.args.month, ctx.now, ctx.config.timeZone)
-  if (!period) throw new UserError(`看不懂月份「${ctx.args.month}」，请写成「年-月」（全年写「${toWall(ctx.now, ctx.config.timeZone).year}年」，季度写「${toWall(ctx.now, ctx.config.timeZone).year}年第一季度」）`, example)
-  return period
+  if (period) return period
+  const { year } = toWall(ctx.now, ctx.config.timeZone)
+  throw new UserError(`看不懂月份「${ctx.args.month}」，请写成「年-月」（全年写「${year}年」，季度写「${year}年第一季度」）`, example)
 }
 
 export default defineCommand<{ month: string }>({

@@ -18,7 +18,7 @@ export default defineCommand<{ id: number | null }>({
   allow: anyone,
   parse (rest) {
     const { id, rest: extra } = splitLeadingId(rest)
-    if (extra) throw new UserError('请只写活动编号', '#名单 1')
+    if (extra) throw new UserError('请只写活动编号', `#名单 ${OPEN_ACTIVITY_ID}`)
     return { id }
   },
   handle (ctx) {

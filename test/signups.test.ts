@@ -637,6 +637,11 @@ describe('签到 and #完成', () => {
     await bot.take()
     expect(bot.say('王会计', '签到')).toBe('refused')
     expect((await bot.take())[0]?.text).toContain('活动 #1 已经结束并完成统计，不能再签到。如需补记到场人数，请组织者发送「#完成 1 实到 人数」更正')
+    // the afternoon's session opening soon is what an early 签到 is for, though the morning's is completed
+    activity('名额：3', '11月7日 17:00-18:00')
+    await bot.take()
+    expect(bot.say('赵老师', '签到')).toBe('refused')
+    expect((await bot.take())[0]?.text).toContain('还没到签到时间：活动 #2「沙龙」的签到时间是 11月7日(周六) 16:00–18:00')
   })
 
   it('completes only after the start; attendance is the number of check-ins when there are any (companions did not check in)', async () => {
@@ -667,6 +672,20 @@ describe('签到 and #完成', () => {
     expect(activityFigures(bot.store.db, 1, TZ)).toMatchObject({ status: 'completed', attendance: 4, note: '会后合影' })
     expect(bot.say('林律师', '#完成 1 实到 40')).toBe('refused')
     expect(activityFigures(bot.store.db, 1, TZ)?.attendance).toBe(4)
+  })
+
+  it('does not point out a guest who checked in as the member of that name', async () => {
+    bot = createTestBot()
+    activity('名额：10')
+    bot.say('林律师', '报名')
+    bot.say('林律师', '代报名 1 孙七')
+    bot.say('孙七', '报名 1')
+    bot.clock.set(Date.parse('2026-11-07T14:10:00+08:00'))
+    bot.say('林律师', '签到')
+    bot.say('孙七', '签到')
+    bot.clock.set(Date.parse('2026-11-07T16:10:00+08:00'))
+    bot.say('周会长', '#完成 1')
+    expect((await bot.take()).at(-1)?.text).not.toContain('签到只算本人')
   })
 
   it('without check-ins counts the confirmed sign-ups, and 实到 N overrides', async () => {

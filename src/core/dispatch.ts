@@ -176,7 +176,11 @@ export class Dispatcher {
         inGroupCommit(db, () => {
           if (!markHandled(db, msg.id, now)) return
           const target = this.replyTarget(msg, now)
-          const reply = refused ? exampleInRoom(db, 'roomId' in target ? target.roomId : null, datedExample(err.reply, now, this.deps.config.timeZone), now) : APOLOGY
+          // the example is filled in for this room and day; what the member wrote, quoted in the message, is left as written
+          const example = refused && err.example !== undefined
+            ? exampleInRoom(db, 'roomId' in target ? target.roomId : null, datedExample(err.example, now, this.deps.config.timeZone), now)
+            : undefined
+          const reply = refused ? new UserError(err.message, example).reply : APOLOGY
           // a member reply (报名, -1, 接龙) refused in a room: the same refusal to many people in a
           // storm goes out once, @mentioning each of them, so nobody wonders whom 你 means
           if (refused && route.kind === 'command' && !route.prefixed && 'roomId' in target) {

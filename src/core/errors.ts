@@ -4,12 +4,12 @@ import { previousMonth } from '../domain/zoned-time.js'
 /** Written in an example where last month goes (`#月报 {上月}`): shown as that month, so a copied example asks for a real one. */
 export const LAST_MONTH = '{上月}'
 
-/** An example (or a reply carrying one) as the user sees it today. */
 /** Stands in an example for an open activity of the room the example is shown in (`#4 同心大讲堂`): see exampleInRoom. */
 export const OPEN_ACTIVITY = '{活动}'
 /** The same activity's id alone (`报名 4`). */
 export const OPEN_ACTIVITY_ID = '{编号}'
 
+/** An example (or a text carrying examples) as the user sees it today. */
 export function datedExample (text: string, now: number, timeZone: string): string {
   return text.includes(LAST_MONTH) ? text.replaceAll(LAST_MONTH, previousMonth(now, timeZone)) : text
 }

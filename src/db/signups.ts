@@ -282,7 +282,8 @@ export function checkinsOf (db: Db, activityId: number): Array<typeof checkins.$
 
 /**
  * People who came with someone who checked in but have no check-in of their own: the companions of checked-in
- * sign-ups and the guests (with theirs) registered by checked-in members. Attendance counts check-ins, so the
+ * sign-ups and the guests (with theirs) registered by checked-in members, unless the guest checked in as a member
+ * of that name. Attendance counts check-ins, so the
  * organizer is told how many these are.
  */
 export function companionsOfCheckedIn (db: Db, activityId: number): number {
@@ -291,6 +292,9 @@ export function companionsOfCheckedIn (db: Db, activityId: number): number {
         WHERE c.activity_id = @activityId AND s.status = 'confirmed')
     + (SELECT coalesce(sum(1 + g.companions), 0) FROM signups g
         WHERE g.activity_id = @activityId AND g.status = 'confirmed' AND g.guest_name IS NOT NULL
-          AND g.registrant_member_id IN (SELECT member_id FROM checkins WHERE activity_id = @activityId))`).pluck())
+          AND g.registrant_member_id IN (SELECT member_id FROM checkins WHERE activity_id = @activityId)
+          -- a guest who turned out to be a member and checked in as one is counted already
+          AND NOT EXISTS (SELECT 1 FROM checkins c JOIN members m ON m.id = c.member_id
+            WHERE c.activity_id = @activityId AND m.name = g.guest_name COLLATE NOCASE))`).pluck())
     .get({ activityId }) as number
 }

@@ -49,8 +49,9 @@ const EXAMPLE: Record<FieldKey, string> = {
 /** What was written, field by field (raw text). */
 export type RawFields = Partial<Record<FieldKey, string>>
 
-const FIELD_LABEL = /^([^:：]{1,8}?)\s*[:：]/
-const keyOf = (segment: string): FieldKey | undefined => FIELD_NAMES[(FIELD_LABEL.exec(segment.trim())?.[1] ?? '').trim()]
+/** `名称：值`: the label, then the value. */
+const FIELD = /^([^:：]{1,8}?)\s*[:：]\s*([\s\S]*)$/
+const keyOf = (segment: string): FieldKey | undefined => FIELD_NAMES[(FIELD.exec(segment.trim())?.[1] ?? '').trim()]
 
 /** Where another field starts after a space or a comma: 主题:座谈 时间:11月29日 14:00, 主题：讲座，地点：图书馆. */
 const NEXT_FIELD = new RegExp(`[\\s,，、]+(?=(?:${Object.keys(FIELD_NAMES).sort((a, b) => b.length - a.length).join('|')})\\s*[:：])`, 'g')
@@ -87,7 +88,7 @@ export function splitFields (body: string, example = ACTIVITY_EXAMPLE): RawField
   for (const part of parts) {
     const line = part.trim()
     if (!line) continue
-    const m = /^([^:：]{1,8}?)\s*[:：]\s*([\s\S]*)$/.exec(line)
+    const m = FIELD.exec(line)
     const key = m ? FIELD_NAMES[(m[1] ?? '').trim()] : undefined
     if (!m || !key) {
       // a second line of 说明 needs no label of its own
