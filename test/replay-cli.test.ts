@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { parseTranscript } from '../src/sim/transcript.js'
 import { PROJECT_ROOT } from './helpers/public.js'
@@ -96,11 +97,16 @@ describe('npm run replay', () => {
     expect(readdirSync(tmp).filter(f => f.startsWith('xinlian-replay-'))).toEqual([])
   }, 120_000)
 
-  it('refuses a --db that is a folder or not SQLite in one line, and the report CLI does too (exit 2); --out makes its folder', () => {
+  it('refuses a --db that is a folder, not SQLite or another program’s in one line, and the report CLI does too (exit 2); --out makes its folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xl-bad-db-'))
     const notes = join(dir, 'notes.txt')
     writeFileSync(notes, 'hello')
-    for (const db of [notes, dir]) {
+    // another program's SQLite file is refused too, and left as it was
+    const other = join(dir, 'other.db')
+    const foreign = new Database(other)
+    foreign.exec('CREATE TABLE foo (x)')
+    foreign.close()
+    for (const db of [notes, dir, other]) {
       const r = replay([setup], ['--db', db])
       expect(r.status).toBe(2)
       expect(r.stderr.trim().split('\n').filter(l => !l.startsWith('npm '))).toHaveLength(1)
@@ -109,6 +115,9 @@ describe('npm run replay', () => {
       expect(report.stdout).toBe('')
       expect(report.stderr.trim().split('\n').filter(l => !l.startsWith('npm '))).toHaveLength(1)
     }
+    const untouched = new Database(other, { readonly: true })
+    expect(untouched.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(['foo'])
+    untouched.close()
     const db = join(dir, 'bot.db')
     replay([setup, { type: 'message', at: '2026-11-02T09:00:00+08:00', room: '测试群', from: '周会长', text: '#启用 鹿城同心荟' }], ['--db', db])
     const out = join(dir, 'new', 'folder', 'r.json')

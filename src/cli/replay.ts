@@ -67,8 +67,8 @@ async function main (): Promise<void> {
     throw err
   }
   // the bot (Wechaty and all) is loaded only once the transcript is known to be good
-  const [{ log: wechatyLog }, { settingsFromConfig }, { loadConfig }, { createLogger }, { Simulation }] = await Promise.all([
-    import('wechaty'), import('../app.js'), import('../config.js'), import('../log.js'), import('../sim/simulation.js'),
+  const [{ log: wechatyLog }, { settingsFromConfig }, { loadConfig }, { createLogger }, { Simulation }, { isOtherDatabase }] = await Promise.all([
+    import('wechaty'), import('../app.js'), import('../config.js'), import('../log.js'), import('../sim/simulation.js'), import('../db/open.js'),
   ])
   // the transcript is the whole world: the bot's settings are the defaults (times, offsets and pacing from the
   // environment would change what a transcript means); only how much is logged comes from outside
@@ -88,6 +88,11 @@ async function main (): Promise<void> {
   const outDir = values['out-dir'] ?? mkdtempSync(join(tmpdir(), 'xinlian-replay-'))
   if (!values['out-dir']) process.on('exit', () => { try { rmdirSync(outDir) } catch { /* it holds files: keep them */ } })
   if (values.db && existsSync(values.db) && statSync(values.db).isDirectory()) fail(`--db ${values.db} is a folder, not a database file`)
+  try {
+    if (values.db && existsSync(values.db) && isOtherDatabase(values.db)) fail(`--db ${values.db}: not a database of the bot (its tables are another program's)`)
+  } catch (err) {
+    fail(`--db ${values.db}: not a database the bot can read (${(err as Error).message})`)
+  }
   const sim = await Simulation.start({
     // an admin named only in `admins` is still someone who can write to the bot in private
     world: worldOf(setup),

@@ -2,10 +2,10 @@
 //   [--format json|xlsx|text] [--out FILE] [--db FILE] — the figures of report.md from the shell.
 import './quiet-stdout.js'
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig, loadDotEnv } from '../config.js'
-import { openDb } from '../db/open.js'
+import { isOtherDatabase, openDb } from '../db/open.js'
 import { roomByReportName, roomByTopic, roomReportName } from '../db/people.js'
 import { getSetting } from '../db/settings.js'
 import { ALL_ROOMS } from '../report/bundle.js'
@@ -89,6 +89,7 @@ async function main (): Promise<void> {
   if (args.db !== ':memory:' && statSync(args.db).isDirectory()) throw new ArgError(`--db ${args.db} is a folder, not a database file`)
   const { db, close } = (() => {
     try {
+      if (args.db !== ':memory:' && isOtherDatabase(args.db)) throw new Error('its tables are not the bot’s')
       return openDb(args.db)
     } catch (err) {
       throw new ArgError(`--db ${args.db} is not a database the bot can read (${(err as Error).message})`)
@@ -112,8 +113,10 @@ async function main (): Promise<void> {
         ? `${reportText(report, { title, maxDetails: Infinity, now: Date.now() })}\n`
         : await (await import('../report/xlsx.js')).renderWorkbook(report, { title, now: Date.now() })
     if (args.out) {
-      mkdirSync(dirname(resolve(args.out)), { recursive: true })
-      writeFileSync(args.out, output)
+      const out = args.out
+      if (existsSync(out) && statSync(out).isDirectory()) throw new ArgError(`--out ${out} is a folder: give a file name, e.g. ${join(out, 'report.xlsx')}`)
+      mkdirSync(dirname(resolve(out)), { recursive: true })
+      writeFileSync(out, output)
     }
     // json is always on stdout (report.md), written to --out as well when asked
     if (!args.out || args.format === 'json') process.stdout.write(output)

@@ -19,6 +19,20 @@ export interface OpenDb {
   close (): void
 }
 
+/**
+ * Whether an existing file is a SQLite database of something else: it has tables, but not the migrations table every
+ * database of the bot has. Such a file is refused, never migrated into. (Not SQLite at all: better-sqlite3 throws.)
+ */
+export function isOtherDatabase (path: string): boolean {
+  const probe = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    const tables = probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
+    return tables.length > 0 && !tables.includes('__drizzle_migrations')
+  } finally {
+    probe.close()
+  }
+}
+
 export function openDb (path: string): OpenDb {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true })
   const sqlite = new Database(path)
