@@ -3,12 +3,13 @@
 // (imported by name, from outside the bundle), and stops cleanly on SIGTERM. (The mock puppet
 // logs in only when a test drives it; messages through the plugin are tested from src/.)
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundle } from '../src/cli/build.js'
+import { STAMP_FILE, sourceStamp } from '../src/cli/source-stamp.mjs'
 import { PROJECT_ROOT, PUBLIC_EXAMPLES } from './helpers/public.js'
 
 let dir: string
@@ -65,6 +66,22 @@ describe('the production bundle', () => {
       store.close()
     }
   }, 120_000)
+
+  it('is stamped with the sources it was built from, by content: a change shows, a file time does not', () => {
+    expect(readFileSync(join(PROJECT_ROOT, OWN_BUNDLE, STAMP_FILE), 'utf8').trim()).toBe(sourceStamp(PROJECT_ROOT))
+    const root = mkdtempSync(join(tmpdir(), 'xl-stamp-'))
+    mkdirSync(join(root, 'src'))
+    writeFileSync(join(root, 'src', 'a.ts'), 'export const a = 1\n')
+    const first = sourceStamp(root)
+    utimesSync(join(root, 'src', 'a.ts'), new Date('2020-01-01'), new Date('2020-01-01'))
+    expect(sourceStamp(root)).toBe(first)
+    writeFileSync(join(root, 'src', 'a.ts'), 'export const a = 2\n')
+    expect(sourceStamp(root)).not.toBe(first)
+    writeFileSync(join(root, 'src', 'a.ts'), 'export const a = 1\n')
+    writeFileSync(join(root, 'src', 'b.ts'), '')
+    expect(sourceStamp(root)).not.toBe(first)
+    rmSync(root, { recursive: true, force: true })
+  })
 
   it('replays and reports from the bundle exactly as from the source (npm run replay / report use it when fresh)', () => {
     const run = (entry: string[], args: string[]): string => {

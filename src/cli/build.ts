@@ -5,10 +5,11 @@
 // files next to their code (pino's workers, jimp's fonts). The report renderers (exceljs, vega)
 // are split into chunks loaded on first use, as in src/.
 import { spawnSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { STAMP_FILE, sourceStamp } from './source-stamp.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 export const BUNDLE_DIR = 'dist/bundle'
@@ -24,14 +25,21 @@ const EXTERNAL = [
   'etcd3', 'esdk-obs-nodejs', 'aws-sdk',
 ]
 
+/** Files of an earlier build are kept this long: a replay started from it may still load one of its chunks. */
+const KEEP_OLD_MS = 10 * 60_000
+
 /**
  * Bundles src/main.ts, and the replay and report commands, into `outdir` (dist/bundle: main.mjs, replay.mjs,
- * report.mjs and their shared chunks). `outdir` sits two folders below the project, as src/db does, so paths read
- * relative to the code (the migrations) are the same from the bundle.
+ * report.mjs and their shared chunks), with the stamp of the sources it was built from (source-stamp.mjs). `outdir`
+ * sits two folders below the project, as src/db does, so paths read relative to the code (the migrations) are the
+ * same from the bundle. The folder is not emptied first: a command running from the previous build keeps its chunks.
  */
 export async function bundle (outdir = BUNDLE_DIR): Promise<void> {
-  rmSync(join(root, outdir), { recursive: true, force: true })
-  await build({
+  const dir = join(root, outdir)
+  const stamp = sourceStamp(root) // before building: a source changed meanwhile leaves the bundle stale, never wrongly fresh
+  rmSync(join(dir, STAMP_FILE), { force: true })
+  const result = await build({
+    metafile: true,
     absWorkingDir: root,
     entryPoints: { main: 'src/main.ts', replay: 'src/cli/replay.ts', report: 'src/cli/report.ts' },
     outdir,
@@ -48,6 +56,12 @@ export async function bundle (outdir = BUNDLE_DIR): Promise<void> {
     banner: { js: "import { createRequire as __xlRequire } from 'node:module'; const require = __xlRequire(import.meta.url);" },
     logLevel: 'warning',
   })
+  const written = new Set(Object.keys(result.metafile.outputs).map(f => resolve(root, f)))
+  for (const entry of readdirSync(dir)) {
+    const file = join(dir, entry)
+    if (!written.has(file) && Date.now() - statSync(file).mtimeMs > KEEP_OLD_MS) rmSync(file, { recursive: true, force: true })
+  }
+  writeFileSync(join(dir, STAMP_FILE), `${stamp}\n`)
 }
 
 // npm run build type-checks first; `--no-typecheck` is for `npm test`, which has just type-checked
