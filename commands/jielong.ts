@@ -77,7 +77,10 @@ export default defineCommand<JielongList>({
     const wasListed = (name: string): boolean => previous.has(nameKey(name))
     const onLatest = new Set(before.latest.map(nameKey))
     // the names that count (not listed before, or the sender's own), each looked up once: the member it names, else a guest
-    const fresh = list.names.filter(name => same(name, sender.name) || !wasListed(name)).map(name => {
+    // Tom and tom on one list are one name
+    const keys = new Set<string>()
+    const names = list.names.filter(name => !keys.has(nameKey(name)) && keys.add(nameKey(name)))
+    const fresh = names.filter(name => same(name, sender.name) || !wasListed(name)).map(name => {
       const self = same(name, sender.name)
       const inRoom = self ? undefined : roster.get(nameKey(name))
       const known = self ? sender : inRoom ? undefined : findMemberNamed(ctx.db, room.id, name)

@@ -377,8 +377,8 @@ describe('代报名', () => {
     bot.say('Lily', '取消报名')
     bot.say('黄医生', '代报名 lily Tom')
     bot.say('王会计', '代报名 TOM')
-    bot.say('王会计', '#接龙\n1. 王会计\n2. LILY\n3. tom')
-    expect(roster()).toEqual(['Lily:confirmed:1', 'Tom:confirmed:1', '王会计:confirmed:1'])
+    bot.say('王会计', '#接龙\n1. 王会计\n2. LILY\n3. tom\n4. Amy\n5. AMY')
+    expect(roster()).toEqual(['Lily:confirmed:1', 'Tom:confirmed:1', '王会计:confirmed:1', 'Amy:confirmed:1'])
   })
 
   it('needs names, at most 20', async () => {
