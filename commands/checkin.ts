@@ -28,14 +28,13 @@ export default defineCommand<ReplyOf<'checkin'>>({
     if (!member || !ctx.room) return
     const room = ctx.room
     const tz = ctx.config.timeZone
-    // why no activity takes a check-in now, as precisely as the room's activities allow
     // why no activity takes a check-in now: the next one opening soon (the afternoon's session while the morning's
     // is completed), else one already completed inside its window, else the next at all
     const none = (): string => {
       const next = upcomingActivities(ctx.db, room.id, ctx.now).find(a => a.startAt - CHECKIN_OPENS_BEFORE_MS > ctx.now)
       const opens = next ? next.startAt - CHECKIN_OPENS_BEFORE_MS : Infinity
       const done = inCheckinWindow(ctx.db, room.id, ctx.now, 'completed')[0]
-      if (done && !(opens - ctx.now <= SOON_MS)) return completedRefusal(done.id).message
+      if (done && opens - ctx.now > SOON_MS) return completedRefusal(done.id).message
       if (next) return `还没到签到时间：活动 #${next.id}「${next.title}」的签到时间是 ${formatSpanZh(opens, effectiveEnd(next), tz)}，到时回复「签到」即可`
       return '现在没有正在签到的活动：签到时间是活动开始前1小时到活动结束。发送「#近期活动」查看活动时间'
     }

@@ -1,7 +1,6 @@
 // #帮助 — the commands the asker may use here, one example each.
 import { anyone, defineCommand, type Command, type CommandContext } from '../src/core/command.js'
 import { exampleInRoom } from '../src/core/activity-lookup.js'
-import { datedExample } from '../src/core/errors.js'
 
 function usable (ctx: CommandContext<unknown>, c: Command<any>): boolean {
   if (!c.allow.test(ctx.who)) return false
@@ -23,11 +22,11 @@ const help = defineCommand<Record<string, never>>({
     // a multi-line example keeps its lines (indented), so it works when typed or copied as shown
     const lines = ctx.commands.filter(c => usable(ctx, c))
       .map(c => `· ${c.summary}：${c.example.includes('\n') ? `\n${c.example.split('\n').map(l => `  ${l}`).join('\n')}` : c.example}`)
-    ctx.reply(exampleInRoom(ctx.db, ctx.room?.id ?? null, datedExample([
+    ctx.reply(exampleInRoom(ctx.db, ctx.room?.id ?? null, [
       ctx.room ? '新联会活动助手 · 你在本群可以用：' : '新联会活动助手 · 私聊可以用：',
       ...lines,
       ctx.room ? '带「#」的是命令；报名、签到等直接回复即可，不用加「#」。' : '带「#」的是命令；报名、签到请在活动群里直接回复，不用加「#」。',
-    ].join('\n'), ctx.now, ctx.config.timeZone), ctx.now))
+    ].join('\n'), ctx.now, ctx.config.timeZone))
   },
 })
 

@@ -76,11 +76,11 @@ export default defineCommand<JielongList>({
     const previous = new Set(before.listed.map(nameKey))
     const wasListed = (name: string): boolean => previous.has(nameKey(name))
     const onLatest = new Set(before.latest.map(nameKey))
-    // the names that count (not listed before, or the sender's own), each looked up once: the member it names, else a guest
-    // Tom and tom on one list are one name
-    const keys = new Set<string>()
-    const names = list.names.filter(name => !keys.has(nameKey(name)) && keys.add(nameKey(name)))
-    const fresh = names.filter(name => same(name, sender.name) || !wasListed(name)).map(name => {
+    // the names that count (not listed before, or the sender's own), each looked up once: the member it names, else a
+    // guest. Tom and tom on one list are one name (the first written).
+    const byKey = new Map<string, string>()
+    for (const name of list.names) if (!byKey.has(nameKey(name))) byKey.set(nameKey(name), name)
+    const fresh = [...byKey.values()].filter(name => same(name, sender.name) || !wasListed(name)).map(name => {
       const self = same(name, sender.name)
       const inRoom = self ? undefined : roster.get(nameKey(name))
       const known = self ? sender : inRoom ? undefined : findMemberNamed(ctx.db, room.id, name)

@@ -105,7 +105,8 @@ async function main (): Promise<void> {
     onOutput: line => { writeStdoutSync(`${JSON.stringify(line)}\n`) },
     crash: crashPoint(),
   }).catch((err: unknown) => {
-    // a --db that is not SQLite (or not ours) is the caller's mistake: one line, as for a malformed transcript
+    // a --db SQLite cannot open or write (locked, read-only: a file that is not SQLite was refused above) is the
+    // caller's to fix: one line, as for a malformed transcript
     if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) fail(`--db ${values.db}: not a database the bot can read (${(err as Error).message})`)
     throw err
   })

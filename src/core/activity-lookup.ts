@@ -5,7 +5,7 @@ import { viewsOf } from '../db/views.js'
 import { activityLine } from '../domain/card.js'
 import { formatDateTimeZh } from '../domain/zoned-time.js'
 import type { CommandContext } from './command.js'
-import { OPEN_ACTIVITY, OPEN_ACTIVITY_ID, UserError } from './errors.js'
+import { datedExample, OPEN_ACTIVITY, OPEN_ACTIVITY_ID, UserError } from './errors.js'
 import type { Db } from '../db/open.js'
 
 /** The activity with this id in the sender's room (an admin may name any in private chat). */
@@ -66,8 +66,12 @@ export function assertOpenForSignup (ctx: CommandContext<unknown>, a: ActivityRo
   if (a.deadlineAt <= ctx.now) throw new UserError(`活动 #${a.id}「${a.title}」报名已截止`, '#近期活动')
 }
 
-/** An example that names one of the room's open activities ({活动} → `#4 同心大讲堂`, {编号} → `4`), so copying it works. */
-export function exampleInRoom (db: Db, roomId: number | null, text: string, now: number): string {
+/**
+ * Examples as shown in this room today, so copying one works: last month for {上月} (datedExample), and one of the
+ * room's open activities for {活动} (`#4 同心大讲堂`) and {编号} (`4`).
+ */
+export function exampleInRoom (db: Db, roomId: number | null, written: string, now: number, timeZone: string): string {
+  const text = datedExample(written, now, timeZone)
   if (!text.includes(OPEN_ACTIVITY) && !text.includes(OPEN_ACTIVITY_ID)) return text
   const open = roomId === null ? undefined : openActivities(db, roomId, now)[0]
   return text

@@ -10,7 +10,7 @@ import { parseQuote } from '../domain/member-reply.js'
 import type { Clock } from './clock.js'
 import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Who } from './command.js'
 import { exampleInRoom } from './activity-lookup.js'
-import { datedExample, UserError } from './errors.js'
+import { UserError } from './errors.js'
 import { cleanText, toHalfWidth } from './normalize.js'
 import type { Registry } from './registry.js'
 import type { IncomingMessage, Person, Target } from './types.js'
@@ -178,7 +178,7 @@ export class Dispatcher {
           const target = this.replyTarget(msg, now)
           // the example is filled in for this room and day; what the member wrote, quoted in the message, is left as written
           const example = refused && err.example !== undefined
-            ? exampleInRoom(db, 'roomId' in target ? target.roomId : null, datedExample(err.example, now, this.deps.config.timeZone), now)
+            ? exampleInRoom(db, 'roomId' in target ? target.roomId : null, err.example, now, this.deps.config.timeZone)
             : undefined
           const reply = refused ? new UserError(err.message, example).reply : APOLOGY
           // a member reply (报名, -1, 接龙) refused in a room: the same refusal to many people in a

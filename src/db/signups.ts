@@ -283,8 +283,7 @@ export function checkinsOf (db: Db, activityId: number): Array<typeof checkins.$
 /**
  * People who came with someone who checked in but have no check-in of their own: the companions of checked-in
  * sign-ups and the guests (with theirs) registered by checked-in members, unless the guest checked in as a member
- * of that name. Attendance counts check-ins, so the
- * organizer is told how many these are.
+ * of that name. Attendance counts check-ins, so the organizer is told how many these are.
  */
 export function companionsOfCheckedIn (db: Db, activityId: number): number {
   return prepared(db, 'companions-of-checked-in', () => db.$client.prepare(`SELECT

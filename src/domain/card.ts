@@ -121,7 +121,7 @@ export function netted<E extends AckLine> (events: readonly E[]): E[] {
  * The coalesced acknowledgement for one activity: who got in, who waits where, who left, who moved up. Someone
  * moved up may have missed the reminders (they were waiting then), so the promotion says when and where.
  */
-export function ackText (a: ActivityView, written: readonly AckLine[], timeZone?: string): string {
+export function ackText (a: ActivityView, written: readonly AckLine[], timeZone: string): string {
   const events = netted(written)
   const lines = [`${cardMarker(a.id)}${a.title}`]
   const group = (kind: AckLine['kind']): AckLine[] => events.filter(e => e.kind === kind)
@@ -141,7 +141,7 @@ export function ackText (a: ActivityView, written: readonly AckLine[], timeZone?
   const cancelled = group('cancelled')
   if (cancelled.length > 0) lines.push(`已取消报名：${cancelled.map(who).join('、')}`)
   const promoted = group('promoted')
-  const whenWhere = timeZone === undefined ? '' : `（${formatDateTimeZh(a.startAt, timeZone)}${a.location ? ` · ${a.location}` : ''}）`
+  const whenWhere = `（${formatDateTimeZh(a.startAt, timeZone)}${a.location ? ` · ${a.location}` : ''}）`
   if (promoted.length > 0) lines.push(`候补转为正式报名：${promoted.map(who).join('、')}，请准时参加${whenWhere}`)
   const checkedIn = group('checked-in')
   if (checkedIn.length > 0) lines.push(`签到成功：${checkedIn.map(e => e.name).join('、')}`)

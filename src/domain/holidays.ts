@@ -1,6 +1,8 @@
 // Chinese holidays as organisers name them in notices (元宵节晚上7点, 中秋节联谊, 国庆节上午9点), as calendar dates.
 // The lunar ones (and 清明, a solar term) move every year: their dates for 2025–2036 were computed with the
-// lunar-javascript library (the holidays table in test/time-phrase.test.ts spot-checks them); later years are refused rather than guessed.
+// lunar-javascript library (the holidays table in test/time-phrase.test.ts spot-checks them); later years are
+// refused rather than guessed.
+import { addDays, type WallTime } from './zoned-time.js'
 
 /** The festivals whose date moves, in the order of each year's row below. */
 const MOVING = ['除夕', '春节', '元宵', '清明', '端午', '七夕', '中秋', '重阳'] as const
@@ -34,7 +36,10 @@ const ALIASES: Record<string, Moving> = {
   清明: '清明', 端午: '端午', 七夕: '七夕', 中秋: '中秋', 重阳: '重阳',
 }
 
-export interface CalendarDay { year: number, month: number, day: number }
+type CalendarDay = Pick<WallTime, 'year' | 'month' | 'day'>
+
+/** Days in order: 2027-02-06 is 20270206. */
+const dayNumber = (d: CalendarDay): number => d.year * 10_000 + d.month * 100 + d.day
 
 /**
  * The holiday a word names, on or after `today`: a fixed one as month and day (the year follows as for any date), a
@@ -53,10 +58,8 @@ export function holidayDate (word: string, today: CalendarDay, year?: number): {
     const mmdd = MOVING_DATES[y]?.[MOVING.indexOf(moving)]
     if (!mmdd) return null
     const [month, day] = mmdd.split('-').map(Number) as [number, number]
-    const date = new Date(Date.UTC(y, month - 1, day + after))
-    const found = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
-    const notPast = found.year > today.year || (found.year === today.year && (found.month > today.month || (found.month === today.month && found.day >= today.day)))
-    if (notPast || year) return found
+    const found = addDays({ year: y, month, day }, after)
+    if (year || dayNumber(found) >= dayNumber(today)) return found
   }
   return null
 }

@@ -61,6 +61,7 @@ export const MORNING_HOUR = 8
 export function outOfNight (at: number, timeZone: string): number {
   const w = toWall(at, timeZone)
   if (w.hour >= MORNING_HOUR && w.hour < NIGHT_STARTS_HOUR) return at
-  const day = w.hour >= NIGHT_STARTS_HOUR ? addDays({ year: w.year, month: w.month, day: w.day }, 1) : { year: w.year, month: w.month, day: w.day }
+  const today = { year: w.year, month: w.month, day: w.day }
+  const day = w.hour >= NIGHT_STARTS_HOUR ? addDays(today, 1) : today
   return fromWall({ ...day, hour: MORNING_HOUR, minute: 0, second: 0 }, timeZone)
 }

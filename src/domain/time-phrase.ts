@@ -181,8 +181,8 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   // Brackets and commas would stop chrono merging 11月28日(周六)下午2点 into one result.
   [/[()[\]【】,，、;；。!！?？]/g, ' '],
   [/\s+/g, ' '],
-  // 12月5日 14.30, 12.5（周六）14.30 (its brackets are spaces by now), 2026.12.5 14.30-16.30: after a date, a dotted pair is the time, and so is the
-  // end of a range that starts with one (12.5 14:00-12.6 12:00 keeps its dotted end date).
+  // 12月5日 14.30, 12.5（周六）14.30 (its brackets are spaces by now), 2026.12.5 14.30-16.30: after a date, a dotted
+  // pair is the time, and so is the end of a range that starts with one (12.5 14:00-12.6 12:00 keeps its dotted date).
   [/(?<=(?:[日号]|(?<![\d.])(?:\d{4}[./])?\d{1,2}[./]\d{1,2})\s*(?:(?:周|星期|礼拜)[一二三四五六日天]\s*)?)([01]?\d|2[0-3])\.([0-5]\d)(?:\s*(-|到|至)\s*([01]?\d|2[0-3])\.([0-5]\d))?(?![\d.])/g,
     (_, h: string, m: string, to?: string, h2?: string, m2?: string) => `${h}:${m}${to ? `${to}${h2}:${m2}` : ''}`],
   // Numeric dates chrono's zh parser does not know become the 年月日 form it does: 2026-12-06, 2026.12.6, 12.5, 12/6.
@@ -485,10 +485,6 @@ function pinDate (side: Side, { now, timeZone, today }: Anchor, written: string)
   const date = ((): CalendarDate => {
     switch (spec.kind) {
       case 'date':
-        // 2027年2月29日: the written year is part of what is wrong
-        if (/\d{4}|年/.test(written) && spec.date.month >= 1 && spec.date.month <= 12 && spec.date.day > daysInMonth(spec.date.year, spec.date.month)) {
-          fail(`${spec.date.year}年${spec.date.month}月没有${spec.date.day}号`)
-        }
         return spec.date
       case 'monthDay': {
         // This year if the date is today or later (a past hour today is the caller's to refuse), else next year; 2月29日
@@ -516,7 +512,8 @@ function pinDate (side: Side, { now, timeZone, today }: Anchor, written: string)
         return instantOf(today, side.clock, timeZone) > now ? today : addDays(today, 1)
     }
   })()
-  assertExists(date)
+  // 2027年2月29日: a written year is part of what is wrong
+  assertExists(date, spec.kind === 'date' && /\d{4}|年/.test(written))
   if (spec.kind !== 'none' && spec.weekday !== null && weekdayOf(date) !== spec.weekday) {
     fail(`${date.month}月${date.day}日是${weekdayZh(weekdayOf(date))}，不是${weekdayZh(spec.weekday)}`)
   }
@@ -530,10 +527,10 @@ function assertPossible (month: number, day: number): void {
   if (day < 1 || day > daysInMonth(LEAP_YEAR, month)) fail(`${month}月没有${day}号`)
 }
 
-/** A day that does not exist is an error, never rolled over into the next month. */
-function assertExists ({ year, month, day }: CalendarDate): void {
+/** A day that does not exist is an error, never rolled over into the next month; `withYear` names its year. */
+function assertExists ({ year, month, day }: CalendarDate, withYear = false): void {
   if (month < 1 || month > 12) fail(`没有${month}月`)
-  if (day < 1 || day > daysInMonth(year, month)) fail(`${month}月没有${day}号`)
+  if (day < 1 || day > daysInMonth(year, month)) fail(`${withYear ? `${year}年` : ''}${month}月没有${day}号`)
 }
 
 function instantOf (date: CalendarDate, clock: Clock, timeZone: string): number {

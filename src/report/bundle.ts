@@ -66,9 +66,10 @@ export function readPeriod (text: string, now: number, timeZone: string): Period
   let year: number
   let quarter: number
   if (relative) {
-    const back = relative[1] === '上' ? 1 : 0
-    year = currentQuarter - back < 1 ? w.year - 1 : w.year
-    quarter = currentQuarter - back < 1 ? 4 : currentQuarter - back
+    // 上季度 in the first quarter is last year's fourth
+    const q = currentQuarter - (relative[1] === '上' ? 1 : 0)
+    year = q < 1 ? w.year - 1 : w.year
+    quarter = q < 1 ? 4 : q
   } else if (written) {
     quarter = QUARTER_NUMBER[written[2] ?? ''] ?? 0
     // 四季度 alone, said in January: the latest fourth quarter that has begun, as 十二月 is the latest December
