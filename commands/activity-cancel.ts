@@ -12,7 +12,7 @@ import { cardMarker } from '../src/domain/member-reply.js'
 
 const EXAMPLE = '#取消活动 3 场地冲突，另行通知'
 
-export default defineCommand<{ id: number, reason: string | null }>({
+export default defineCommand<{ id: number, reason: string | null }, 'room'>({
   name: '取消活动',
   aliases: ['撤销活动'],
   summary: '取消活动（已报名的人会收到通知）',

@@ -13,7 +13,7 @@ import { activityFigures } from '../src/report/figures.js'
 
 const EXAMPLE = '#完成 2 实到 6 备注 接待群众法律咨询23人次'
 
-export default defineCommand<{ id: number, attendance: number | null, note: string | null }>({
+export default defineCommand<{ id: number, attendance: number | null, note: string | null }, 'room'>({
   name: '完成',
   aliases: ['活动完成', '结束活动'],
   summary: '活动结束后标记完成（可写实到人数和备注）',

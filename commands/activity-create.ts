@@ -19,7 +19,6 @@ export default defineCommand({
   handle (ctx) {
     const f = ctx.args
     const room = ctx.room
-    if (!room) return
     // the same notice sent twice (a double tap, a forward back into the group) is one activity, not two half-full ones
     const twin = scheduledTwin(ctx.db, room.id, f.title, f.start)
     if (twin) {
@@ -36,7 +35,7 @@ export default defineCommand({
       deadline: f.deadline ?? f.start,
       remindOffsets: f.remindOffsets ?? null,
       description: f.description ?? null,
-      organizerMemberId: ctx.member?.id ?? null,
+      organizerMemberId: ctx.member.id,
       organizerName: ctx.msg.sender.name,
     }, ctx.now)
     replanReminders(ctx.db, activity.id, activity.startAt, offsetsOf(activity, ctx.config.remindOffsets), ctx.now)

@@ -24,7 +24,7 @@ function onDayOf (day: number, minutes: number, timeZone: string): number {
   return fromWall({ ...date, hour: Math.floor(m / 60), minute: m % 60, second: 0 }, timeZone)
 }
 
-export default defineCommand<{ id: number, fields: ActivityFields }>({
+export default defineCommand<{ id: number, fields: ActivityFields }, 'room'>({
   name: '修改',
   aliases: ['修改活动'],
   summary: '修改活动（已报名的人会收到通知）',

@@ -23,7 +23,6 @@ function appointCommand (role: 'organizer' | 'secretary', name: string, example:
     parse: mentioned(example),
     handle (ctx) {
       const room = ctx.room
-      if (!room) return
       for (const person of ctx.args.people) {
         const member = ensureMember(ctx.db, room.id, person, ctx.now)
         if (appoint(ctx.db, role, member, ctx.now)) ctx.audit({ action: `appoint-${role}`, entity: 'member', entityId: member.id })
@@ -38,7 +37,7 @@ export const appointSecretary = appointCommand('secretary', '设秘书', '#设�
 
 const ROLE_NAME: Record<string, string> = { organizer: '组织者', secretary: '秘书' }
 
-export const revoke = defineCommand<{ people: Person[] }>({
+export const revoke = defineCommand<{ people: Person[] }, 'room'>({
   name: '撤销',
   summary: '撤销成员被任命的全部身份（各群的组织者、秘书）',
   example: '#撤销 @张三',
@@ -47,7 +46,6 @@ export const revoke = defineCommand<{ people: Person[] }>({
   parse: mentioned('#撤销 @张三'),
   handle (ctx) {
     const room = ctx.room
-    if (!room) return
     const lines = ctx.args.people.map(person => {
       const member = ensureMember(ctx.db, room.id, person, ctx.now)
       const { roles, organizerRooms } = revokeAll(ctx.db, member)

@@ -8,7 +8,7 @@ import type { ActivityRow } from '../src/db/activities.js'
 import { activitiesWithSignupsOf, cancelSignups, signupLabels, signupsRegisteredBy } from '../src/db/signups.js'
 import { ackPromotions } from '../src/core/roster-acks.js'
 
-export default defineCommand<ReplyOf<'cancel'>>({
+export default defineCommand<ReplyOf<'cancel'>, 'room'>({
   name: '取消报名',
   summary: '取消自己的报名（连同带的人和代报的人）',
   example: `取消报名 ${OPEN_ACTIVITY_ID}`,
@@ -18,7 +18,6 @@ export default defineCommand<ReplyOf<'cancel'>>({
   parse: prefixedReply('cancel', '取消报名', '取消报名 1'),
   handle (ctx) {
     const member = ctx.member
-    if (!member) return
     const room = ctx.room
     const mine = once((): ActivityRow[] => (room ? activitiesWithSignupsOf(ctx.db, room.id, member.id, ctx.now) : []))
     // a lone -1 from someone with nothing to cancel is someone disagreeing in the chat: no reply

@@ -15,7 +15,7 @@ const SOON_MS = 6 * 3600_000
 const completedRefusal = (id: number): UserError =>
   new UserError(`活动 #${id} 已经结束并完成统计，不能再签到。如需补记到场人数，请组织者发送「#完成 ${id} 实到 人数」更正`)
 
-export default defineCommand<ReplyOf<'checkin'>>({
+export default defineCommand<ReplyOf<'checkin'>, 'room'>({
   name: '签到',
   summary: '活动现场签到（开始前1小时到结束）',
   example: `签到 ${OPEN_ACTIVITY_ID}`,

@@ -3,7 +3,7 @@ import { adminOnly, defineCommand } from '../src/core/command.js'
 import { UserError } from '../src/core/errors.js'
 import { roomReportName, setRoomEnabled } from '../src/db/people.js'
 
-export default defineCommand<{ reportName: string | null }>({
+export default defineCommand<{ reportName: string | null }, 'room'>({
   name: '启用',
   summary: '在本群启用活动助手（名称用于报表）',
   example: '#启用 鹿城新联会',
@@ -16,7 +16,6 @@ export default defineCommand<{ reportName: string | null }>({
   },
   handle (ctx) {
     const room = ctx.room
-    if (!room) return
     const wasEnabled = room.enabled
     const updated = setRoomEnabled(ctx.db, room.id, true, ctx.args.reportName ?? undefined, ctx.now)
     ctx.audit({ action: 'enable', entity: 'room', entityId: room.id, detail: { reportName: updated.reportName } })

@@ -2,7 +2,7 @@
 import { anyone, defineCommand, type Command, type CommandContext } from '../src/core/command.js'
 import { exampleInRoom } from '../src/core/activity-lookup.js'
 
-function usable (ctx: CommandContext<unknown>, c: Command<any>): boolean {
+function usable (ctx: CommandContext<unknown>, c: Command<any, any>): boolean {
   if (!c.allow.test(ctx.who)) return false
   if (c.where === 'room' && !ctx.room) return false
   if (c.where === 'private' && ctx.room) return false

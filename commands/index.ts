@@ -20,7 +20,7 @@ import roster from './roster.js'
 import signup from './signup.js'
 import upcoming from './upcoming.js'
 
-export const commands: readonly Command<any>[] = [
+export const commands: readonly Command<any, any>[] = [
   // members
   signup,
   proxySignup,

@@ -24,7 +24,7 @@ const RECENT_MS = 60 * 24 * 3600_000
 /** The example names one of the room's open activities (OPEN_ACTIVITY, filled in where the refusal is shown). */
 const EXAMPLE = `#接龙\n${OPEN_ACTIVITY}\n\n1. 张三\n2. 李四`
 
-export default defineCommand<JielongList>({
+export default defineCommand<JielongList, 'room'>({
   name: '接龙',
   summary: '用接龙报名（第一行#接龙，写上活动编号，再按序号列名字）',
   example: EXAMPLE,

@@ -11,7 +11,7 @@ import { ackSignup } from '../src/core/roster-acks.js'
 export const MAX_NAMES = 20
 const EXAMPLE = `代报名 ${OPEN_ACTIVITY_ID} 刘护士 孙护士`
 
-export default defineCommand<ReplyOf<'proxy'>>({
+export default defineCommand<ReplyOf<'proxy'>, 'room'>({
   name: '代报名',
   aliases: ['帮报名'],
   summary: '替别人报名（群成员按群昵称，其他人算你带的嘉宾）',

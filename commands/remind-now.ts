@@ -5,7 +5,7 @@ import { UserError } from '../src/core/errors.js'
 import { enqueueReminder } from '../src/core/notices.js'
 import { splitLeadingId } from '../src/core/normalize.js'
 
-export default defineCommand<{ id: number }>({
+export default defineCommand<{ id: number }, 'room'>({
   name: '提醒',
   aliases: ['发提醒'],
   summary: '马上发送活动提醒（@已报名的人）',

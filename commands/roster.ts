@@ -9,7 +9,7 @@ import { peopleByMemberId } from '../src/db/views.js'
 import { whenText } from '../src/domain/card.js'
 import { cardMarker } from '../src/domain/member-reply.js'
 
-export default defineCommand<{ id: number | null }>({
+export default defineCommand<{ id: number | null }, 'room'>({
   name: '名单',
   aliases: ['报名名单', '查看名单'],
   summary: '查看活动的报名、候补和签到名单',
@@ -23,7 +23,6 @@ export default defineCommand<{ id: number | null }>({
   },
   handle (ctx) {
     const room = ctx.room
-    if (!room) return
     const a = ctx.args.id !== null
       ? activityInRoom(ctx, ctx.args.id)
       : pickActivity(ctx, null, () => upcomingActivities(ctx.db, room.id, ctx.now), {

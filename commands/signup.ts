@@ -9,7 +9,7 @@ import { signUp } from '../src/db/signups.js'
 /** A party larger than this is an organizer's job (名额 and 代报名), not a member reply. */
 const MAX_PARTY = 20
 
-export default defineCommand<ReplyOf<'signup'>>({
+export default defineCommand<ReplyOf<'signup'>, 'room'>({
   name: '报名',
   summary: '报名活动（回复即可，带人写「N人」）',
   example: `报名 ${OPEN_ACTIVITY_ID}`,
@@ -32,7 +32,6 @@ export default defineCommand<ReplyOf<'signup'>>({
     })
     assertOpenForSignup(ctx, activity)
     const member = ctx.member
-    if (!member) return
     const outcome = signUp(ctx.db, activity, { memberId: member.id, registrantMemberId: member.id }, people, ctx.quotedActivityId !== null ? 'quote' : 'reply', ctx.now)
     ackSignup(ctx, activity, member.name, outcome)
     if (outcome.kind !== 'already' && outcome.kind !== 'too-big') {

@@ -3,7 +3,7 @@ import { anyone, defineCommand } from '../src/core/command.js'
 import { listLines } from '../src/core/activity-lookup.js'
 import { upcomingActivities } from '../src/db/activities.js'
 
-export default defineCommand<Record<string, never>>({
+export default defineCommand<Record<string, never>, 'room'>({
   name: '近期活动',
   aliases: ['活动列表', '活动安排'],
   summary: '查看本群近期的活动',
@@ -12,7 +12,6 @@ export default defineCommand<Record<string, never>>({
   allow: anyone,
   parse: () => ({}),
   handle (ctx) {
-    if (!ctx.room) return
     const rows = upcomingActivities(ctx.db, ctx.room.id, ctx.now)
     if (rows.length === 0) {
       ctx.reply('本群近期没有活动。组织者可以发送「#活动」发起活动。')

@@ -77,7 +77,7 @@ function dispatchRun (count: number): number {
   try {
     const core = createCore({ db: store.db, clock: systemClock, log: silentLogger, settings: benchSettings(), autoSend: false })
     const send = (p: Planned, id: string): void => {
-      const msg: IncomingMessage = { id, at: systemClock.now(), room: p.room, sender: p.sender, text: p.text, mentions: [], mentionsBot: false, self: false }
+      const msg: IncomingMessage = { id, kind: 'text', at: systemClock.now(), room: p.room, sender: p.sender, text: p.text, mentions: [], mentionsBot: false, self: false }
       const route = core.dispatcher.route(msg, '新联小助手')
       if (!route) throw new Error(`not routed: ${p.text}`)
       const outcome = core.dispatcher.execute(msg, route, null)

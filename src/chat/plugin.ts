@@ -8,7 +8,7 @@ import type { Logger } from 'pino'
 import type { Core } from '../app.js'
 import { forgetRoomIds } from '../db/people.js'
 import type { Person } from '../core/types.js'
-import type { IncomingMessage } from '../core/types.js'
+import type { ImageFile, IncomingMessage } from '../core/types.js'
 import { ArrivalOrder } from './arrival-order.js'
 import { WechatySender } from './wechaty-sender.js'
 
@@ -32,6 +32,15 @@ export interface Reading {
   withRoomNames (names: (room: Room, contact: Contact) => Promise<string>): Promise<IncomingMessage>
 }
 
+/** The message kinds the core reads; every other kind (voice, video, mini programs, links …) is dropped here. */
+const READ_KINDS = new Set([types.Message.Text, types.Message.Image])
+
+/** The picture of an image message, read from the puppet's FileBox: the core gets the bytes, never the puppet's object. */
+export async function readImage (message: Message): Promise<ImageFile> {
+  const box = await message.toFileBox()
+  return { name: box.name, bytes: await box.toBuffer() }
+}
+
 /** Reads a message once; names are the contacts' WeChat names until `withRoomNames`. */
 export async function readMessage (message: Message, botId: string): Promise<Reading> {
   const room = message.room()
@@ -40,10 +49,11 @@ export async function readMessage (message: Message, botId: string): Promise<Rea
   const mentioned = mentions.filter(c => c.id !== botId)
   const record: IncomingMessage = {
     id: message.id,
+    kind: message.type() === types.Message.Image ? 'image' : 'text',
     at: message.date().getTime(),
     room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : null,
     sender: { id: talker.id, name: talker.name() },
-    text: message.text(),
+    text: message.type() === types.Message.Text ? message.text() : '',
     mentions: mentioned.map(c => ({ id: c.id, name: c.name() })),
     mentionsBot: mentioned.length < mentions.length,
     self: message.self(),
@@ -151,7 +161,7 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
     const onMessage = async (message: Message): Promise<void> => {
       let run = (): void => {}
       try {
-        if (message.self() || message.type() !== types.Message.Text) return
+        if (message.self() || !READ_KINDS.has(message.type())) return
         const at = message.date().getTime()
         if (at < startedAt - (deps.graceMs ?? 2000)) {
           log.debug({ msgId: message.id }, 'ignored a message older than start-up')
@@ -161,7 +171,9 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
         const reading = await readMessage(message, bot.currentUser.id)
         const route = core.dispatcher.route(reading.record, bot.currentUser.name())
         if (!route) return
-        const record = await reading.withRoomNames(displayName)
+        const named = await reading.withRoomNames(displayName)
+        // a picture is fetched only once a reader has taken it as evidence
+        const record = named.kind === 'image' ? { ...named, image: await readImage(message) } : named
         const members = route.kind === 'command' && route.command.needsRoomMembers && record.room
           ? await roomMembers(record.room.id)
           : null

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../db/audit.js'
 import type { Db } from '../db/open.js'
 import type { AckEvent, FileBody } from '../db/outbox-store.js'
 import type { MemberRow, RoomRow } from '../db/people.js'
+import type { Quote } from './quote.js'
 import type { IncomingMessage, Person, Target } from './types.js'
 
 /** The sender's roles where the message was written. */
@@ -47,17 +48,30 @@ export interface ParseContext {
   mentions: readonly Person[]
   /** the activity of a quoted card, for quote-replies */
   quotedActivityId: number | null
+  /** the quoted message of a quote-reply */
+  quote: Quote | null
 }
 
-export interface CommandContext<A> {
+/** Where a command may be used: in a group, in private chat with the bot, or either. */
+export type Where = 'room' | 'private' | 'any'
+
+/** What a reply reader is told besides the text. */
+export interface ReplyInfo {
+  /** written in a group (false: in private chat with the bot) */
+  inRoom: boolean
+}
+
+export interface CommandContext<A, W extends Where = Where> {
   args: A
   msg: IncomingMessage
-  /** the room row (null in private chat) */
-  room: RoomRow | null
-  /** the sender as a member of the room (null in private chat) */
-  member: MemberRow | null
+  /** the room row: always there for a command used in a group (`where: 'room'`), else null in private chat */
+  room: W extends 'room' ? RoomRow : W extends 'private' ? null : RoomRow | null
+  /** the sender as a member of the room, as `room` */
+  member: W extends 'room' ? MemberRow : W extends 'private' ? null : MemberRow | null
   who: Who
   quotedActivityId: number | null
+  /** the quoted message of a quote-reply (its text and the activity of a quoted card) */
+  quote: Quote | null
   /** current room members, for commands that declare `needsRoomMembers` */
   roomMembers: readonly Person[] | null
   db: Db
@@ -65,7 +79,7 @@ export interface CommandContext<A> {
   config: CoreConfig
   log: Logger
   /** every registered command (for #帮助) */
-  commands: readonly Command<any>[]
+  commands: readonly Command<any, any>[]
   /** answer where the message was written */
   reply (text: string, mentions?: readonly Person[]): void
   send (target: Target, text: string, mentions?: readonly Person[]): void
@@ -75,7 +89,7 @@ export interface CommandContext<A> {
   audit (entry: Omit<AuditEntry, 'roomId' | 'actorMemberId' | 'actorName' | 'msgId'>): void
 }
 
-export interface Command<A = unknown> {
+export interface Command<A = unknown, W extends Where = Where> {
   /** the command word, e.g. 活动 for #活动 */
   name: string
   aliases?: readonly string[]
@@ -83,20 +97,22 @@ export interface Command<A = unknown> {
   summary: string
   /** a correct example for #帮助 and refusals */
   example: string
-  where: 'room' | 'private' | 'any'
+  where: W
   allow: Permission
-  /** a member reply that needs no prefix: its arguments, or null when the text is not this command */
-  matchReply? (text: string): A | null
+  /** a member reply that needs no prefix: its arguments, or null when the text is not this command (pure: the handler decides with the database) */
+  matchReply? (text: string, info: ReplyInfo): A | null
+  /** a picture this command takes: its arguments, or null (pure: the handler decides with the database) */
+  matchImage? (msg: IncomingMessage): A | null
   /** arguments of the prefixed form from the text after the command word; throws UserError */
   parse (rest: string, ctx: ParseContext): A
   /** the adapter must fetch the room's member list first (接龙, 代报名) */
   needsRoomMembers?: boolean
   /** answered even in a room that is not enabled (#启用) */
   worksWhenDisabled?: boolean
-  handle (ctx: CommandContext<A>): void
+  handle (ctx: CommandContext<A, W>): void
 }
 
-/** Helps commands keep their argument type while sitting in one list. */
-export function defineCommand<A> (command: Command<A>): Command<A> {
+/** Helps commands keep their argument type (and where they run) while sitting in one list. */
+export function defineCommand<A, W extends Where = Where> (command: Command<A, W>): Command<A, W> {
   return command
 }

@@ -6,19 +6,16 @@ import { markHandled } from '../db/handled.js'
 import { inGroupCommit, type Db } from '../db/open.js'
 import { enqueue, enqueueAck, enqueueNotice, enqueueText } from '../db/outbox-store.js'
 import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organizerRoomIds } from '../db/people.js'
-import { parseQuote } from '../domain/member-reply.js'
 import type { Clock } from './clock.js'
-import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Who } from './command.js'
+import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Where, type Who } from './command.js'
 import { exampleInRoom } from './activity-lookup.js'
 import { UserError } from './errors.js'
 import { cleanText, toHalfWidth } from './normalize.js'
+import { readMessage, routeReading, type Route } from './readers.js'
 import type { Registry } from './registry.js'
 import type { IncomingMessage, Person, Target } from './types.js'
 
 export const HELP_POINTER = '没有这个命令。发送「#帮助」查看可用的命令，例如：#近期活动'
-
-/** What people first say to the bot in private. */
-const GREETING = /^(?:你好|您好|你好呀|您好呀|hi|hello|哈喽|嗨|在吗|在不在|机器人|小助手)[\s!.~。！～?？]*$/i
 
 const CANCEL_ACTIVITY = '组织者取消活动请发「#取消活动 编号 原因」，例如：#取消活动 1 场地冲突'
 
@@ -33,23 +30,9 @@ export const APOLOGY = '抱歉，处理这条消息时出了点问题，已记�
 /** Longer commands are refused (a 500-line 接龙 with a note on every line fits); longer chatter is not read at all. */
 export const MAX_COMMAND_LENGTH = 60_000
 
-/** What dispatch made of a message. */
-export type Route =
-  | {
-    kind: 'command'
-    command: Command<any>
-    /** what follows the command word, as written (full-width kept, spaces cleaned) */
-    rest: string
-    /** the whole normalised text (after any quote and @bot prefix) */
-    text: string
-    prefixed: boolean
-    quotedActivityId: number | null
-  }
-  | { kind: 'unknown', word: string }
-  /** a command longer than MAX_COMMAND_LENGTH: refused without being read */
-  | { kind: 'too-long', length: number }
-
 const routeName = (route: Route): string => route.kind === 'command' ? route.command.name : route.kind === 'unknown' ? route.word : 'too-long'
+
+export type { Route } from './readers.js'
 
 export type Outcome = 'duplicate' | 'disabled' | 'handled' | 'refused' | 'failed'
 
@@ -62,9 +45,6 @@ export interface DispatchDeps {
   /** told after each transaction that enqueued something, so the sender can wake up */
   onEnqueue?: () => void
 }
-
-// ##活动 and # 活动 are typos of #活动
-const PREFIX = /^(?:#\s*)+|^\/\s*/
 
 /** Who the sender is, each role looked up on first use. */
 function lazyWho (admin: boolean, organizer: () => boolean, secretary: () => boolean): Who {
@@ -82,7 +62,7 @@ function tooLong (length: number): UserError {
 }
 
 /** A refusal for someone without the role: who may, and how one gets the role (an admin appoints, in a group). */
-function notAllowed (command: Command<unknown>, sender: string, inRoom: boolean): UserError {
+function notAllowed (command: Command<any, any>, sender: string, inRoom: boolean): UserError {
   const who = `只有${command.allow.label}可以使用「#${command.name}」`
   if (command.allow === adminOnly) return new UserError(`${who}，如有需要请联系管理员`, command.example)
   // in a group the way in is to organize it (a room's report is its organizers'); a secretary is appointed for the whole deployment
@@ -94,69 +74,19 @@ export class Dispatcher {
   constructor (private readonly deps: DispatchDeps) {}
 
   /**
-   * Pure reading of the message: which command (if any) it is. Chatter and the bot's own
-   * messages give null; nothing is read from the database here.
+   * Pure reading of the message: which command (if any) it is, by the first reader that
+   * recognises it (see readers.ts). Chatter and the bot's own messages give null; nothing is read
+   * from the database here.
    */
   route (msg: IncomingMessage, botName?: string): Route | null {
     if (msg.self) return null
     if (msg.text.length > MAX_COMMAND_LENGTH) {
-      // not parsed: only whether it was meant for the bot decides between a refusal and silence
+      // not normalised nor read: only whether it was meant for the bot decides between a refusal and silence
       const head = toHalfWidth(cleanText(msg.text.slice(0, 200)))
       const forBot = /^[#/]/.test(head) || (botName !== undefined && head.startsWith(`@${toHalfWidth(botName)}`)) || msg.mentionsBot
       return forBot ? { kind: 'too-long', length: msg.text.length } : null
     }
-    // both layers have the same length: find positions in `full`, cut what people wrote from `clean`
-    const clean = cleanText(msg.text)
-    const full = toHalfWidth(clean)
-    let start = 0
-    const quote = parseQuote(full)
-    if (quote) start = quote.bodyStart
-    while (/\s/.test(full.charAt(start))) start++
-    let addressed = false
-    const at = botName ? `@${toHalfWidth(botName)}` : null
-    if (at && full.startsWith(at, start)) {
-      start += at.length
-      while (/\s/.test(full.charAt(start))) start++
-      addressed = true
-    } else if (msg.mentionsBot && full.charAt(start) === '@') {
-      // the bot @mentioned by its group nickname: the mention list says it is us (alone, the space after it was trimmed)
-      const end = full.slice(start).search(/\s/)
-      start = end > 0 ? start + end : full.length
-      while (/\s/.test(full.charAt(start))) start++
-      addressed = true
-    }
-    const text = full.slice(start)
-    const quotedActivityId = quote?.activityId ?? null
-    /** The command a word names, its arguments as written from `wordEnd` (where the word ends in `text`) less what the lookup left over. */
-    const commandRoute = (found: { command: Command<any>, rest: string }, wordEnd: number): Route =>
-      ({ kind: 'command', command: found.command, rest: clean.slice(start + wordEnd - found.rest.length).trim(), text, prefixed: true, quotedActivityId })
-    addressed ||= msg.mentionsBot && msg.room !== null && !PREFIX.test(text)
-    if (PREFIX.test(text) || addressed) {
-      const prefixLength = PREFIX.exec(text)?.[0].length ?? 0
-      const body = text.slice(prefixLength)
-      const word = /^[^\s:]+/.exec(body)?.[0] ?? ''
-      // the bot @mentioned with nothing after it: someone asking what it can do
-      const found = word ? this.deps.registry.lookup(word) : addressed && !body.trim() ? this.deps.registry.lookup('帮助') : null
-      if (found) return commandRoute(found, prefixLength + word.length)
-      // `/` also starts WeChat's old emoticon codes (/::) — only `#` or an @mention makes an unknown command
-      if (text.startsWith('#') || addressed) return { kind: 'unknown', word }
-      return null
-    }
-    for (const command of this.deps.registry.replies) {
-      if (command.matchReply?.(text) != null) return { kind: 'command', command, rest: clean.slice(start), text, prefixed: false, quotedActivityId }
-    }
-    // in private chat, 月报 / 月报 2027-01 / 台账2027-01 without the # is a private command; other words
-    // (活动 几点开始？, 统计 一下人数吧) stay chatter
-    if (msg.room === null) {
-      // someone greeting the bot in private is shown what it can do
-      const help = GREETING.test(text) ? this.deps.registry.lookup('帮助') : null
-      if (help) return commandRoute(help, text.length)
-      const word = /^[^\s:]+/.exec(text)?.[0] ?? ''
-      const found = word ? this.deps.registry.lookup(word) : null
-      const after = text.slice(word.length - (found?.rest.length ?? 0)).trim()
-      if (found && found.command.where !== 'room' && (after === '' || /^\d/.test(after))) return commandRoute(found, word.length)
-    }
-    return null
+    return routeReading(readMessage(msg, botName), this.deps.registry)
   }
 
   /** Runs a routed message. Synchronous: one transaction holds the change and every reply. */
@@ -230,15 +160,18 @@ export class Dispatcher {
     if (command.where === 'private' && room) throw new UserError(`「#${command.name}」请私聊我发送`, command.example)
     if (!command.allow.test(who)) throw notAllowed(command, msg.sender.name, room !== null)
     if (route.text.length > MAX_COMMAND_LENGTH) throw tooLong(route.text.length)
-    const pctx: ParseContext = { now, timeZone: config.timeZone, text: route.text, mentions: msg.mentions, quotedActivityId: route.quotedActivityId }
-    const args = route.prefixed ? command.parse(route.rest, pctx) : command.matchReply?.(route.text)
-    const ctx: CommandContext<unknown> = {
+    const quotedActivityId = route.quote?.activityId ?? null
+    const pctx: ParseContext = { now, timeZone: config.timeZone, text: route.text, mentions: msg.mentions, quotedActivityId, quote: route.quote }
+    // a reader (member reply, picture) has read the arguments already; a prefixed command is parsed here, where a refusal can be answered
+    const args = route.prefixed ? command.parse(route.rest, pctx) : route.args
+    const ctx: CommandContext<unknown, Where> = {
       args,
       msg,
       room,
       member,
       who,
-      quotedActivityId: route.quotedActivityId,
+      quotedActivityId,
+      quote: route.quote,
       roomMembers,
       db,
       now,

@@ -3,15 +3,17 @@
 import type { Command } from './command.js'
 
 export interface Registry {
-  all: readonly Command<any>[]
+  all: readonly Command<any, any>[]
   /** the command for a command word: exact, else the longest name the word starts with (#名单4) */
-  lookup (word: string): { command: Command<any>, rest: string } | null
+  lookup (word: string): { command: Command<any, any>, rest: string } | null
   /** commands that recognise plain member replies, in registration order */
-  replies: readonly Command<any>[]
+  replies: readonly Command<any, any>[]
+  /** commands that take pictures, in registration order */
+  images: readonly Command<any, any>[]
 }
 
-export function buildRegistry (commands: readonly Command<any>[]): Registry {
-  const index = new Map<string, Command<any>>()
+export function buildRegistry (commands: readonly Command<any, any>[]): Registry {
+  const index = new Map<string, Command<any, any>>()
   for (const command of commands) {
     for (const key of [command.name, ...(command.aliases ?? [])]) {
       const k = key.toLowerCase()
@@ -24,12 +26,13 @@ export function buildRegistry (commands: readonly Command<any>[]): Registry {
   return {
     all: commands,
     replies: commands.filter(c => c.matchReply),
+    images: commands.filter(c => c.matchImage),
     lookup (word) {
       const w = word.toLowerCase()
       const exact = index.get(w)
       if (exact) return { command: exact, rest: '' }
       const key = keys.find(k => w.startsWith(k))
-      return key ? { command: index.get(key) as Command<any>, rest: word.slice(key.length) } : null
+      return key ? { command: index.get(key) as Command<any, any>, rest: word.slice(key.length) } : null
     },
   }
 }

@@ -16,15 +16,29 @@ export interface RoomRef {
   ownerId?: string | undefined
 }
 
+/** What a message is: the readers of dispatch are chosen by it. */
+export type MessageKind = 'text' | 'image'
+
+/** A picture as the adapter read it from the puppet (the core never sees a puppet's file object). */
+export interface ImageFile {
+  /** the file name the puppet gave it */
+  name: string
+  bytes: Buffer
+}
+
 /** One incoming message, as the adapter hands it to the core. */
 export interface IncomingMessage {
   id: string
+  kind: MessageKind
   /** when it was sent (puppet timestamp, epoch ms) */
   at: number
   /** null for a private chat with the bot */
   room: RoomRef | null
   sender: Person
+  /** the text as delivered ('' for a picture) */
   text: string
+  /** the picture, for kind 'image' */
+  image?: ImageFile
   mentions: Person[]
   /** the message @mentions the bot */
   mentionsBot: boolean

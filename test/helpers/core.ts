@@ -56,6 +56,7 @@ export function createTestBot (opts: { start?: string, enabled?: boolean, settin
     say (from, text, o = {}) {
       const msg: IncomingMessage = {
         id: o.id ?? `m${++seq}`,
+        kind: 'text',
         at: clock.now(),
         room: o.room === undefined ? ROOM : o.room,
         sender: person(from),
