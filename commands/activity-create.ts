@@ -1,10 +1,10 @@
 // #活动 — an organizer creates an activity from its fields; the reply is the activity card.
 import { defineCommand, organizers } from '../src/core/command.js'
-import { offsetsOf } from '../src/core/notices.js'
+import { offsetsOf } from '../src/core/announcements.js'
 import { UserError } from '../src/core/errors.js'
 import { insertActivity, scheduledTwin } from '../src/db/activities.js'
 import { replanReminders } from '../src/db/reminders.js'
-import { viewOf } from '../src/db/views.js'
+import { viewOf } from '../src/db/activity-with-roster.js'
 import { ACTIVITY_EXAMPLE, readNewActivity } from '../src/domain/activity-fields.js'
 import { activityCard } from '../src/domain/card.js'
 

@@ -2,7 +2,7 @@
 import { adminOnly, defineCommand, type Command, type ParseContext } from '../src/core/command.js'
 import { UserError } from '../src/core/errors.js'
 import type { Person } from '../src/core/types.js'
-import { appoint, ensureMember, revokeAll } from '../src/db/people.js'
+import { appoint, ensureMember, revokeAll } from '../src/db/membership.js'
 
 function mentioned (example: string) {
   return (_rest: string, ctx: ParseContext): { people: Person[] } => {

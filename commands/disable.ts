@@ -1,6 +1,6 @@
 // #停用 — an admin turns the bot off in a room; every record is kept.
 import { adminOnly, defineCommand } from '../src/core/command.js'
-import { setRoomEnabled } from '../src/db/people.js'
+import { setRoomEnabled } from '../src/db/membership.js'
 
 export default defineCommand<Record<string, never>, 'room'>({
   name: '停用',

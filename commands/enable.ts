@@ -1,7 +1,7 @@
 // #启用 [名称] — an admin turns the bot on in a room; the name labels the room in reports.
 import { adminOnly, defineCommand } from '../src/core/command.js'
 import { UserError } from '../src/core/errors.js'
-import { roomReportName, setRoomEnabled } from '../src/db/people.js'
+import { roomReportName, setRoomEnabled } from '../src/db/membership.js'
 
 export default defineCommand<{ reportName: string | null }, 'room'>({
   name: '启用',

@@ -3,7 +3,7 @@
 import { defineCommand, reporters, type CommandContext } from '../src/core/command.js'
 import { LAST_MONTH, UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/core/normalize.js'
-import { organizerRoomIds, roomById, roomReportName } from '../src/db/people.js'
+import { organizerRoomIds, roomById, roomReportName } from '../src/db/membership.js'
 import { toWall } from '../src/domain/zoned-time.js'
 import { ALL_ROOMS, enqueueReportBundle, readPeriod } from '../src/report/bundle.js'
 import type { Period } from '../src/report/figures.js'

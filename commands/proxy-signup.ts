@@ -4,7 +4,7 @@ import { prefixedReply, replyOfKind, type ReplyOf } from '../src/core/reply-args
 import { assertOpenForSignup, noOpenActivity, openInRoom, pickActivity } from '../src/core/activity-lookup.js'
 import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import { nameKey } from '../src/core/normalize.js'
-import { ensureMember, findMemberNamed } from '../src/db/people.js'
+import { ensureMember, findMemberNamed } from '../src/db/membership.js'
 import { signUp } from '../src/db/signups.js'
 import { ackSignup } from '../src/core/roster-acks.js'
 

@@ -5,7 +5,7 @@ import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import { splitLeadingId } from '../src/core/normalize.js'
 import { upcomingActivities } from '../src/db/activities.js'
 import { checkinsOf, liveSignups, peopleIn, signupLabels } from '../src/db/signups.js'
-import { peopleByMemberId } from '../src/db/views.js'
+import { peopleByMemberId } from '../src/db/activity-with-roster.js'
 import { whenText } from '../src/domain/card.js'
 import { cardMarker } from '../src/domain/member-reply.js'
 

@@ -1,4 +1,4 @@
-// The bot's core, assembled once: command registry → dispatcher, outbox with its renderer, and
+// The bot assembled once (its core and what drives it): command registry → dispatcher, outbox with its renderer, and
 // scheduler, all on one database, clock and logger. Production, replay, console and bench build
 // it the same way; only the chat adapter and who drives the timers differ.
 import type { Logger } from 'pino'
@@ -42,7 +42,7 @@ export function settingsFromConfig (config: Config): AppSettings {
   }
 }
 
-export interface Core {
+export interface App {
   dispatcher: Dispatcher
   outbox: Outbox
   scheduler: Scheduler
@@ -52,7 +52,7 @@ export interface Core {
   log: Logger
 }
 
-export interface CoreDeps {
+export interface AppDeps {
   db: Db
   clock: Clock
   log: Logger
@@ -61,7 +61,7 @@ export interface CoreDeps {
   autoSend: boolean
 }
 
-export function createCore (deps: CoreDeps): Core {
+export function createApp (deps: AppDeps): App {
   const { db, clock, log, settings } = deps
   const outbox = new Outbox({
     db,

@@ -6,14 +6,14 @@ import cron from 'node-cron'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { Logger } from 'pino'
 import type * as PUPPET from 'wechaty-puppet'
-import { createCore, settingsFromConfig, type Core } from './app.js'
+import { createApp, settingsFromConfig, type App } from './app.js'
 import { activityBot } from './chat/plugin.js'
 import type { Config } from './config.js'
 import { systemClock, type Clock } from './core/clock.js'
 import { openDb } from './db/open.js'
 
 export interface RunningBot {
-  core: Core
+  core: App
   bot: Wechaty
   /** resolves once logged in and recovered (reminders missed while down, unsent messages) */
   ready: Promise<void>
@@ -33,7 +33,7 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
   const { config, log } = opts
   const clock = opts.clock ?? systemClock
   const store = openDb(config.DB_PATH)
-  const core = createCore({ db: store.db, clock, log, settings: settingsFromConfig(config), autoSend: true })
+  const core = createApp({ db: store.db, clock, log, settings: settingsFromConfig(config), autoSend: true })
 
   const puppetOptions = config.WECHATY_PUPPET_SERVICE_TOKEN
     ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN, ...(config.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: config.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}) }

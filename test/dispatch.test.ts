@@ -2,7 +2,7 @@
 // prefixes and the @bot form, refusals that change nothing.
 import { afterEach, describe, expect, it } from 'vitest'
 import { count, eq } from 'drizzle-orm'
-import { forgetRoomIds } from '../src/db/people.js'
+import { forgetRoomIds } from '../src/db/membership.js'
 import { activities, handledMessages, roles } from '../src/db/schema.js'
 import { createTestBot, ROOM, type TestBot } from './helpers/core.js'
 

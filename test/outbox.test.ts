@@ -10,7 +10,7 @@ import { FakeClock } from '../src/core/clock.js'
 import type { Person } from '../src/core/types.js'
 import { openDb, type OpenDb } from '../src/db/open.js'
 import { enqueueText } from '../src/db/outbox-store.js'
-import { ensureRoom } from '../src/db/people.js'
+import { ensureRoom } from '../src/db/membership.js'
 import { outbox } from '../src/db/schema.js'
 import { silentLogger } from '../src/log.js'
 

@@ -5,7 +5,7 @@ import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { ScanStatus, WechatyBuilder } from 'wechaty'
 import { mock, PuppetMock } from 'wechaty-puppet-mock'
-import { createCore } from '../src/app.js'
+import { createApp } from '../src/app.js'
 import { activityBot } from '../src/chat/plugin.js'
 import { FakeClock } from '../src/core/clock.js'
 import { openDb } from '../src/db/open.js'
@@ -92,7 +92,7 @@ describe('logging in', () => {
     const mocker = new mock.Mocker()
     mocker.use(m => { m.scan('https://login.weixin.qq.com/l/abc123', ScanStatus.Waiting); return () => {} })
     const bot = WechatyBuilder.build({ name: 'scan-test', puppet: new PuppetMock({ mocker }) })
-    bot.use(activityBot({ core: createCore({ db: store.db, clock: new FakeClock(Date.now()), log, settings: testSettings(), autoSend: false }), log }))
+    bot.use(activityBot({ core: createApp({ db: store.db, clock: new FakeClock(Date.now()), log, settings: testSettings(), autoSend: false }), log }))
     const written: string[] = []
     const original = process.stderr.write.bind(process.stderr)
     process.stderr.write = ((chunk: string | Uint8Array) => { written.push(String(chunk)); return true }) as typeof process.stderr.write

@@ -1,11 +1,11 @@
 // core bench: sign-ups through Dispatcher.route + execute on a SQLite file vs one bare prepared INSERT per sign-up.
 import { join } from 'node:path'
-import { createCore } from '../app.js'
+import { createApp } from '../app.js'
 import { systemClock } from '../core/clock.js'
 import type { IncomingMessage, RoomRef } from '../core/types.js'
 import { insertActivity } from '../db/activities.js'
 import { openDb, type OpenDb } from '../db/open.js'
-import { ensureMember, ensureRoom, setRoomEnabled } from '../db/people.js'
+import { ensureMember, ensureRoom, setRoomEnabled } from '../db/membership.js'
 import { silentLogger } from '../log.js'
 import { benchSettings, median, progress, round, tempDir } from './util.js'
 
@@ -75,7 +75,7 @@ function dispatchRun (count: number): number {
   const { dir, cleanup } = tempDir('core')
   const store = openDb(join(dir, 'core.db'))
   try {
-    const core = createCore({ db: store.db, clock: systemClock, log: silentLogger, settings: benchSettings(), autoSend: false })
+    const core = createApp({ db: store.db, clock: systemClock, log: silentLogger, settings: benchSettings(), autoSend: false })
     const send = (p: Planned, id: string): void => {
       const msg: IncomingMessage = { id, kind: 'text', at: systemClock.now(), room: p.room, sender: p.sender, text: p.text, mentions: [], mentionsBot: false, self: false }
       const route = core.dispatcher.route(msg, '新联小助手')

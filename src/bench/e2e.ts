@@ -1,12 +1,12 @@
 // e2e bench: sign-up replies through the real bot on wechaty-puppet-mock vs a bare Wechaty bot that only reads them.
 import { join } from 'node:path'
 import { log as wechatyLog, WechatyBuilder, type Wechaty } from 'wechaty'
-import { createCore } from '../app.js'
+import { createApp } from '../app.js'
 import { activityBot } from '../chat/plugin.js'
 import { systemClock } from '../core/clock.js'
 import { insertActivity } from '../db/activities.js'
 import { openDb, type OpenDb } from '../db/open.js'
-import { ensureRoom, setRoomEnabled } from '../db/people.js'
+import { ensureRoom, setRoomEnabled } from '../db/membership.js'
 import { silentLogger } from '../log.js'
 import { MockWorld, roomIdOf } from '../sim/mock-world.js'
 import { benchSettings, median, progress, prng, round, tempDir } from './util.js'
@@ -126,7 +126,7 @@ export class E2eRig {
     let ready: Promise<unknown>
     if (mode === 'bot') {
       store = openBotDb(join(dir, 'bot.db'), roomSize, members[0] ?? '')
-      const core = createCore({ db: store.db, clock: systemClock, log: silentLogger, settings: benchSettings(), autoSend: true })
+      const core = createApp({ db: store.db, clock: systemClock, log: silentLogger, settings: benchSettings(), autoSend: true })
       ready = new Promise<void>(resolve => {
         bot.use(activityBot({ core, log: silentLogger, onReady: resolve, onHandled: handled }))
       })

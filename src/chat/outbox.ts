@@ -9,7 +9,7 @@ import {
   earliestPending, makeAllDue, markDropped, markFailed, markPartSent, markRetry, markSending, markSent, pendingRows,
   type OutboxRow,
 } from '../db/outbox-store.js'
-import { roomById } from '../db/people.js'
+import { roomById } from '../db/membership.js'
 
 export type Destination =
   | { kind: 'room', wxId: string, topic: string }

@@ -5,15 +5,15 @@ import qrcode from 'qrcode-terminal'
 import { qrcodeValueToImageUrl, ScanStatus, types, type Wechaty, type WechatyPlugin } from 'wechaty'
 import type { Contact, Message, Room } from 'wechaty'
 import type { Logger } from 'pino'
-import type { Core } from '../app.js'
-import { forgetRoomIds } from '../db/people.js'
+import type { App } from '../app.js'
+import { forgetRoomIds } from '../db/membership.js'
 import type { Person } from '../core/types.js'
 import type { ImageFile, IncomingMessage } from '../core/types.js'
 import { ArrivalOrder } from './arrival-order.js'
 import { WechatySender } from './wechaty-sender.js'
 
 export interface BotDeps {
-  core: Core
+  core: App
   log: Logger
   /** called after every message event, handled or not (the replay waits on it) */
   onHandled?: (messageId: string) => void

@@ -1,13 +1,13 @@
 // Turning a stored outbox row into what is sent: text split under the limit (room for the
 // @mention prefix WeChat puts in front), acknowledgements written from their events with the
 // seats as they are now, report files made from the query layer.
-import { MAX_MENTIONS } from '../core/notices.js'
+import { MAX_MENTIONS } from '../core/announcements.js'
 import type { Person } from '../core/types.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
 import { ackEvents, noticeEvents, type AckBody, type AckEvent, type FileBody, type NoticeBody, type TextBody } from '../db/outbox-store.js'
 import { currentPlace } from '../db/signups.js'
-import { viewOf } from '../db/views.js'
+import { viewOf } from '../db/activity-with-roster.js'
 import { ackText, netted } from '../domain/card.js'
 import { cardMarker } from '../domain/member-reply.js'
 import { buildReport } from '../report/figures.js'

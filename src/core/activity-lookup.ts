@@ -1,7 +1,7 @@
 // Which activity a message means: its id (checked to belong to this room), the quoted card, or
 // the room's only candidate — and when there are several, a reply listing them instead of a guess.
 import { activityById, openActivities, upcomingActivities, type ActivityRow } from '../db/activities.js'
-import { viewsOf } from '../db/views.js'
+import { viewsOf } from '../db/activity-with-roster.js'
 import { activityLine } from '../domain/card.js'
 import { formatDateTimeZh } from '../domain/zoned-time.js'
 import type { CommandContext } from './command.js'

@@ -5,12 +5,12 @@ import type { ActivityRow } from '../db/activities.js'
 import type { AuditEntry } from '../db/audit.js'
 import type { Db } from '../db/open.js'
 import type { AckEvent, FileBody } from '../db/outbox-store.js'
-import type { MemberRow, RoomRow } from '../db/people.js'
+import type { MemberRow, RoomRow } from '../db/membership.js'
 import type { Quote } from './quote.js'
 import type { IncomingMessage, Person, Target } from './types.js'
 
 /** The sender's roles where the message was written. */
-export interface Who {
+export interface Roles {
   admin: boolean
   /** organizer of this room (its owner or appointed); in private chat: of some room */
   organizer: boolean
@@ -21,7 +21,7 @@ export interface Who {
 export interface Permission {
   /** who may, as a refusal says it: 「只有{label}可以…」 */
   label: string
-  test (who: Who): boolean
+  test (who: Roles): boolean
 }
 
 export const anyone: Permission = { label: '群成员', test: () => true }
@@ -68,7 +68,7 @@ export interface CommandContext<A, W extends Where = Where> {
   room: W extends 'room' ? RoomRow : W extends 'private' ? null : RoomRow | null
   /** the sender as a member of the room, as `room` */
   member: W extends 'room' ? MemberRow : W extends 'private' ? null : MemberRow | null
-  who: Who
+  who: Roles
   quotedActivityId: number | null
   /** the quoted message of a quote-reply (its text and the activity of a quoted card) */
   quote: Quote | null

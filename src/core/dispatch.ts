@@ -4,10 +4,10 @@ import type { Logger } from 'pino'
 import { audit } from '../db/audit.js'
 import { markHandled } from '../db/handled.js'
 import { inGroupCommit, type Db } from '../db/open.js'
-import { enqueue, enqueueAck, enqueueNotice, enqueueText } from '../db/outbox-store.js'
-import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organizerRoomIds } from '../db/people.js'
+import { enqueue, enqueueAck, enqueueCoalescedRefusal, enqueueText } from '../db/outbox-store.js'
+import { ensureMember, ensureRoom, findRoom, isOrganizerOf, isSecretary, organizerRoomIds } from '../db/membership.js'
 import type { Clock } from './clock.js'
-import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Where, type Who } from './command.js'
+import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Where, type Roles } from './command.js'
 import { exampleInRoom } from './activity-lookup.js'
 import { UserError } from './errors.js'
 import { cleanText, toHalfWidth } from './normalize.js'
@@ -46,8 +46,8 @@ export interface DispatchDeps {
   onEnqueue?: () => void
 }
 
-/** Who the sender is, each role looked up on first use. */
-function lazyWho (admin: boolean, organizer: () => boolean, secretary: () => boolean): Who {
+/** Roles the sender is, each role looked up on first use. */
+function lazyRoles (admin: boolean, organizer: () => boolean, secretary: () => boolean): Roles {
   let isOrganizer: boolean | undefined
   let isSecretary: boolean | undefined
   return {
@@ -114,7 +114,7 @@ export class Dispatcher {
           // a member reply (报名, -1, 接龙) refused in a room: the same refusal to many people in a
           // storm goes out once, @mentioning each of them, so nobody wonders whom 你 means
           if (refused && route.kind === 'command' && !route.prefixed && 'roomId' in target) {
-            enqueueNotice(db, target.roomId, reply, msg.sender, now, this.deps.config.ackWindowMs)
+            enqueueCoalescedRefusal(db, target.roomId, reply, msg.sender, now, this.deps.config.ackWindowMs)
           } else {
             enqueueText(db, target, reply, [], now)
           }
@@ -152,7 +152,7 @@ export class Dispatcher {
     const command = route.command
     const member = room ? ensureMember(db, room.id, msg.sender, now) : null
     // roles are looked up only when a command asks: a plain 报名 needs none
-    const who = lazyWho(admin, () => (room && member
+    const who = lazyRoles(admin, () => (room && member
       ? msg.room?.ownerId === msg.sender.id || isOrganizerOf(db, member.id, room.id)
       : organizerRoomIds(db, msg.sender).length > 0), () => isSecretary(db, msg.sender))
     // a member reply (报名, -1) typed in private is named as the member wrote it, without a # they never typed

@@ -2,7 +2,7 @@
 // @mention). Shared by 报名, 代报名, 取消报名 and 接龙; coalesced per activity by ctx.ack.
 import type { ActivityRow } from '../db/activities.js'
 import { signupLabels, type SignupRow, type SignUpOutcome } from '../db/signups.js'
-import { peopleByMemberId } from '../db/views.js'
+import { peopleByMemberId } from '../db/activity-with-roster.js'
 import type { CommandContext } from './command.js'
 import { UserError } from './errors.js'
 

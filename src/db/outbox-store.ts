@@ -128,7 +128,7 @@ export function enqueueAck (db: Db, roomId: number, activityId: number, event: A
  * …) within the window is sent once, @mentioning each person it answers: a storm of 300 late
  * sign-ups costs the group one message, not 300.
  */
-export function enqueueNotice (db: Db, roomId: number, text: string, mention: Person, now: number, windowMs: number): void {
+export function enqueueCoalescedRefusal (db: Db, roomId: number, text: string, mention: Person, now: number, windowMs: number): void {
   enqueueCoalesced(db, { key: `notice:${roomId}:${text}`, roomId, kind: 'notice', body: { text } satisfies NoticeBody }, { mention } satisfies NoticeEvent, now, windowMs)
 }
 

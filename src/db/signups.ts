@@ -29,7 +29,7 @@ export function toRoster (rows: readonly SignupRow[]): RosterEntry[] {
   }))
 }
 
-export interface Who {
+export interface Signer {
   /** a room member signing up (themselves or signed up by someone) … */
   memberId?: number
   /** … or a guest, registered by `registrantMemberId` */
@@ -87,7 +87,7 @@ function placeOf (db: Db, s: SignupRow): number {
 }
 
 /** The live sign-up of a member or guest in an activity, if any. */
-export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'registrantMemberId'>): SignupRow | undefined {
+export function liveSignupOf (db: Db, activityId: number, who: Omit<Signer, 'registrantMemberId'>): SignupRow | undefined {
   if (who.memberId !== undefined) {
     return rowQuery<SignupRow>(db, 'live-signup-of-member', signups, "activity_id = ? AND status <> 'cancelled' AND member_id = ?").get(activityId, who.memberId)
   }
@@ -99,7 +99,7 @@ export function liveSignupOf (db: Db, activityId: number, who: Omit<Who, 'regist
  * for a newcomer). Signing up again without a number or with the same number changes nothing;
  * with another number it resizes the party where the rules allow.
  */
-export function signUp (db: Db, activity: ActivityRow, who: Who, asked: number | null, source: string, now: number): SignUpOutcome {
+export function signUp (db: Db, activity: ActivityRow, who: Signer, asked: number | null, source: string, now: number): SignUpOutcome {
   const existing = liveSignupOf(db, activity.id, who)
   if (existing) {
     if (asked === null || 1 + existing.companions === asked || who.guestName !== undefined) {

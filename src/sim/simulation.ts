@@ -6,11 +6,11 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { Logger } from 'pino'
-import { createCore, type AppSettings, type Core } from '../app.js'
+import { createApp, type AppSettings, type App } from '../app.js'
 import { activityBot } from '../chat/plugin.js'
 import { FakeClock } from '../core/clock.js'
 import { openDb, type OpenDb } from '../db/open.js'
-import { ensureRoom, setRoomEnabled } from '../db/people.js'
+import { ensureRoom, setRoomEnabled } from '../db/membership.js'
 import { formatIso } from '../domain/zoned-time.js'
 import { MockWorld, roomIdOf, type SentMessage, type WorldSpec } from './mock-world.js'
 
@@ -57,7 +57,7 @@ function freePath (dir: string, name: string): string {
 export class Simulation {
   readonly clock: FakeClock
   private db: OpenDb
-  private core!: Core
+  private core!: App
   private bot!: Wechaty
   private world!: MockWorld
   private readonly waiting = new Map<string, Array<() => void>>()
@@ -81,7 +81,7 @@ export class Simulation {
     return sim
   }
 
-  get currentCore (): Core {
+  get currentCore (): App {
     return this.core
   }
 
@@ -94,7 +94,7 @@ export class Simulation {
     const { opts } = this
     this.world = new MockWorld(opts.world)
     this.world.puppet.onSend = sent => this.record(sent)
-    this.core = createCore({ db: this.db.db, clock: this.clock, log: opts.log, settings: opts.settings, autoSend: false })
+    this.core = createApp({ db: this.db.db, clock: this.clock, log: opts.log, settings: opts.settings, autoSend: false })
     this.bot = WechatyBuilder.build({ name: 'xinlian-sim', puppet: this.world.puppet })
     const ready = new Promise<void>(resolve => {
       this.bot.use(activityBot({

@@ -1,11 +1,11 @@
 // Test wiring: the real core on ':memory:' SQLite with the real migrations, a fake clock, and
 // helpers to send a message and read back what the bot decided to say.
 import { asc } from 'drizzle-orm'
-import { createCore, type AppSettings, type Core } from '../../src/app.js'
+import { createApp, type AppSettings, type App } from '../../src/app.js'
 import { FakeClock } from '../../src/core/clock.js'
 import type { IncomingMessage, Person } from '../../src/core/types.js'
 import { openDb, type OpenDb } from '../../src/db/open.js'
-import { ensureRoom, setRoomEnabled } from '../../src/db/people.js'
+import { ensureRoom, setRoomEnabled } from '../../src/db/membership.js'
 import { outbox } from '../../src/db/schema.js'
 import { createRenderer } from '../../src/chat/render.js'
 import { silentLogger } from '../../src/log.js'
@@ -26,7 +26,7 @@ export const person = (name: string): Person => ({ id: `wxid_${name}`, name })
 export const ROOM = { id: 'room1@chatroom', topic: '鹿城新联会', ownerId: 'wxid_周会长' }
 
 export interface TestBot {
-  core: Core
+  core: App
   store: OpenDb
   clock: FakeClock
   /** sends a message as `from`; returns the dispatch outcome ('chatter' when not routed) */
@@ -42,7 +42,7 @@ export function createTestBot (opts: { start?: string, enabled?: boolean, settin
   const clock = new FakeClock(at(opts.start ?? '2026-11-02T09:00:00+08:00'))
   const store = openDb(':memory:')
   const settings = opts.settings ?? testSettings()
-  const core = createCore({ db: store.db, clock, log: silentLogger, settings, autoSend: false })
+  const core = createApp({ db: store.db, clock, log: silentLogger, settings, autoSend: false })
   if (opts.enabled !== false) {
     const room = ensureRoom(store.db, ROOM, clock.now())
     setRoomEnabled(store.db, room.id, true, undefined, clock.now())
