@@ -1,7 +1,7 @@
 // #设组织者 @X / #设秘书 @X / #撤销 @X — admins appoint and remove roles by @mentioning people.
 import { adminOnly, defineCommand, type Command, type ParseContext } from '../src/core/command.js'
 import { UserError } from '../src/core/errors.js'
-import type { Person } from '../src/core/types.js'
+import type { Person } from '../src/domain/records.js'
 import { appoint, ensureMember, revokeAll } from '../src/db/membership.js'
 
 function mentioned (example: string) {

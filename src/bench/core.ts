@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { createApp } from '../app.js'
 import { systemClock } from '../core/clock.js'
-import type { IncomingMessage, RoomRef } from '../core/types.js'
+import type { IncomingMessage, RoomRef } from '../domain/records.js'
 import { insertActivity } from '../db/activities.js'
 import { openDb, type OpenDb } from '../db/open.js'
 import { ensureMember, ensureRoom, setRoomEnabled } from '../db/membership.js'

@@ -3,7 +3,7 @@
 // holding up other conversations, stale ones dropped rather than sent late.
 import type { Logger } from 'pino'
 import type { Clock } from '../core/clock.js'
-import type { Person } from '../core/types.js'
+import type { Person } from '../domain/records.js'
 import { commitPending, type Db } from '../db/open.js'
 import {
   earliestPending, makeAllDue, markDropped, markFailed, markPartSent, markRetry, markSending, markSent, pendingRows,

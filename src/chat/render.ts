@@ -1,8 +1,8 @@
 // Turning a stored outbox row into what is sent: text split under the limit (room for the
 // @mention prefix WeChat puts in front), acknowledgements written from their events with the
 // seats as they are now, report files made from the query layer.
-import { MAX_MENTIONS } from '../core/announcements.js'
-import type { Person } from '../core/types.js'
+import { followUpText, mentionBatches } from '../domain/mentions.js'
+import type { Person } from '../domain/records.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
 import { ackEvents, noticeEvents, type AckBody, type AckEvent, type FileBody, type NoticeBody, type TextBody } from '../db/outbox-store.js'
@@ -26,14 +26,12 @@ export interface RenderDeps {
  * after the first (e.g. the activity's marker), so a part read alone still says what it is about.
  */
 function textParts (text: string, mentions: readonly Person[], continued?: string): Part[] {
-  const first = mentions.slice(0, MAX_MENTIONS)
+  const [first = [], ...rest] = mentionBatches(mentions)
   const prefix = first.reduce((n, p) => n + p.name.length + 2, 0)
   const head = continued ? `${continued}\n` : ''
   const parts: Part[] = splitText(text, Math.max(200, MESSAGE_LIMIT - prefix - head.length))
     .map((t, i) => ({ kind: 'text' as const, text: i === 0 ? t : `${head}${t}`, mentions: i === 0 ? first : [] }))
-  for (let i = MAX_MENTIONS; i < mentions.length; i += MAX_MENTIONS) {
-    parts.push({ kind: 'text', text: continued ? `${continued}\n请以上成员留意前面的消息` : '（续）请以上成员留意本条消息', mentions: mentions.slice(i, i + MAX_MENTIONS) })
-  }
+  for (const batch of rest) parts.push({ kind: 'text', text: followUpText(continued), mentions: batch })
   return parts
 }
 

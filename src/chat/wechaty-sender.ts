@@ -3,7 +3,7 @@
 import { FileBox } from 'file-box'
 import type { Contact, Room, Wechaty } from 'wechaty'
 import type { Logger } from 'pino'
-import type { Person } from '../core/types.js'
+import type { Person } from '../domain/records.js'
 import type { Destination, Sender } from './outbox.js'
 
 export class WechatySender implements Sender {

@@ -9,18 +9,15 @@ import { reminderAudience, viewOf } from '../db/activity-with-roster.js'
 import { cardMarker } from '../domain/member-reply.js'
 import { formatOffsetZh } from '../domain/durations.js'
 import { whenText } from '../domain/card.js'
-import type { Person, Target } from './types.js'
-
-/** WeChat handles a limited number of @mentions per message. */
-export const MAX_MENTIONS = 20
+import { mentionBatches } from '../domain/mentions.js'
+import type { Person, Target } from '../domain/records.js'
 
 /**
- * Enqueues `text` with the first 20 mentions, then short follow-ups carrying the rest, so
- * everyone is @mentioned and no message has more than 20.
+ * Enqueues `text` with the first batch of mentions, then short follow-ups carrying the rest, so
+ * everyone is @mentioned and no message has more than WeChat handles.
  */
 export function enqueueWithMentions (db: Db, target: Target, text: string, people: readonly Person[], now: number, followUp: string): void {
-  const chunks: Person[][] = []
-  for (let i = 0; i < people.length; i += MAX_MENTIONS) chunks.push(people.slice(i, i + MAX_MENTIONS))
+  const chunks = mentionBatches(people)
   enqueueText(db, target, text, chunks[0] ?? [], now)
   for (const chunk of chunks.slice(1)) enqueueText(db, target, followUp, chunk, now)
 }

@@ -7,7 +7,7 @@ import type { Db } from '../db/open.js'
 import type { AckEvent, FileBody } from '../db/outbox-store.js'
 import type { MemberRow, RoomRow } from '../db/membership.js'
 import type { Quote } from './quote.js'
-import type { IncomingMessage, Person, Target } from './types.js'
+import type { IncomingMessage, Person, Target } from '../domain/records.js'
 
 /** The sender's roles where the message was written. */
 export interface Roles {

@@ -13,7 +13,7 @@ import { UserError } from './errors.js'
 import { cleanText, toHalfWidth } from './normalize.js'
 import { readMessage, routeReading, type Route } from './readers.js'
 import type { Registry } from './registry.js'
-import type { IncomingMessage, Person, Target } from './types.js'
+import type { IncomingMessage, Person, Target } from '../domain/records.js'
 
 export const HELP_POINTER = '没有这个命令。发送「#帮助」查看可用的命令，例如：#近期活动'
 

@@ -7,7 +7,7 @@ import type { Command } from './command.js'
 import { cleanText, toHalfWidth } from './normalize.js'
 import { splitQuote, type Quote } from './quote.js'
 import type { Registry } from './registry.js'
-import type { IncomingMessage } from './types.js'
+import type { IncomingMessage } from '../domain/records.js'
 
 /** What dispatch made of a message. */
 export type Route =

@@ -1,7 +1,7 @@
 // Read models for replies: an activity with its seat counts, and the people a reminder @mentions.
 import { and, eq, ne } from 'drizzle-orm'
 import type { ActivityView } from '../domain/card.js'
-import type { Person } from '../core/types.js'
+import type { Person } from '../domain/records.js'
 import { remindOffsetsOf, type ActivityRow } from './activities.js'
 import type { Db } from './open.js'
 import { rosterCounts } from './signups.js'

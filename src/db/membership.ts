@@ -1,7 +1,7 @@
 // Rooms, members and appointed roles: finding them again across puppet logins (ids change, so
 // a room is found again by topic and a member by room + name) and keeping names current.
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
-import type { Person, RoomRef } from '../core/types.js'
+import type { Person, RoomRef } from '../domain/records.js'
 import type { Db } from './open.js'
 import { prepared, rowQuery } from './prepared.js'
 import { members, roles, rooms } from './schema.js'

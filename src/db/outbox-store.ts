@@ -2,7 +2,7 @@
 // acknowledgements into one open window per activity and repeated refusals into one per room and
 // text, say a group text that repeats the last one once, claim and mark what the sender does.
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
-import type { Person, Target } from '../core/types.js'
+import type { Person, Target } from '../domain/records.js'
 import type { Report } from '../report/types.js'
 import type { Db } from './open.js'
 import { prepared, rowQuery } from './prepared.js'

@@ -1,7 +1,8 @@
 // Activity types and how one is inferred from a title (commands.md: first match wins).
-import type { ActivityType } from '../report/types.js'
 
-export type { ActivityType }
+export type ActivityType = '沙龙' | '讲座' | '培训' | '公益' | '调研' | '联谊' | '其他'
+/** Where an activity is in its life: planned, done (#完成), or called off (#取消活动). */
+export type ActivityStatus = 'scheduled' | 'completed' | 'cancelled'
 
 export const ACTIVITY_TYPES: readonly ActivityType[] = ['沙龙', '讲座', '培训', '公益', '调研', '联谊', '其他']
 

@@ -1,7 +1,7 @@
 // A report delivered into a chat: the text, the 台账 workbook and the chart, all from one reading of
 // the figures taken when it is asked for (the files are drawn when the outbox sends them). Used by
 // #月报, #台账 and the monthly push.
-import type { Target } from '../core/types.js'
+import type { Target } from '../domain/records.js'
 import type { Db } from '../db/open.js'
 import { enqueueFile, enqueueText } from '../db/outbox-store.js'
 import { chineseNumber } from '../domain/time-phrase.js'

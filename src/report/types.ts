@@ -1,8 +1,9 @@
 // The shape of a period's figures, exactly as report.md defines the JSON: every view (text reply,
 // 台账 workbook, chart, CLI) renders this one object.
 
-export type ActivityType = '沙龙' | '讲座' | '培训' | '公益' | '调研' | '联谊' | '其他'
-export type ActivityStatus = 'scheduled' | 'completed' | 'cancelled'
+import type { ActivityStatus, ActivityType } from '../domain/activity-type.js'
+
+export type { ActivityStatus, ActivityType }
 
 export interface ReportTotals {
   activities: number

@@ -3,7 +3,7 @@
 import { asc } from 'drizzle-orm'
 import { createApp, type AppSettings, type App } from '../../src/app.js'
 import { FakeClock } from '../../src/core/clock.js'
-import type { IncomingMessage, Person } from '../../src/core/types.js'
+import type { IncomingMessage, Person } from '../../src/domain/records.js'
 import { openDb, type OpenDb } from '../../src/db/open.js'
 import { ensureRoom, setRoomEnabled } from '../../src/db/membership.js'
 import { outbox } from '../../src/db/schema.js'

@@ -5,7 +5,7 @@ import { defineCommand, anyone } from '../../../src/core/command.js'
 import { readMessage, routeReading } from '../../../src/core/readers.js'
 import { splitQuote } from '../../../src/core/quote.js'
 import { buildRegistry } from '../../../src/core/registry.js'
-import type { IncomingMessage } from '../../../src/core/types.js'
+import type { IncomingMessage } from '../../../src/domain/records.js'
 
 const room = { id: 'r1', topic: '鹿城新联会' }
 const msg = (text: string, o: Partial<IncomingMessage> = {}): IncomingMessage => ({

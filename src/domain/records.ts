@@ -1,4 +1,5 @@
-// Plain records that cross the boundary between the chat adapter and the core.
+// Plain records that cross the boundary between the chat adapter, the core and the database: a
+// message, a person, a room, where a reply goes. Below every layer: nothing here imports anything.
 
 /** A WeChat contact as the core sees it. */
 export interface Person {
