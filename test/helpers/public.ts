@@ -2,9 +2,7 @@
 // beside it, else the copy in test/fixtures/public.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
 
 const shared = fileURLToPath(new URL('../../../shared/', import.meta.url))
 const copy = fileURLToPath(new URL('../fixtures/public/', import.meta.url))
@@ -17,15 +15,4 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export function checkTranscript (expectFile: string): { out: string, status: number | null } {
   const r = spawnSync('node', [CHECKER, expectFile], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 })
   return { out: `${r.stdout}${r.stderr}`, status: r.status }
-}
-
-/** One test per transcript of test/transcripts ([expect.json, what it shows]): every expectation met. */
-export function transcriptSuite (title: string, transcripts: Array<[string, string]>): void {
-  describe(title, () => {
-    it.each(transcripts)('%s — %s', file => {
-      const { out, status } = checkTranscript(join(PROJECT_ROOT, 'test/transcripts', file))
-      expect(out).toMatch(/(\d+)\/\1 expectations met/)
-      expect(status, out).toBe(0)
-    }, 240_000)
-  })
 }
