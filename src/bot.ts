@@ -46,6 +46,8 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
   const bot = WechatyBuilder.build({
     // the login session lives next to the database, so a restart need not scan again
     name: join(dirname(config.DB_PATH), 'wechaty-session'),
+    // Wechaty imports any installed puppet by its npm name (main.ts has checked it is installed);
+    // its type lists only the official names, hence the cast
     ...(puppet ? { puppet } : { puppet: config.WECHATY_PUPPET as 'wechaty-puppet-wechat4u', puppetOptions }),
   })
   let markReady: () => void = () => {}

@@ -5,6 +5,7 @@ import { runBot } from './bot.js'
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js'
 import { InstanceLockError, lockInstance } from './instance-lock.js'
 import { createLogger } from './log.js'
+import { missingPuppetLine } from './puppet-installed.js'
 
 function readConfig (): Config {
   loadDotEnv()
@@ -21,6 +22,12 @@ function readConfig (): Config {
 
 async function main (): Promise<void> {
   const config = readConfig()
+  // any installed puppet may be named; one that is not installed stops here with one line
+  const missingPuppet = missingPuppetLine(config.WECHATY_PUPPET, specifier => import.meta.resolve(specifier))
+  if (missingPuppet !== null) {
+    process.stderr.write(`${missingPuppet}\n`)
+    process.exit(1)
+  }
   const log = createLogger(config.LOG_LEVEL)
   wechatyLog.level(config.WECHATY_LOG)
   // the bot never dies on one bad message or a puppet hiccup
