@@ -100,7 +100,7 @@ describe('#月报', () => {
     bot.clock.set(Date.parse('2027-01-10T10:00:00+08:00'))
     bot.say('陈秘书', '#月报 四季度', { room: null })
     expect((await bot.take())[0]?.text).toContain('【全部组织·2026年第四季度活动统计】')
-  })
+  }, 120_000) // builds several workbooks: well under a minute alone, but the suite runs beside other work
 })
 
 describe('#台账', () => {
