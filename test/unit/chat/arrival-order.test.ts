@@ -57,3 +57,35 @@ describe('ArrivalOrder', () => {
     expect(errors).toHaveLength(1)
   })
 })
+
+describe('ArrivalOrder with asynchronous handlings (a database that answers later)', () => {
+  const later = (ran: string[], name: string, ms: number) => () => new Promise<void>(resolve => setTimeout(() => { ran.push(name); resolve() }, ms))
+
+  it('starts nothing else until an asynchronous handling settles, then goes on in order (an unnumbered delivery as soon as it may)', async () => {
+    const order = new ArrivalOrder()
+    const ran: string[] = []
+    for (const id of ['a', 'b', 'c']) order.arrived(id)
+    order.done('a', later(ran, 'a', 30))
+    order.done('c', () => { ran.push('c') })
+    order.done('b', later(ran, 'b', 1))
+    order.done('unnumbered', () => { ran.push('z') })
+    expect(ran).toEqual([])
+    expect(order.waiting).toBe(3)
+    await new Promise(resolve => setTimeout(resolve, 80))
+    expect(ran).toEqual(['a', 'z', 'b', 'c'])
+    expect(order.waiting).toBe(0)
+  })
+
+  it('goes on after an asynchronous handling fails', async () => {
+    const errors: unknown[] = []
+    const order = new ArrivalOrder(2000, err => errors.push(err))
+    const ran: string[] = []
+    order.arrived('a')
+    order.arrived('b')
+    order.done('a', () => Promise.reject(new Error('connection lost')))
+    order.done('b', () => { ran.push('b') })
+    await new Promise(resolve => setTimeout(resolve, 10))
+    expect(ran).toEqual(['b'])
+    expect(errors).toHaveLength(1)
+  })
+})
