@@ -83,7 +83,8 @@ export function createWebApp (deps: WebDeps): Hono<Env> {
   const throttle = new LoginThrottle(deps.throttle)
   const app = new Hono<Env>()
 
-  app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: c => c.text('请求太大', 413) }))
+  // the pages take no body: a big one is refused unread, and the connection closed rather than drained
+  app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: c => { c.header('Connection', 'close'); return c.text('请求太大', 413) } }))
   app.use('*', async (c, next) => {
     await next()
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v)
