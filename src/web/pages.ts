@@ -2,7 +2,7 @@
 // 375-pixel phone first: one column, tables that scroll inside their box, no script.
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
-import { formatDateTimeZh, toWall } from '../domain/zoned-time.js'
+import { formatSpanZh, toWall } from '../domain/zoned-time.js'
 import { periodLabel, statusZh } from '../report/text.js'
 import type { Report, ReportActivity, ReportTotals } from '../report/types.js'
 import type { PhotoRef } from './photos.js'
@@ -35,11 +35,14 @@ th,td{padding:7px 6px;border-bottom:1px solid #E5E8EC;text-align:left;vertical-a
 th{font-size:13px;color:#5B6470;font-weight:600;white-space:nowrap}
 td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.name{word-break:break-word;min-width:6em}
+td.nowrap{white-space:nowrap}
 .picker{display:flex;gap:8px;flex-wrap:wrap;align-items:center}
 .picker select{font-size:16px;padding:6px;max-width:100%}
 .picker button,.button{font-size:16px;padding:6px 14px;border:0;border-radius:6px;background:#2F6DB5;color:#fff;text-decoration:none;display:inline-block}
 .quick{display:flex;gap:12px;flex-wrap:wrap;margin-top:8px;font-size:15px}
 .chart svg{display:block;width:100%;height:auto}
+.chart .wide{display:none}
+@media(min-width:640px){.chart .wide{display:block}.chart .narrow{display:none}}
 .legend{display:flex;gap:16px;font-size:14px;margin-bottom:4px}
 .legend span::before{content:"";display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px;background:var(--c)}
 .people{display:flex;flex-wrap:wrap;gap:6px;padding:0;margin:0;list-style:none}
@@ -117,7 +120,8 @@ export interface OverviewModel {
   choices: ReturnType<typeof import('./period.js').pickerChoices>
   quick: Array<{ key: string, label: string }>
   report: Report
-  chartSvg: string
+  /** the chart drawn for a phone and for a wider screen */
+  chartSvg: { narrow: string, wide: string }
   chartMonths: string
   /** room name → id, for links */
   roomIds: Map<string, number>
@@ -135,7 +139,7 @@ export function overviewPage (m: OverviewModel): Html {
 <section><h2>总数</h2>${totals(r.totals)}</section>
 <section class="chart"><h2>近十二个月（${m.chartMonths}）</h2>
 <div class="legend"><span style="--c:#2F6DB5">活动场次（柱）</span><span style="--c:#C8372D">实到人次（线）</span></div>
-${raw(m.chartSvg)}</section>
+<div class="narrow">${raw(m.chartSvg.narrow)}</div><div class="wide">${raw(m.chartSvg.wide)}</div></section>
 <section><h2>按活动类型</h2>${r.byType.length === 0 ? html`<p class="muted">本期没有活动。</p>` : html`<div class="scroll"><table id="by-type">
 <thead><tr><th>类型</th><th class="n">活动场次</th><th class="n">已完成</th><th class="n">实到人次</th></tr></thead>
 <tbody>${r.byType.map(t => html`<tr><td>${t.type}</td><td class="n">${t.activities}</td><td class="n">${t.completed}</td><td class="n">${t.attendance}</td></tr>`)}</tbody></table></div>`}</section>
@@ -162,10 +166,6 @@ export interface RoomModel {
   timeZone: string
 }
 
-function when (iso: string, timeZone: string): string {
-  return formatDateTimeZh(Date.parse(iso), timeZone)
-}
-
 function shortDate (iso: string, timeZone: string): string {
   const w = toWall(Date.parse(iso), timeZone)
   return `${w.month}月${w.day}日`
@@ -183,8 +183,8 @@ export function roomPage (m: RoomModel): Html {
 <section>${picker(`/rooms/${m.roomId}`, m.period, m.choices, m.quick)}</section>
 <section><h2>总数</h2>${totals(r.totals)}</section>
 <section><h2>本期活动</h2>${r.activities.length === 0 ? html`<p class="muted">本期没有活动。</p>` : html`<div class="scroll"><table id="activities">
-<thead><tr><th>日期</th><th>活动</th><th>状态</th><th class="n">报名</th><th class="n">实到</th></tr></thead>
-<tbody>${r.activities.map(a => html`<tr><td>${shortDate(a.start, m.timeZone)}</td><td class="name"><a href="/activities/${a.id}">${a.title}</a><div class="muted">${a.type}</div></td><td>${statusZh(a, m.now)}</td><td class="n">${a.signups}</td><td class="n">${a.attendance ?? '—'}</td></tr>`)}</tbody></table></div>`}</section>
+<thead><tr><th>日期</th><th>活动</th><th class="n">报名</th><th class="n">实到</th></tr></thead>
+<tbody>${r.activities.map(a => html`<tr><td class="nowrap">${shortDate(a.start, m.timeZone)}</td><td class="name"><a href="/activities/${a.id}">${a.title}</a><div class="muted">${a.type} · ${statusZh(a, m.now)}</div></td><td class="n">${a.signups}</td><td class="n">${a.attendance ?? '—'}</td></tr>`)}</tbody></table></div>`}</section>
 <section><h2>参加最多的人</h2>${often.length === 0 ? html`<p class="muted">本期还没有已完成的活动。</p>` : html`<div class="scroll"><table id="often"><thead><tr><th>姓名</th><th class="n">参加场次</th></tr></thead>
 <tbody>${often.map(([name, n]) => html`<tr><td class="name">${name}</td><td class="n">${n}</td></tr>`)}</tbody></table></div>`}</section>
 <section><h2>下载</h2><a class="button" href="/ledger.xlsx?period=${m.period.key}&amp;room=${m.roomId}">下载本群${label}台账（Excel）</a></section>`, m.viewer)
@@ -219,7 +219,7 @@ export function activityPage (m: ActivityModel): Html {
 <p class="muted"><a href="/rooms/${m.roomId}?period=${month}">← ${a.room}</a></p>
 <h1>${a.title}</h1>
 <section><dl class="facts">
-<dt>时间</dt><dd>${when(a.start, m.timeZone)}${a.end ? html` 至 ${when(a.end, m.timeZone)}` : ''}</dd>
+<dt>时间</dt><dd>${formatSpanZh(Date.parse(a.start), a.end === null ? null : Date.parse(a.end), m.timeZone)}</dd>
 <dt>地点</dt><dd>${a.location ?? '未填写'}</dd>
 <dt>类型</dt><dd>${a.type}</dd>
 <dt>组织者</dt><dd>${a.organizer}</dd>
@@ -232,8 +232,8 @@ export function activityPage (m: ActivityModel): Html {
 <div><dt>签到人数</dt><dd id="figure-checkins">${a.checkins}</dd></div>
 <div><dt>实到人次</dt><dd id="figure-attendance">${a.attendance ?? '—'}</dd></div>
 </dl>${a.attendance === null ? html`<p class="muted">实到人次在活动标记完成后计算。</p>` : ''}</section>
-<section><h2>报名名单（${m.confirmed.length}条）</h2>${people(m.confirmed, '还没有人报名。')}</section>
-<section><h2>候补名单（${m.waitlist.length}条）</h2>${people(m.waitlist, '没有候补。')}</section>
+<section><h2>报名名单（共${a.signups}人）</h2>${people(m.confirmed, '还没有人报名。')}</section>
+<section><h2>候补名单（共${a.waitlist}人）</h2>${people(m.waitlist, '没有候补。')}</section>
 <section><h2>签到（${m.checkins.length}人）</h2>${people(m.checkins, '没有签到记录。')}</section>
 ${a.status === 'completed' ? html`<section><h2>实到名单（${a.participants.length}人）</h2>${people(a.participants.map(name => ({ name })), '实到名单为空。')}</section>` : ''}
 <section><h2>照片</h2>${m.photos.length === 0 ? html`<p class="muted">还没有照片。</p>` : html`<div class="photos">${m.photos.map(p => html`<a href="/activities/${a.id}/photos/${p.id}"><img src="/activities/${a.id}/photos/${p.id}" alt="${a.title}的照片" loading="lazy"></a>`)}</div>`}</section>

@@ -209,7 +209,7 @@ export function createWebApp (deps: WebDeps): Hono<Env> {
       choices: pickerChoices(clock.now(), timeZone),
       quick: quickLinks(clock.now()),
       report,
-      chartSvg: await trendChartSvg(trend),
+      chartSvg: { narrow: await trendChartSvg(trend, 340), wide: await trendChartSvg(trend, 900) },
       chartMonths: `${months[0]!.replace('-', '年')}月至${months[11]!.replace('-', '年')}月`.replace(/年0/g, '年'),
       roomIds: roomIdByName,
       quietRooms: rooms.filter(r => r.enabled && !active.has(r.name)),

@@ -15,16 +15,19 @@ const COLOR_ATTENDANCE = '#C8372D'
 const INK = '#1F2328'
 const FONT = 'XL Sans, PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif'
 
-export async function trendChartSvg (months: readonly MonthFigures[]): Promise<string> {
+/** The chart at the width it is shown (CSS pixels): a phone gets one of its own, so its text stays readable. */
+export async function trendChartSvg (months: readonly MonthFigures[], width: number): Promise<string> {
+  const narrow = width < 500
   const values = months.map(m => ({ ...m, label: `${Number(m.month.slice(5))}月`, year: m.month.slice(0, 4) }))
-  const x = { field: 'month', type: 'ordinal', sort: null, axis: { title: null, labelExpr: 'slice(datum.value, 5) == "01" ? slice(datum.value, 0, 4) + "年1月" : toNumber(slice(datum.value, 5)) + "月"', labelAngle: 0, labelFontSize: 11, labelOverlap: true } }
+  const x = { field: 'month', type: 'ordinal', sort: null, axis: { title: null, labelExpr: 'slice(datum.value, 5) == "01" ? slice(datum.value, 0, 4) + "年1月" : toNumber(slice(datum.value, 5)) + "月"', labelAngle: 0, labelFontSize: narrow ? 10 : 12, labelOverlap: true } }
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: 640,
-    height: 240,
+    // the plot without its axes: the SVG comes out about `width` wide
+    width: width - (narrow ? 70 : 90),
+    height: narrow ? 190 : 240,
     padding: 8,
     background: 'white',
-    config: { font: FONT, view: { stroke: null }, axis: { labelColor: INK, titleColor: INK, domainColor: '#C9CED6', tickColor: '#C9CED6', gridColor: '#EEF0F3' }, legend: { orient: 'top', labelFontSize: 12, symbolSize: 120 } },
+    config: { font: FONT, view: { stroke: null }, axis: { labelFontSize: narrow ? 11 : 12, titleFontSize: narrow ? 11 : 12, labelColor: INK, titleColor: INK, domainColor: '#C9CED6', tickColor: '#C9CED6', gridColor: '#EEF0F3' }, legend: { orient: 'top', labelFontSize: 12, symbolSize: 120 } },
     data: { values },
     encoding: { x },
     layer: [
