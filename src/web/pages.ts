@@ -11,10 +11,10 @@ import type { PagePeriod } from './period.js'
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>
 
 const STYLE = `
-@font-face{font-family:"XL Sans";src:local("PingFang SC"),local("Noto Sans CJK SC"),local("Microsoft YaHei"),url(/assets/font-sc.otf) format("opentype");font-display:swap}
+@font-face{font-family:"XL Sans";src:url(/assets/font-sc.otf) format("opentype");font-display:swap}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font-family:"XL Sans",system-ui,sans-serif;font-size:16px;line-height:1.55;color:#1F2328;background:#F4F6F8}
+body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","XL Sans",sans-serif;font-size:16px;line-height:1.55;color:#1F2328;background:#F4F6F8}
 a{color:#2158A0}
 header{background:#2F6DB5;color:#fff;padding:10px 16px;display:flex;gap:8px;align-items:center;justify-content:space-between;flex-wrap:wrap}
 header a{color:#fff}

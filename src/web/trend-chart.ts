@@ -13,7 +13,8 @@ export interface MonthFigures {
 const COLOR_ACTIVITIES = '#2F6DB5'
 const COLOR_ATTENDANCE = '#C8372D'
 const INK = '#1F2328'
-const FONT = 'XL Sans, PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif'
+/** the page's fonts: the phone's own Chinese font first; the bundled one (XL Sans, served by the bot) only where there is none */
+const FONT = 'system-ui, -apple-system, PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, XL Sans, sans-serif'
 
 /** The chart at the width it is shown (CSS pixels): a phone gets one of its own, so its text stays readable. */
 export async function trendChartSvg (months: readonly MonthFigures[], width: number): Promise<string> {
