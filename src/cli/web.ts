@@ -45,7 +45,9 @@ function readArgs (argv: string[]): Args {
     throw new ArgError((err as Error).message.replace(/\s*\n\s*-?\s*/g, ' '))
   }
   if (parsed.link !== undefined && parsed.link.trim() === '') throw new ArgError('--link needs a name, e.g. --link 陈秘书')
-  if (parsed.link === undefined && config.WEB_PORT === 0) throw new ArgError('--port 0 (or WEB_PORT=0) turns the pages off; give a port, e.g. --port 8080')
+  if (config.WEB_PORT === 0 && (parsed.link === undefined || !env['WEB_BASE_URL']?.trim())) {
+    throw new ArgError('--port 0 (or WEB_PORT=0) turns the pages off; give a port, e.g. --port 8080')
+  }
   return {
     db: parsed.db ?? config.DB_PATH,
     host: config.WEB_HOST,
