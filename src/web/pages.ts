@@ -6,7 +6,7 @@ import { formatSpanZh, toWall } from '../domain/zoned-time.js'
 import { periodLabel, statusZh } from '../report/text.js'
 import type { Report, ReportActivity, ReportTotals } from '../report/types.js'
 import type { PhotoRef } from './photos.js'
-import type { PagePeriod } from './period.js'
+import type { PagePeriod, PickerChoices } from './period.js'
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>
 
@@ -102,7 +102,7 @@ function totals (t: ReportTotals): Html {
 <p class="lead">开展活动${t.activities}场，惠及${t.attendance}人次（${t.participants}人参与）。</p>`
 }
 
-function picker (action: string, period: PagePeriod, choices: ReturnType<typeof import('./period.js').pickerChoices>, quick: Array<{ key: string, label: string }>): Html {
+function picker (action: string, period: PagePeriod, choices: PickerChoices, quick: Array<{ key: string, label: string }>): Html {
   const known = choices.some(g => g.options.some(o => o.key === period.key))
   return html`<form class="picker" method="get" action="${action}">
 <label for="period">时间段</label>
@@ -117,7 +117,7 @@ export interface OverviewModel {
   viewer: Viewer
   title: string
   period: PagePeriod
-  choices: ReturnType<typeof import('./period.js').pickerChoices>
+  choices: PickerChoices
   quick: Array<{ key: string, label: string }>
   report: Report
   /** the chart drawn for a phone and for a wider screen */
@@ -159,7 +159,7 @@ export interface RoomModel {
   roomId: number
   roomName: string
   period: PagePeriod
-  choices: ReturnType<typeof import('./period.js').pickerChoices>
+  choices: PickerChoices
   quick: Array<{ key: string, label: string }>
   report: Report
   now: number

@@ -57,8 +57,10 @@ export function twelveMonths (lastMonth: string): string[] {
   return Array.from({ length: 12 }, (_, i) => shiftMonth(lastMonth, i - 11))
 }
 
+export type PickerChoices = Array<{ group: string, options: Array<{ key: string, label: string }> }>
+
 /** What the picker offers around now: the last 24 months, the last 8 quarters, the last 4 years. */
-export function pickerChoices (now: number, timeZone: string): Array<{ group: string, options: Array<{ key: string, label: string }> }> {
+export function pickerChoices (now: number, timeZone: string): PickerChoices {
   const month = currentMonth(now, timeZone)
   const [year, mon] = month.split('-').map(Number) as [number, number]
   const months = Array.from({ length: 24 }, (_, i) => shiftMonth(month, -i)).map(k => ({ key: k, label: `${k.slice(0, 4)}年${Number(k.slice(5))}月` }))
