@@ -19,6 +19,7 @@ import remindNow from './remind-now.js'
 import roster from './roster.js'
 import signup from './signup.js'
 import upcoming from './upcoming.js'
+import webLink from './web-link.js'
 
 export const commands: readonly Command<any, any>[] = [
   // members
@@ -39,6 +40,7 @@ export const commands: readonly Command<any, any>[] = [
   // reports
   monthlyReport,
   ledger,
+  webLink,
   // admins
   enable,
   disable,

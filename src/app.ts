@@ -13,12 +13,15 @@ import { buildRegistry } from './core/registry.js'
 import { onCommitError, type Db } from './db/open.js'
 import { setSetting } from './db/settings.js'
 import { Scheduler, type SchedulerConfig } from './scheduler/scheduler.js'
+import { WEB_BASE_URL_SETTING } from './web/login-url.js'
 
 export interface AppSettings {
   core: CoreConfig
   scheduler: SchedulerConfig
   sendIntervalMs: number
   outboxMaxAgeMs: number
+  /** WEB_BASE_URL, which #网页 builds its links on; null or absent when the pages are off (WEB_PORT=0) */
+  webBaseUrl?: string | null
 }
 
 /** Settings from the validated environment. */
@@ -39,6 +42,7 @@ export function settingsFromConfig (config: Config): AppSettings {
     },
     sendIntervalMs: config.SEND_INTERVAL_MS,
     outboxMaxAgeMs: config.OUTBOX_MAX_AGE,
+    webBaseUrl: config.WEB_PORT === 0 ? null : config.WEB_BASE_URL,
   }
 }
 
@@ -79,5 +83,7 @@ export function createApp (deps: AppDeps): App {
   onCommitError(db, err => log.error({ err }, 'group commit failed: the messages of this batch were not saved'))
   // `npm run report` reads periods in the zone the bot runs in
   setSetting(db, 'timezone', settings.core.timeZone)
+  // #网页 builds its links on it (empty: the pages are off)
+  setSetting(db, WEB_BASE_URL_SETTING, settings.webBaseUrl ?? '')
   return { dispatcher, outbox, scheduler, settings, db, clock, log }
 }

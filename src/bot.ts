@@ -11,13 +11,16 @@ import { activityBot } from './chat/plugin.js'
 import type { Config } from './config.js'
 import { systemClock, type Clock } from './core/clock.js'
 import { openDb } from './db/open.js'
+import type { RunningWeb } from './web/server.js'
 
 export interface RunningBot {
   core: App
   bot: Wechaty
   /** resolves once logged in and recovered (reminders missed while down, unsent messages) */
   ready: Promise<void>
-  /** drain the outbox (within `drainMs`), stop Wechaty, close the database; safe to call twice */
+  /** the web pages, when WEB_PORT is not 0 */
+  web: RunningWeb | null
+  /** stop the web pages, drain the outbox (within `drainMs`), stop Wechaty, close the database; safe to call twice */
   stop (reason: string, drainMs?: number): Promise<void>
 }
 
@@ -65,6 +68,7 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
     stopping ??= (async () => {
       log.info({ reason }, 'shutting down: sending what is left in the outbox')
       await ticker.stop()
+      await web?.close().catch(err => log.error({ err }, 'web server close failed'))
       await core.outbox.drain({ realTime: true, timeoutMs: drainMs }).catch(err => log.error({ err }, 'outbox drain failed'))
       // Stopping wechat4u logs the account out of web WeChat and erases the saved session, so the
       // next start would need a new scan: the process is about to exit, so leave it logged in and
@@ -77,6 +81,27 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
     return stopping
   }
 
+  // the pages beside the bot, on the same database (WEB_PORT=0: none)
+  let web: RunningWeb | null = null
+  if (config.WEB_PORT !== 0) {
+    const { startWebServer } = await import('./web/server.js')
+    try {
+      web = await startWebServer({
+        db: store.db,
+        clock,
+        log: log.child({ part: 'web' }),
+        timeZone: config.BOT_TIMEZONE,
+        admins: config.BOT_ADMINS,
+        baseUrl: config.WEB_BASE_URL,
+        loggedIn: () => bot.isLoggedIn,
+      }, config.WEB_HOST, config.WEB_PORT)
+      log.info({ host: config.WEB_HOST, port: web.port, url: config.WEB_BASE_URL }, 'web pages: listening')
+    } catch (err) {
+      // the chat matters more than the pages: the bot runs on, and the log says why there are no pages
+      log.error({ err, host: config.WEB_HOST, port: config.WEB_PORT }, 'web pages: could not listen (WEB_HOST/WEB_PORT); the bot runs without them')
+    }
+  }
+
   await bot.start()
-  return { core, bot, ready, stop }
+  return { core, bot, ready, web, stop }
 }

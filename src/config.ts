@@ -64,7 +64,28 @@ export const configSchema = z.object({
   BACKUP_KEEP: integer(14, 1),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
   WECHATY_LOG: z.preprocess(emptyToUndefined, z.enum(WECHATY_LOG_LEVELS, { message: `must be one of ${WECHATY_LOG_LEVELS.join(', ')}` }).default('warn')),
-})
+  WEB_HOST: checked('127.0.0.1', v => /^[A-Za-z0-9.:[\]-]+$/.test(v), v => `"${v}" is not a host to listen on; write e.g. 127.0.0.1 (this machine only) or 0.0.0.0`),
+  WEB_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(0, 'must be 0 (pages off) to 65535').max(65535, 'must be 0 (pages off) to 65535').default(8080),
+  ),
+  /** where people open the pages (links in chat start with it); default http://WEB_HOST:WEB_PORT */
+  WEB_BASE_URL: z.preprocess(emptyToUndefined, z.string().optional()).superRefine((v, ctx) => {
+    if (v !== undefined && !isBaseUrl(v)) ctx.addIssue({ code: 'custom', message: `"${v}" is not an http(s) address without ? or #; write e.g. https://xinlian.example.org` })
+  }),
+}).transform(c => ({
+  ...c,
+  WEB_BASE_URL: (c.WEB_BASE_URL ?? `http://${c.WEB_HOST.includes(':') && !c.WEB_HOST.startsWith('[') ? `[${c.WEB_HOST}]` : c.WEB_HOST === '0.0.0.0' ? '127.0.0.1' : c.WEB_HOST}:${c.WEB_PORT}`).replace(/\/+$/, ''),
+}))
+
+function isBaseUrl (v: string): boolean {
+  try {
+    const url = new URL(v)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '' && url.username === '' && url.password === ''
+  } catch {
+    return false
+  }
+}
 
 /** Rules across keys, checked on the raw input so they are reported together with the rest. */
 function crossKeyProblems (input: Record<string, string | undefined>): string[] {
@@ -75,7 +96,7 @@ function crossKeyProblems (input: Record<string, string | undefined>): string[] 
   return problems
 }
 
-export type Config = z.infer<typeof configSchema>
+export type Config = z.output<typeof configSchema>
 
 export class ConfigError extends Error {
   constructor (readonly problems: string[]) {

@@ -29,8 +29,8 @@ const EXTERNAL = [
 const KEEP_OLD_MS = 10 * 60_000
 
 /**
- * Bundles src/main.ts, and the replay and report commands, into `outdir` (dist/bundle: main.mjs, replay.mjs,
- * report.mjs and their shared chunks), with the stamp of the sources it was built from (source-stamp.mjs). `outdir`
+ * Bundles src/main.ts, and the replay, report and web commands, into `outdir` (dist/bundle: main.mjs, replay.mjs,
+ * report.mjs, web.mjs and their shared chunks), with the stamp of the sources it was built from (source-stamp.mjs). `outdir`
  * sits two folders below the project, as src/db does, so paths read relative to the code (the migrations) are the
  * same from the bundle. The folder is not emptied first: a command running from the previous build keeps its chunks.
  */
@@ -41,7 +41,7 @@ export async function bundle (outdir = BUNDLE_DIR): Promise<void> {
   const result = await build({
     metafile: true,
     absWorkingDir: root,
-    entryPoints: { main: 'src/main.ts', replay: 'src/cli/replay.ts', report: 'src/cli/report.ts' },
+    entryPoints: { main: 'src/main.ts', replay: 'src/cli/replay.ts', report: 'src/cli/report.ts', web: 'src/cli/web.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

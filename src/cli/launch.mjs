@@ -1,4 +1,4 @@
-// npm run replay / npm run report: the command from the bundle (dist/bundle/<name>.mjs, built by `npm run build`
+// npm run replay / npm run report / npm run web: the command from the bundle (dist/bundle/<name>.mjs, built by `npm run build`
 // and `npm test`) when it was built from exactly the sources here (source-stamp.mjs), else from the TypeScript source
 // through tsx. Both are the same code; the bundle starts in a third of the time (Wechaty alone is ~1,400 modules),
 // which counts when an acceptance harness replays hundreds of transcripts. Plain JavaScript: it runs before anything
@@ -9,8 +9,8 @@ import { STAMP_FILE, sourceStamp } from './source-stamp.mjs'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const name = process.argv[2]
-if (name !== 'replay' && name !== 'report') {
-  process.stderr.write('usage: node src/cli/launch.mjs replay|report ARGS…\n')
+if (name !== 'replay' && name !== 'report' && name !== 'web') {
+  process.stderr.write('usage: node src/cli/launch.mjs replay|report|web ARGS…\n')
   process.exit(2)
 }
 // the command reads its own arguments from process.argv.slice(2)

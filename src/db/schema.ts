@@ -233,3 +233,29 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 })
+
+/**
+ * One-time login links to the web pages (#网页, `npm run web -- --link`): only a hash of the token
+ * is kept, so a copy of the database gives nobody a way in. A link is used once, within 15 minutes.
+ */
+export const webLoginLinks = sqliteTable('web_login_links', {
+  /** sha256 of the token, hex */
+  tokenHash: text('token_hash').primaryKey(),
+  /** the WeChat contact the link was sent to: the session is theirs, with the roles they have at each request */
+  contactId: text('contact_id').notNull(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+})
+
+/** Web sessions (the cookie holds the token, the database its hash); 7 days or until /logout. */
+export const webSessions = sqliteTable('web_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  contactId: text('contact_id').notNull(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+}, t => [
+  index('web_sessions_contact').on(t.contactId),
+])
