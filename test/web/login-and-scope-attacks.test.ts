@@ -3,7 +3,7 @@
 // huge headers and bodies. None shows data it should not, none crashes, and chat keeps working meanwhile.
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureRoom, setRoomEnabled } from '../../src/db/people.js'
+import { ensureRoom, setRoomEnabled } from '../../src/db/membership.js'
 import { mintLoginLink, newToken } from '../../src/db/web-auth.js'
 import { silentLogger } from '../../src/log.js'
 import { startWebServer, type RunningWeb } from '../../src/web/server.js'
