@@ -75,7 +75,7 @@ export function parseTimePhrase (text: string, now: number, timeZone: string, op
       for (const cut of trailingCuts(written)) {
         const head = written.slice(0, cut).trim()
         try {
-          return { ok: true, value: { ...readSpan(normalise(head, today), head, now, timeZone), rest: written.slice(cut).trim() } }
+          return { ok: true, value: { ...readSpan(normalise(head, today), head, now, timeZone), rest: written.slice(cut).replace(/^[\s，,；;、。]+/, '').trim() } }
         } catch (shorter) {
           if (!(shorter instanceof UnreadableError)) throw shorter
         }
@@ -102,14 +102,20 @@ function failUnreadable (written: string): never {
 }
 
 /** Words saying the time is not fixed yet: nothing is read from such a phrase, whatever time it also names. */
-const UNDECIDED = /另行通知|另行告知|另行安排|另行确定|另定|再定|待定|未定|待通知|再通知|尚未确定|暂未确定|视[^，,。；;]{0,8}[而再]?定/
+const UNDECIDED = /另行通知|另行告知|另行安排|另行确定|另定|再定|待定|未定|待通知|再通知|尚未确定|暂未确定|视[^，,。；;]{0,8}[而再]?定/g
+/** 地点另行通知, 议程待定: the clause is about something else than the time, which is then fixed. */
+const OTHER_SUBJECT = /地点|地址|场地|会场|议程|内容|名单|费用|嘉宾|主讲|座位|路线|车辆|分组|人员|名额|报名方式|形式/
+const TIME_SUBJECT = /时间|日期|几点|时段|哪天|具体时间|活动|会议|开始/
 /** Two times offered (12月12日或13日, 下午或晚上): a choice still to be made. */
 const ALTERNATIVE = new RegExp(`(或者?|或是|还是)\\s*(?=[\\d０-９${ZH_NUMERAL_CHARS}]|[周週星礼禮]|下[周週午个個月]|本周|这周|明|今|后天|大后天|上午|中午|晚上?|早上|凌晨|傍晚)`)
 
 /** Refuses, with what to do, a phrase that leaves its time open: 另行通知, 待定, 12月12日或13日. */
 function refuseUndecided (written: string): void {
-  const undecided = UNDECIDED.exec(written)
-  if (undecided) fail(`时间还没有定（「${undecided[0]}」），定下来后请写明哪天几点`)
+  for (const undecided of written.matchAll(UNDECIDED)) {
+    const clause = written.slice(0, undecided.index).split(/[，,；;。\n]/).at(-1) ?? ''
+    if (OTHER_SUBJECT.test(clause) && !TIME_SUBJECT.test(clause)) continue
+    fail(`时间还没有定（「${undecided[0]}」），定下来后请写明哪天几点`)
+  }
   const alternative = ALTERNATIVE.exec(written)
   if (alternative) fail(`写了不止一个时间（「${alternative[1]}」），请只写定下来的那一个`)
 }
@@ -155,6 +161,12 @@ function trailingCuts (written: string): number[] {
     at += word[0].length
   }
   if (at === 0 || at === written.length) return commas.reverse()
+  // 下午2点 3楼, 下午2点半 二楼会议室: a number glued to the first other word is that word's, never the time's minutes
+  const glued = words.at(-1)
+  const spaceBefore = words.at(-2)
+  if (glued && spaceBefore && new RegExp(`^(?:\\d+|[${ZH_NUMERAL_CHARS}]+)$`).test(glued.word) && /^\s+$/.test(spaceBefore.word)) {
+    return [glued.at, ...commas.filter(cut => cut < glued.at).reverse()]
+  }
   // 下午2点半 上课, 9:00前往: the words 上课 and 前往 begin with a time word; step back over at most two such words
   // (never over digits, so 13:30开课 is not cut inside 13:30)
   const backOff = words.slice(-2).reverse().filter(w => /^\p{Script=Han}+$/u.test(w.word))
@@ -274,7 +286,7 @@ function numeralsInDigits (text: string): string {
     const before = whole.slice(0, index)
     const after = whole.slice(index + numeral.length)
     if (/(?:周|星期|礼拜|初|第)$/.test(before) || /^\s*刻/.test(after)) return false
-    return COUNTED_UNIT.test(after) || /[点时]\s*$/.test(before)
+    return COUNTED_UNIT.test(after) || /[点时]$/.test(before)
   })
 }
 
@@ -332,6 +344,8 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   [/(?<![\d.:/])(\d{1,2})[./](\d{1,2})(?![\d.:/点时])/g, '$1月$2日'],
   // 12-05 15:00: a dash between two numbers is a date only when a time follows (2-4点 stays a range).
   [/(?<![\d.:/-])(\d{1,2})-(\d{1,2})(?!\d)(?=\s*(?:\d{1,2}\s*[:点时]|上午|下午|中午|晚上|早上|凌晨))/g, '$1月$2日 '],
+  // 下午2点 三楼: chrono would read a number after 点 and a space as its minutes (14:03); 2点 30分 keeps them.
+  [new RegExp(`([点时])\\s+(?=(?:\\d{1,2}|[${NUMERAL}]+)(?![\\d${NUMERAL}]|\\s*分))`, 'g'), '$1 | '],
   // 12月12日由上午九时起, 自14:00起: 由, 自 and 从 say "from", which chrono does not expect between a date and its time.
   [/(?:由|自|从)(?=\s*(?:上午|下午|中午|晚上|早上|凌晨|傍晚|\d))/g, ' '],
   // Day parts chrono has no word for.
@@ -534,7 +548,7 @@ function chronoReference (today: CalendarDate): Date {
 // ---------------------------------------------------------------------------------------------
 // Reading one side from chrono's components.
 
-const FILLER = /开始|起|整|左右|前后|举行|从|由|自|定于|暂定|拟定|拟于|计划于|准时|于|全天|全日/g
+const FILLER = /开始|起|整|左右|前后|举行|从|由|自|兹|定于|暂定|拟定|拟于|计划于|准时|于|全天|全日/g
 
 /** chrono sets `现在` to its reference instant, which here is a stand-in; not an activity time anyway. */
 const NOW_WORDS = /现在|立刻|立即|即刻|马上/
@@ -546,7 +560,8 @@ function readSide (text: string, today: CalendarDate, written: string): Side {
   if (result === undefined || result.end != null || NOW_WORDS.test(text)) failUnreadable(written)
   const rest = text.slice(0, result.index) + text.slice(result.index + result.text.length)
   // Refuse rather than guess: everything but filler and punctuation must have been understood.
-  if (rest.replace(FILLER, '').replace(/[\s\p{P}]/gu, '') !== '') failUnreadable(written)
+  // (emoji and symbols are no words: ⏰ 晚上7点, 📆12月5日)
+  if (rest.replace(FILLER, '').replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]/gu, '') !== '') failUnreadable(written)
 
   const c = result.start
   const dayPart = dayPartOf(result.text)
