@@ -716,3 +716,11 @@ function instantOf (date: CalendarDate, clock: Clock, timeZone: string): number 
   const day = clock.hour === 24 ? addDays(date, 1) : date
   return fromWall({ ...day, hour: clock.hour % 24, minute: clock.minute }, timeZone)
 }
+
+/**
+ * 28, 二十八, 十五, 两; NaN for anything else. Kept for callers written before zh-numerals.ts, which is the one reader
+ * of numerals now: new code calls readZhNumber.
+ */
+export function chineseNumber (text: string): number {
+  return readZhNumber(text) ?? NaN
+}
