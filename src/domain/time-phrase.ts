@@ -156,7 +156,7 @@ function trailingCuts (written: string): number[] {
     TIME_WORD.lastIndex = at
     const word = TIME_WORD.exec(written)
     if (word === null) break
-    if (/^[，,；;。]$/.test(word[0]) && at > 0) commas.push(at)
+    if (/^[，,；;。、]$/.test(word[0]) && at > 0) commas.push(at)
     words.push({ at, word: word[0] })
     at += word[0].length
   }
@@ -308,6 +308,11 @@ function meridiemInWords (written: string, dayPart: string | undefined, hourText
 const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) => string)]> = [
   [/(上午|下午|早上|晚上|中午|凌晨|傍晚)?\s*(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?(?![a-z])/gi,
     (m, dayPart: string | undefined, hour: string, minute: string | undefined, meridiem: string) => meridiemInWords(m, dayPart, hour, minute, meridiem)],
+  // PM2:30, AM 9:00: the same, written before the time
+  [/(上午|下午|早上|晚上|中午|凌晨|傍晚)?\s*(?<![a-z])([ap])\.?m\.?\s*(\d{1,2})(?::(\d{2}))?(?![\d:.])/gi,
+    (m, dayPart: string | undefined, meridiem: string, hour: string, minute: string | undefined) => meridiemInWords(m, dayPart, hour, minute, meridiem)],
+  // 元月 is January.
+  [/元月/g, '1月'],
   // 周6, 星期7: weekdays in digits.
   [/(周|星期|礼拜)([1-7])(?![\d.:点时])/g, (_, week: string, n: string) => `${week}${DIGIT_WEEKDAY[Number(n)]}`],
   // 2点钟 is 2点.
