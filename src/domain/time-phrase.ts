@@ -144,6 +144,10 @@ const TIME_WORD = new RegExp([
   '开始', '開始', '举行', '舉行', '左右', '差',
 ].join('|'), 'iuy')
 
+const NUMBER_WORD = new RegExp(`^(?:\\d+|[${ZH_NUMERAL_CHARS}]+)$`)
+/** A number that counts something other than time: 3楼, 二层, 5号楼, 201室, 30人. */
+const COUNTED_PLACE = new RegExp(`^(?:\\d+|[${ZH_NUMERAL_CHARS}]+)\\s*号?\\s*[楼层室栋幢座馆厅门区路街期届人名位间排组]`)
+
 /**
  * Where the words after a time may begin, latest first: the first word that is no time word, and each comma or
  * semicolon before it (14:00～17:00，13:30签到 is read up to its comma, so 13:30 is never the start).
@@ -161,11 +165,13 @@ function trailingCuts (written: string): number[] {
     at += word[0].length
   }
   if (at === 0 || at === written.length) return commas.reverse()
-  // 下午2点 3楼, 下午2点半 二楼会议室: a number glued to the first other word is that word's, never the time's minutes
-  const glued = words.at(-1)
-  const spaceBefore = words.at(-2)
-  if (glued && spaceBefore && new RegExp(`^(?:\\d+|[${ZH_NUMERAL_CHARS}]+)$`).test(glued.word) && /^\s+$/.test(spaceBefore.word)) {
-    return [glued.at, ...commas.filter(cut => cut < glued.at).reverse()]
+  // 下午2点 3楼, 下午2点二楼会议室, 3号楼: a number counting floors, rooms or people belongs to its word; chrono would read
+  // it as the minutes (14:02). The cut goes before it.
+  const numberAt = words.findLastIndex(w => NUMBER_WORD.test(w.word))
+  const counted = words[numberAt]
+  if (counted && words.slice(numberAt + 1).every(w => w.word === '号') && !/[:.]$/.test(written.slice(0, counted.at)) &&
+    COUNTED_PLACE.test(written.slice(counted.at))) {
+    return [counted.at, ...commas.filter(cut => cut < counted.at).reverse()]
   }
   // 下午2点半 上课, 9:00前往: the words 上课 and 前往 begin with a time word; step back over at most two such words
   // (never over digits, so 13:30开课 is not cut inside 13:30)

@@ -3,6 +3,7 @@
 // `trailingWords` the time a line starts with is read and the words after it come back as `rest`; a time in those words
 // is never the start. Without it (the `时间：` field) every word must be understood, as before.
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { parseTimePhrase } from '../../../src/domain/time-phrase.js'
 import { formatIso } from '../../../src/domain/zoned-time.js'
 
@@ -113,6 +114,9 @@ const linesWithWords: Row[] = [
   { now: '2027-08-02T09:00:00+08:00', text: '8月7日晚上7点 晚会', start: '2027-08-07T19:00:00+08:00', rest: '晚会' },
   { now: '2027-08-02T09:00:00+08:00', text: '8月7日下午2点 3楼会议室', start: '2027-08-07T14:00:00+08:00', rest: '3楼会议室' },
   { now: '2027-08-02T09:00:00+08:00', text: '8月7日下午2点半 二楼会议室', start: '2027-08-07T14:30:00+08:00', rest: '二楼会议室' },
+  { now: '2027-08-02T09:00:00+08:00', text: '8月7日下午2点二楼会议室', start: '2027-08-07T14:00:00+08:00', rest: '二楼会议室' }, // not 14:02
+  { now: '2027-08-02T09:00:00+08:00', text: '8月7日下午2点 5号楼', start: '2027-08-07T14:00:00+08:00', rest: '5号楼' },
+  { now: '2027-08-02T09:00:00+08:00', text: '8月7日下午2点30在会议室', start: '2027-08-07T14:30:00+08:00', rest: '在会议室' },
   { now: '2027-08-02T09:00:00+08:00', text: '8月7日9:00前到场', start: '2027-08-07T09:00:00+08:00', rest: '前到场' },
   { now: '2027-08-02T09:00:00+08:00', text: '8月7日 14:00 地点另行通知', start: '2027-08-07T14:00:00+08:00', rest: '地点另行通知' },
 ]
@@ -147,5 +151,31 @@ describe('refused with what was wrong, with or without trailingWords', () => {
   it.each(refused)('「$text」', ({ now, text, error }) => {
     expect(read(text, now, true)).toEqual({ error })
     expect(read(text, now, false)).toMatchObject({ error: expect.any(String) })
+  })
+})
+
+describe('properties of trailingWords', () => {
+  const anyNow = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2029-12-31T00:00:00Z'), noInvalidDate: true }).map(d => d.getTime())
+
+  it('never throws, and answers with finite instants or a sentence', () => {
+    const chars = fc.constantFrom(...'0123456789:.-~ 年月日号点时分半刻周星期天上下午晚早今明后本这个起一二两三四五六七八九十廿()（），、在楼签到会议室或待定'.split(''))
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: chars, maxLength: 30 })), anyNow, (text, now) => {
+      const result = parseTimePhrase(text, now, SHANGHAI, { trailingWords: true })
+      if (!result.ok) return result.error.length > 0
+      const { start, end, rest } = result.value
+      return Number.isFinite(start) && (end === null || end > start) && text.includes(rest)
+    }), { numRuns: 1500 })
+  })
+
+  it('reads a time followed by words exactly as the time alone, and returns the words', () => {
+    const times = ['12月19日下午2:30', '12月19日（周六）14:00-16:00', '本周六上午九点', '十二月二十日 九点至十一点半', '23日上午8时30分', '明天晚上7点半', '12月19日 9:30am']
+    const words = ['在同心荟举行', '理论授课', '签到', '集合', '举办茶话会', '开展志愿服务', '欢迎参加', '上课', '晚会', '二楼会议室', '3楼报告厅']
+    fc.assert(fc.property(fc.constantFrom(...times), fc.constantFrom(...words), fc.constantFrom('', ' ', '，'), anyNow, (time, word, gap, now) => {
+      fc.pre(!(gap === '' && /\d$/.test(time) && /^\d/.test(word))) // 2:303楼 is no one's writing
+      const alone = parseTimePhrase(time, now, SHANGHAI)
+      const withWords = parseTimePhrase(`${time}${gap}${word}`, now, SHANGHAI, { trailingWords: true })
+      if (!alone.ok) return !withWords.ok
+      return withWords.ok && withWords.value.start === alone.value.start && withWords.value.end === alone.value.end && withWords.value.rest === word
+    }), { numRuns: 1500 })
   })
 })
