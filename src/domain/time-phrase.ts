@@ -274,10 +274,10 @@ function minutesBefore (written: string, hourText: string, beforeText: string): 
 const SIMPLIFIED: Record<string, string> = {
   時: '时', 點: '点', 鐘: '钟', 號: '号', 週: '周', 禮: '礼', 後: '后', 這: '这', 個: '个', 兩: '两', 間: '间', 開: '开',
   舉: '举', 於: '于', 準: '准', 淩: '凌', 節: '节', 陽: '阳', 國: '国', 慶: '庆', 聖: '圣', 誕: '诞', 兒: '儿', 婦: '妇',
-  勞: '劳', 動: '动', 軍: '军', 師: '师', 擬: '拟', 從: '从', 頭: '头', 暫: '暂', 來: '来', 裡: '里', 裏: '里', 晚間: '晚间',
+  勞: '劳', 動: '动', 軍: '军', 師: '师', 擬: '拟', 從: '从', 頭: '头', 暫: '暂', 來: '来', 裡: '里', 裏: '里',
   '∶': ':', '︰': ':',
 }
-const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).filter(k => k.length === 1).join('')}]`, 'g')
+const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'g')
 
 /** The unit a numeral counts, just after it: 十二月, 廿六日, 九点, 三十分, 两个小时, 三天. */
 const COUNTED_UNIT = /^\s*(?:年|月|日|号|点|时|分|秒|个?\s*(?:小时|钟头|星期|礼拜|月)|天|周)/
