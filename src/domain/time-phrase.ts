@@ -102,7 +102,7 @@ function failUnreadable (written: string): never {
 }
 
 /** Words saying the time is not fixed yet: nothing is read from such a phrase, whatever time it also names. */
-const UNDECIDED = /另行通知|另行告知|另行安排|另行确定|另定|再定|待定|未定|待通知|再通知|尚未确定|暂未确定|视[^，,。；;]{0,8}[而再]?定/g
+const UNDECIDED = /另行通知|另行告知|另行安排|另行确定|另定(?![于於])|再定(?![于於])|待定|未定|待通知|再通知|尚未确定|暂未确定|视[^，,。；;]{1,8}[而再]定/g
 /** 地点另行通知, 议程待定: the clause is about something else than the time, which is then fixed. */
 const OTHER_SUBJECT = /地点|地址|场地|会场|议程|内容|名单|费用|嘉宾|主讲|座位|路线|车辆|分组|人员|名额|报名方式|形式/
 const TIME_SUBJECT = /时间|日期|几点|时段|哪天|具体时间|活动|会议|开始/
