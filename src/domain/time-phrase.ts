@@ -103,9 +103,8 @@ function failUnreadable (written: string): never {
 
 /** Words saying the time is not fixed yet: nothing is read from such a phrase, whatever time it also names. */
 const UNDECIDED = /另行通知|另行告知|另行安排|另行确定|另定(?![于於])|再定(?![于於])|待定|未定|待通知|再通知|尚未确定|暂未确定|视[^，,。；;]{1,8}[而再]定/g
-/** 地点另行通知, 议程待定: the clause is about something else than the time, which is then fixed. */
-const OTHER_SUBJECT = /地点|地址|场地|会场|议程|内容|名单|费用|嘉宾|主讲|座位|路线|车辆|分组|人员|名额|报名方式|形式/
-const TIME_SUBJECT = /时间|日期|几点|时段|哪天|具体时间|活动|会议|开始/
+/** 地点另行通知, 具体议程待定: what is not fixed is something else than the time (视场地情况待定 is the time). */
+const OTHER_SUBJECT = /(?:地点|地址|场地|会场|议程|内容|名单|费用|嘉宾|主讲人?|座位|路线|车辆|分组|人员|名额|报名方式|形式)\s*(?:将|会|需|也)?\s*$/
 /** Two times offered (12月12日或13日, 下午或晚上): a choice still to be made. */
 const ALTERNATIVE = new RegExp(`(或者?|或是|还是)\\s*(?=[\\d０-９${ZH_NUMERAL_CHARS}]|[周週星礼禮]|下[周週午个個月]|本周|这周|明|今|后天|大后天|上午|中午|晚上?|早上|凌晨|傍晚)`)
 
@@ -113,7 +112,7 @@ const ALTERNATIVE = new RegExp(`(或者?|或是|还是)\\s*(?=[\\d０-９${ZH_NU
 function refuseUndecided (written: string): void {
   for (const undecided of written.matchAll(UNDECIDED)) {
     const clause = written.slice(0, undecided.index).split(/[，,；;。\n]/).at(-1) ?? ''
-    if (OTHER_SUBJECT.test(clause) && !TIME_SUBJECT.test(clause)) continue
+    if (OTHER_SUBJECT.test(clause)) continue
     fail(`时间还没有定（「${undecided[0]}」），定下来后请写明哪天几点`)
   }
   const alternative = ALTERNATIVE.exec(written)
