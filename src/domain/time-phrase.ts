@@ -72,7 +72,7 @@ export function parseTimePhrase (text: string, now: number, timeZone: string, op
       if (!options.trailingWords || !(e instanceof UnreadableError)) throw e
       // The line goes on after its time: the longest reading up to the first word that is no time (or a comma before
       // it) wins; a reading that is wrong rather than unread (周日 on a Saturday) is the answer, not a shorter one.
-      for (const cut of trailingCuts(written)) {
+      for (const cut of trailingCuts(written).filter(cut => cut <= LONGEST_PHRASE).slice(0, 6)) {
         const head = written.slice(0, cut).trim()
         try {
           return { ok: true, value: { ...readSpan(normalise(head, today), head, now, timeZone), rest: written.slice(cut).replace(/^[\s，,；;、。]+/, '').trim() } }
@@ -87,6 +87,9 @@ export function parseTimePhrase (text: string, now: number, timeZone: string, op
     throw e
   }
 }
+
+/** No time is written in more characters than this (2027 年 10 月 16 日（星期六）上午 9 时 30 分—11 时 30 分 is 44). */
+const LONGEST_PHRASE = 80
 
 /** A sentence for the organiser; anything else thrown is a bug. */
 class PhraseError extends Error {}
