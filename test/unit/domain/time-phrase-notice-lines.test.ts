@@ -181,3 +181,15 @@ describe('properties of trailingWords', () => {
     }), { numRuns: 1500 })
   })
 })
+
+describe('a very long line', () => {
+  it('is answered quickly with trailingWords, whatever it repeats', () => {
+    const now = Date.parse('2026-12-10T16:00:00+08:00')
+    for (const text of ['12月19日 9:00-11:00，'.repeat(600), `12月19日下午2点${'活动内容丰富'.repeat(1700)}`]) {
+      const started = performance.now()
+      const result = parseTimePhrase(text, now, SHANGHAI, { trailingWords: true })
+      expect(performance.now() - started).toBeLessThan(5000) // 13 s before the readings tried were bounded
+      expect(result.ok && formatIso(result.value.start, SHANGHAI)).toBe(text.startsWith('12月19日 9') ? '2026-12-19T09:00:00+08:00' : '2026-12-19T14:00:00+08:00')
+    }
+  })
+})
