@@ -24,6 +24,7 @@ function activity (a: Partial<ReportActivity> & Pick<ReportActivity, 'id' | 'tit
     checkins: 0,
     attendance: null,
     participants: [],
+    photos: 0,
     ...a,
   }
 }
