@@ -152,3 +152,14 @@ export function activitiesOfMember (db: Db, memberId: number, ids: readonly numb
     .all({ m: memberId, ids: JSON.stringify(ids) }) as number[]
   return new Set(rows)
 }
+
+/** Whether the sender of the picture over the limit has been told already (answered once per activity). */
+export function photoLimitTold (db: Db, activityId: number): boolean {
+  return prepared(db, 'photo-limit-told', () => db.$client.prepare("SELECT 1 FROM audit_log WHERE action = 'photo-limit' AND entity = 'activity' AND entity_id = ? LIMIT 1").pluck())
+    .get(activityId) !== undefined
+}
+
+/** Removes a picture's file once no activity keeps its content. */
+export function removePhotoFileIfUnused (db: Db, photo: Pick<PhotoRow, 'sha256' | 'ext'>): void {
+  if (!contentInUse(db, photo.sha256)) rmSync(photoPath(db, photo), { force: true })
+}

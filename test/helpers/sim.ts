@@ -32,7 +32,7 @@ export async function play (lines: TranscriptLine[] | Array<Record<string, unkno
     onOutput: line => out.push(line),
   })
   for (const { step } of t.steps) {
-    if (step.type === 'message') await sim.deliver({ at: Date.parse(step.at), from: step.from, room: step.room, text: step.text, mentions: step.mentions, id: step.id })
+    if (step.type === 'message') await sim.deliver({ at: Date.parse(step.at), from: step.from, room: step.room, text: step.text ?? '', mentions: step.mentions, id: step.id })
     else if (step.type === 'advance') await sim.advanceTo(Date.parse(step.to))
     else await sim.restart(Date.parse(step.at))
   }
