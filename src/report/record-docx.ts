@@ -29,6 +29,8 @@ export interface RecordData {
   activity: ReportActivity
   organization: string
   description: string | null
+  /** 实到 N was given with #完成 (the attendance is the organizer's figure, not the list's length) */
+  attendanceGiven: boolean
   attendees: Attendee[]
   /** the pictures in record order, with their content (null when the file is missing) */
   photos: Array<{ row: PhotoRow, data: Buffer | null }>
@@ -51,6 +53,7 @@ export function recordData (db: Db, activityId: number, timeZone: string): Recor
     activity,
     organization: room ? roomReportName(room) : activity.room,
     description: row.description,
+    attendanceGiven: row.attendanceOverride !== null,
     attendees: attendedPeople(db, [activityId]).get(activityId) ?? [],
     // only the pictures shown are read from disk
     photos: photos.map((p, i) => ({ row: p, data: i < RECORD_PHOTOS ? readPhotoFile(db, p) : null })),
@@ -179,7 +182,7 @@ export async function renderRecord (data: RecordData): Promise<Buffer> {
     ['组织者', a.organizer],
     ['活动类型', a.type],
     ['报名人数', `${a.signups}人`],
-    ['实到人次', completed ? `${a.attendance ?? 0}人次` : `（${statusZh(a)}，尚未统计）`],
+    ['实到人次', completed ? `${a.attendance ?? 0}人次${data.attendanceGiven ? '（组织者填报）' : ''}` : `（${statusZh(a)}，尚未统计）`],
     ['活动照片', `${a.photos}张`],
   ]
   const doc = new Document({
@@ -205,7 +208,8 @@ export async function renderRecord (data: RecordData): Promise<Buffer> {
           : [new Paragraph({ children: [text('（无）', { color: '808080' })] })]),
         heading('四、活动照片'),
         ...photoParagraphs(data),
-        new Paragraph({ spacing: { before: 360 }, alignment: AlignmentType.RIGHT, children: [text(`${data.organization}　由新联会活动助手根据群内记录生成`, { size: 18, color: '808080' })] }),
+        new Paragraph({ spacing: { before: 480 }, children: [text('记录人（签字）：＿＿＿＿＿＿　　　审核人（签字）：＿＿＿＿＿＿　　　日期：＿＿＿＿＿＿')] }),
+        new Paragraph({ spacing: { before: 240 }, alignment: AlignmentType.RIGHT, children: [text(`${data.organization}　本记录由新联会活动助手根据群内报名、签到和照片生成`, { size: 18, color: '808080' })] }),
       ],
     }],
   })

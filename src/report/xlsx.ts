@@ -11,10 +11,10 @@ const CREATOR = '新联会活动助手'
 
 const LEDGER_COLUMNS: Array<{ header: string, width: number }> = [
   { header: '序号', width: 6 },
-  { header: '日期', width: 18 },
-  { header: '活动名称', width: 36 },
+  { header: '日期', width: 17 },
+  { header: '活动名称', width: 32 },
   { header: '类型', width: 8 },
-  { header: '地点', width: 24 },
+  { header: '地点', width: 22 },
   { header: '组织者', width: 12 },
   { header: '报名人数', width: 10 },
   { header: '实到人次', width: 10 },
@@ -131,6 +131,7 @@ function addLedger (wb: ExcelJS.Workbook, report: Report, heading: string, now: 
     row.getCell(8).numFmt = INT
     row.getCell(11).numFmt = INT
     styleBody(row, [1, 2, 4, 6, 7, 8, 9, 11])
+    fitHeight(row, LEDGER_COLUMNS)
     // Cancelled rows stay listed but are visibly out of the totals (月度统计).
     if (a.status === 'cancelled') row.eachCell({ includeEmpty: true }, c => { c.font = { color: { argb: 'FF808080' } } })
   })
@@ -154,6 +155,7 @@ function addPeople (wb: ExcelJS.Workbook, report: Report, heading: string, atten
       row.getCell(3).numFmt = 'yyyy-mm-dd'
       if (signedIn instanceof Date) row.getCell(7).numFmt = 'yyyy-mm-dd hh:mm'
       styleBody(row, [1, 3, 5, 6, 7])
+      fitHeight(row, PEOPLE_COLUMNS)
       rows++
     }
   })
@@ -252,6 +254,20 @@ function styleBody (row: Row, centred: number[]): void {
       ? { horizontal: 'center', vertical: 'middle' }
       : { vertical: 'middle', wrapText: true }
   })
+}
+
+/**
+ * Rows tall enough for their wrapped text: Excel and LibreOffice do not grow a row whose text
+ * wraps when the file does not say its height, and a cut-off 备注 prints as half a sentence.
+ */
+function fitHeight (row: Row, columns: ReadonlyArray<{ width: number }>): void {
+  let lines = 1
+  row.eachCell((c: Cell, col: number) => {
+    const width = columns[col - 1]?.width ?? 10
+    if (typeof c.value !== 'string' || !c.alignment?.wrapText) return
+    lines = Math.max(lines, Math.ceil(displayWidth(c.value) / Math.max(1, width - 1)))
+  })
+  row.height = Math.max(18, lines * 15 + 3)
 }
 
 /** Excel widths count Latin characters; a CJK character takes about two. */
