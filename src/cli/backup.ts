@@ -15,7 +15,9 @@ if (!existsSync(config.DB_PATH)) {
 const store = openDb(config.DB_PATH)
 try {
   const path = backupDatabase(store.db, config.BACKUP_DIR, config.BACKUP_KEEP, Date.now(), config.BOT_TIMEZONE)
-  process.stdout.write(`${path}\n${join(config.BACKUP_DIR, 'photos')}\n`)
+  const photos = join(config.BACKUP_DIR, 'photos')
+  // the pictures' folder is named once there are pictures in it
+  process.stdout.write(`${path}\n${existsSync(photos) ? `${photos}\n` : ''}`)
 } finally {
   store.close()
 }

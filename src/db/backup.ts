@@ -36,10 +36,10 @@ export function backupPhotos (db: Db, dir: string): number {
   const from = photosDir(db)
   if (!existsSync(from)) return 0
   const to = join(dir, 'photos')
-  mkdirSync(to, { recursive: true })
   let copied = 0
   for (const name of readdirSync(from)) {
     if (!PHOTO_NAME.test(name)) continue
+    mkdirSync(to, { recursive: true })
     const target = join(to, name)
     if (existsSync(target) && statSync(target).size === statSync(join(from, name)).size) continue
     copyFileSync(join(from, name), `${target}.tmp`)
