@@ -33,9 +33,19 @@ export function photosDir (db: Db): string {
   if (known) return known
   const name = db.$client.name
   const dir = name === ':memory:' || name === '' || name.startsWith('file:')
-    ? mkdtempSync(join(tmpdir(), 'xinlian-photos-'))
+    ? temporaryDir()
     : join(dirname(resolve(name)), 'photos')
   dirs.set(db.$client, dir)
+  return dir
+}
+
+const temporary: string[] = []
+
+/** A folder for the pictures of an in-memory database, gone with the process as the database is. */
+function temporaryDir (): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xinlian-photos-'))
+  if (temporary.length === 0) process.once('exit', () => { for (const d of temporary) rmSync(d, { recursive: true, force: true }) })
+  temporary.push(dir)
   return dir
 }
 
