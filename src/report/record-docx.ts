@@ -70,7 +70,8 @@ const text = (t: string, opts: { bold?: boolean, size?: number, color?: string }
   new TextRun({ text: t, font: FONT, size: opts.size ?? 22, ...(opts.bold ? { bold: true } : {}), ...(opts.color ? { color: opts.color } : {}) })
 
 function heading (t: string): Paragraph {
-  return new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: t, font: HEADING_FONT, size: 26, bold: true })] })
+  // a heading stays on the page of what follows it
+  return new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: t, font: HEADING_FONT, size: 26, bold: true })] })
 }
 
 /** Multi-line text as paragraphs (a description keeps its lines). */
@@ -129,7 +130,8 @@ function fit (data: Buffer): { width: number, height: number } {
   try { size = imageSize(data) } catch { size = {} }
   const w = size.width ?? PHOTO_BOX.width
   const h = size.height ?? PHOTO_BOX.height
-  const scale = Math.min(PHOTO_BOX.width / w, PHOTO_BOX.height / h, 1)
+  // small pictures are shown at the box's size too: every picture of the record reads alike
+  const scale = Math.min(PHOTO_BOX.width / w, PHOTO_BOX.height / h)
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) }
 }
 
@@ -158,7 +160,7 @@ function photoParagraphs (data: RecordData): Array<Paragraph | Table> {
   }
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
   const out: Array<Paragraph | Table> = [
-    new Paragraph({ spacing: { after: 120 }, children: [text(total > RECORD_PHOTOS ? `共${total}张，以下为前${RECORD_PHOTOS}张，另有${total - RECORD_PHOTOS}张未列出。` : `共${total}张。`)] }),
+    new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [text(total > RECORD_PHOTOS ? `共${total}张，以下为前${RECORD_PHOTOS}张，另有${total - RECORD_PHOTOS}张未列出（原图都保存在机器人的照片文件夹里）。` : `共${total}张。`)] }),
     new Table({
       width: { size: CONTENT_WIDTH, type: WidthType.DXA },
       columnWidths: [CONTENT_WIDTH / 2, CONTENT_WIDTH / 2],
@@ -202,7 +204,7 @@ export async function renderRecord (data: RecordData): Promise<Buffer> {
         heading(`三、参加人员（${completed ? `${data.attendees.length}人` : '活动完成后列出'}）`),
         ...(completed && data.attendees.length > 0
           ? [
-              new Paragraph({ spacing: { after: 120 }, children: [text(checkedIn ? '以下为签到名单。' : '本活动没有签到记录，以下为报名确认名单。', { color: '606060', size: 20 })] }),
+              new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [text(checkedIn ? '以下为签到名单。' : '本活动没有签到记录，以下为报名确认名单。', { color: '606060', size: 20 })] }),
               attendeeTable(data.attendees, tz, checkedIn),
             ]
           : [new Paragraph({ children: [text('（无）', { color: '808080' })] })]),
