@@ -55,6 +55,7 @@ export default defineCommand<{ id: number, attendance: number | null, note: stri
     const figures = activityFigures(ctx.db, a.id, tz)
     ctx.audit({ action: correcting ? 'complete-correct' : 'complete', entity: 'activity', entityId: a.id, detail: { attendance: figures?.attendance, override: ctx.args.attendance, note: ctx.args.note } })
     const names = figures?.participants ?? []
+    const photos = figures?.photos ?? 0
     const override = ctx.args.attendance !== null || (correcting && a.attendanceOverride !== null)
     const note = figures?.note
     const uncounted = !override && (figures?.checkins ?? 0) > 0 ? companionsOfCheckedIn(ctx.db, a.id) : 0
@@ -64,6 +65,9 @@ export default defineCommand<{ id: number, attendance: number | null, note: stri
       ...(names.length > 0 ? [`参加名单：${names.join('、')}`] : []),
       ...(note ? [`备注：${note}`] : []),
       ...(uncounted > 0 ? [`（签到只算本人：签到的人另带或代报的${uncounted}人没有签到记录，没有计入；如也到场，请发送「#完成 ${a.id} 实到 ${(figures?.attendance ?? 0) + uncounted}」更正）`] : []),
+      photos > 0
+        ? `活动照片${photos}张已记入台账；发送「#活动记录 ${a.id}」可导出活动记录（Word）。`
+        : `还没有活动照片：组织者和报名的人在活动结束后24小时内发到本群的照片会自动记入；也可先发「#照片 ${a.id}」，再在10分钟内发照片。`,
       correcting ? '台账里的数字已一并更正。' : '已记入本月台账。',
     ].join('\n'))
   },

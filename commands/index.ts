@@ -3,6 +3,7 @@ import type { Command } from '../src/core/command.js'
 import activityCancel from './activity-cancel.js'
 import activityComplete from './activity-complete.js'
 import activityCreate from './activity-create.js'
+import activityRecord from './activity-record.js'
 import activityEdit from './activity-edit.js'
 import { appointOrganizer, appointSecretary, revoke } from './appoint.js'
 import cancelSignup from './cancel-signup.js'
@@ -14,6 +15,7 @@ import jielong from './jielong.js'
 import ledger from './ledger.js'
 import monthlyReport from './monthly-report.js'
 import mySignups from './my-signups.js'
+import { photoDelete, photoIntake, photoTargetCommand } from './photo.js'
 import proxySignup from './proxy-signup.js'
 import remindNow from './remind-now.js'
 import roster from './roster.js'
@@ -37,10 +39,14 @@ export const commands: readonly Command<any, any>[] = [
   activityCancel,
   activityComplete,
   remindNow,
+  photoTargetCommand,
+  photoDelete,
+  photoIntake,
   // reports
   monthlyReport,
   ledger,
   webLink,
+  activityRecord,
   // admins
   enable,
   disable,

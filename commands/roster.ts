@@ -6,6 +6,7 @@ import { splitLeadingId } from '../src/core/normalize.js'
 import { upcomingActivities } from '../src/db/activities.js'
 import { checkinsOf, liveSignups, peopleIn, signupLabels } from '../src/db/signups.js'
 import { peopleByMemberId } from '../src/db/activity-with-roster.js'
+import { photoCount } from '../src/db/photos.js'
 import { whenText } from '../src/domain/card.js'
 import { cardMarker } from '../src/domain/member-reply.js'
 
@@ -41,6 +42,7 @@ export default defineCommand<{ id: number | null }, 'room'>({
     const seats = peopleIn(confirmed)
     const checks = checkinsOf(ctx.db, a.id)
     const names = peopleByMemberId(ctx.db, checks.map(c => c.memberId))
+    const photos = photoCount(ctx.db, a.id)
     const status = a.status === 'cancelled' ? '（已取消）' : a.status === 'completed' ? '（已完成）' : ''
     ctx.reply([
       `${cardMarker(a.id)}${a.title}${status}`,
@@ -49,6 +51,8 @@ export default defineCommand<{ id: number | null }, 'room'>({
       ...(confirmed.length > 0 ? confirmed.map(line) : ['（暂无）']),
       ...(waiting.length > 0 ? [`候补 ${peopleIn(waiting)}人：`, ...waiting.map(line)] : []),
       ...(checks.length > 0 ? [`已签到 ${checks.length}人：${checks.map(c => `${names.get(c.memberId)?.name ?? '?'}${c.signupId === null ? '(现场)' : ''}`).join('、')}`] : []),
+      // evidence once the activity is near or past (before that, a count of 0 says nothing)
+      ...(photos > 0 || ctx.now >= a.startAt - 60 * 60_000 ? [`活动照片：${photos}张`] : []),
     ].join('\n'))
   },
 })

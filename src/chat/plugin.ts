@@ -9,6 +9,7 @@ import type { App } from '../app.js'
 import { forgetRoomIds } from '../db/membership.js'
 import type { Person } from '../domain/records.js'
 import type { ImageFile, IncomingMessage } from '../domain/records.js'
+import { MAX_PHOTO_BYTES } from '../domain/photo-window.js'
 import { ArrivalOrder } from './arrival-order.js'
 import { WechatySender } from './wechaty-sender.js'
 
@@ -38,7 +39,9 @@ const READ_KINDS = new Set([types.Message.Text, types.Message.Image])
 /** The picture of an image message, read from the puppet's FileBox: the core gets the bytes, never the puppet's object. */
 export async function readImage (message: Message): Promise<ImageFile> {
   const box = await message.toFileBox()
-  return { name: box.name, bytes: await box.toBuffer() }
+  // a picture the puppet says is larger than any kept is not loaded: the core ignores it with a log line
+  if (box.size > MAX_PHOTO_BYTES) return { name: box.name, bytes: Buffer.alloc(0), size: box.size }
+  return { name: box.name, bytes: await box.toBuffer(), ...(box.size > 0 ? { size: box.size } : {}) }
 }
 
 /** Reads a message once; names are the contacts' WeChat names until `withRoomNames`. */

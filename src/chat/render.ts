@@ -5,12 +5,13 @@ import { followUpText, mentionBatches } from '../domain/mentions.js'
 import type { Person } from '../domain/records.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
-import { ackEvents, noticeEvents, type AckBody, type AckEvent, type FileBody, type NoticeBody, type TextBody } from '../db/outbox-store.js'
+import { ackEvents, noticeEvents, photoEvents, type AckBody, type AckEvent, type FileBody, type NoticeBody, type PhotoAckBody, type RecordBody, type TextBody } from '../db/outbox-store.js'
+import { photosOf } from '../db/photos.js'
 import { currentPlace } from '../db/signups.js'
 import { viewOf } from '../db/activity-with-roster.js'
 import { ackText, netted } from '../domain/card.js'
 import { cardMarker } from '../domain/member-reply.js'
-import { buildReport } from '../report/figures.js'
+import { attendedPeople, buildReport } from '../report/figures.js'
 import type { Part, Renderer } from './outbox.js'
 import { MESSAGE_LIMIT, splitText } from './split.js'
 
@@ -79,9 +80,24 @@ export function createRenderer (deps: RenderDeps): Renderer {
           buildReport(deps.db, { from: body.from, to: body.to, timeZone: deps.timeZone, ...(body.roomIds ? { roomIds: body.roomIds } : {}) })
         // exceljs, vega and the font are loaded on first use: most runs never send a file
         const data = body.file === 'ledger-xlsx'
-          ? await (await import('../report/xlsx.js')).renderWorkbook(report, { title: body.title, now: body.at })
+          ? await (await import('../report/xlsx.js')).renderWorkbook(report, { title: body.title, now: body.at, attendees: attendedPeople(deps.db, report.activities.map(a => a.id)) })
           : await (await import('../report/chart.js')).renderChartPng(report)
         return [{ kind: 'file', fileName: body.fileName, data }]
+      }
+      case 'photos': {
+        // pictures deleted since (#删除照片) are not announced
+        const body = JSON.parse(row.body) as PhotoAckBody
+        const kept = new Set(photosOf(deps.db, body.activityId).map(p => p.id))
+        const added = photoEvents(deps.db, row.id).filter(e => kept.has(e.photoId)).length
+        const activity = activityById(deps.db, body.activityId)
+        if (!activity || activity.status === 'cancelled' || added === 0) return []
+        return textParts(`已记入活动 #${activity.id} 台账：照片${added}张（共${kept.size}张）`, [])
+      }
+      case 'record': {
+        const body = JSON.parse(row.body) as RecordBody
+        const { renderActivityRecord } = await import('../report/record-docx.js')
+        const data = await renderActivityRecord(deps.db, body.activityId, deps.timeZone)
+        return data ? [{ kind: 'file', fileName: body.fileName, data }] : []
       }
       default:
         throw new Error(`unknown outbox kind ${row.kind}`)

@@ -3,7 +3,7 @@
 import './quiet-stdout.js'
 import { existsSync, mkdtempSync, readFileSync, rmdirSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseTranscript, TranscriptError, type SetupLine } from '../sim/transcript.js'
 
@@ -62,7 +62,7 @@ async function main (): Promise<void> {
   let text: string
   try { text = readFileSync(file, 'utf8') } catch (err) { fail(`cannot read ${file}: ${(err as Error).message}`) }
   let transcript
-  try { transcript = parseTranscript(text) } catch (err) {
+  try { transcript = parseTranscript(text, dirname(resolve(file))) } catch (err) {
     if (err instanceof TranscriptError) fail(`${file}: ${err.message}`)
     throw err
   }
@@ -112,7 +112,8 @@ async function main (): Promise<void> {
   })
   for (const { step } of transcript.steps) {
     if (step.type === 'message') {
-      await sim.deliver({ at: Date.parse(step.at), from: step.from, room: step.room, text: step.text, mentions: step.mentions, id: step.id })
+      const image = step.image === undefined ? undefined : { name: basename(step.image), bytes: readFileSync(resolve(dirname(resolve(file)), step.image)) }
+      await sim.deliver({ at: Date.parse(step.at), from: step.from, room: step.room, text: step.text ?? '', mentions: step.mentions, id: step.id, image })
     } else if (step.type === 'advance') {
       await sim.advanceTo(Date.parse(step.to))
     } else {

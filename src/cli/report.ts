@@ -1,5 +1,5 @@
 // npm run report -- (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--room NAME]
-//   [--format json|xlsx|text] [--out FILE] [--db FILE] — the figures of report.md from the shell.
+//   [--format json|xlsx|text|records] [--out FILE|DIR] [--db FILE] — the figures of report.md from the shell.
 import './quiet-stdout.js'
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -9,10 +9,13 @@ import { isOtherDatabase, openDb } from '../db/open.js'
 import { roomByReportName, roomByTopic, roomReportName } from '../db/membership.js'
 import { getSetting } from '../db/settings.js'
 import { ALL_ROOMS } from '../report/bundle.js'
-import { buildReport, isValidDate, monthPeriod, type Period } from '../report/figures.js'
+import { attendedPeople, buildReport, isValidDate, monthPeriod, type Period } from '../report/figures.js'
+import type { Report } from '../report/types.js'
+import type { Db } from '../db/open.js'
+import { periodLabel } from '../report/text.js'
 import { reportText } from '../report/text.js'
 
-const USAGE = 'usage: report (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--room NAME] [--format json|xlsx|text] [--out FILE] [--db FILE]'
+const USAGE = 'usage: report (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--room NAME] [--format json|xlsx|text|records] [--out FILE|DIR] [--db FILE]'
 
 class ArgError extends Error {}
 
@@ -20,7 +23,7 @@ interface Args {
   /** the period in a given zone */
   period: (timeZone: string) => Period
   room?: string
-  format: 'json' | 'xlsx' | 'text'
+  format: 'json' | 'xlsx' | 'text' | 'records'
   out?: string
   db: string
   /** BOT_TIMEZONE when set in the environment; else the zone the bot recorded in the database */
@@ -54,7 +57,7 @@ function readArgs (argv: string[]): Args {
     }
   })()
   const format = parsed.format
-  if (format !== 'json' && format !== 'xlsx' && format !== 'text') throw new ArgError(`--format must be json, xlsx or text, not "${format}"`)
+  if (format !== 'json' && format !== 'xlsx' && format !== 'text' && format !== 'records') throw new ArgError(`--format must be json, xlsx, text or records, not "${format}"`)
   let period: Args['period']
   if (parsed.month !== undefined) {
     const month = parsed.month
@@ -72,6 +75,7 @@ function readArgs (argv: string[]): Args {
     throw new ArgError(`a period is required; ${USAGE}`)
   }
   if (format === 'xlsx' && !parsed.out) throw new ArgError('--format xlsx needs --out FILE')
+  if (format === 'records' && !parsed.out) throw new ArgError('--format records needs --out DIR (a folder for the 台账 and the activity records)')
   if (parsed.room !== undefined && parsed.room.trim() === '') throw new ArgError('--room needs a room name')
   return {
     period,
@@ -81,6 +85,27 @@ function readArgs (argv: string[]): Args {
     ...(parsed.room ? { room: parsed.room.trim() } : {}),
     ...(parsed.out ? { out: parsed.out } : {}),
   }
+}
+
+/** The 台账 and one activity record per completed activity of the period, into `dir`; the paths written. */
+async function writeRecords (db: Db, report: Report, title: string, dir: string, timeZone: string): Promise<string[]> {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new ArgError(`--out ${dir} is a file: --format records writes into a folder`)
+  mkdirSync(dir, { recursive: true })
+  const { renderWorkbook } = await import('../report/xlsx.js')
+  const { renderActivityRecord, recordFileName } = await import('../report/record-docx.js')
+  const written: string[] = []
+  const ledger = join(dir, `${title === ALL_ROOMS ? '' : title}${periodLabel(report.period)}活动台账.xlsx`)
+  writeFileSync(ledger, await renderWorkbook(report, { title, now: Date.now(), attendees: attendedPeople(db, report.activities.map(a => a.id)) }))
+  written.push(ledger)
+  for (const a of report.activities) {
+    if (a.status !== 'completed') continue
+    const data = await renderActivityRecord(db, a.id, timeZone)
+    if (!data) continue
+    const path = join(dir, recordFileName(a))
+    writeFileSync(path, data)
+    written.push(path)
+  }
+  return written
 }
 
 async function main (): Promise<void> {
@@ -107,11 +132,15 @@ async function main (): Promise<void> {
     }
     const timeZone = args.timeZone ?? getSetting(db, 'timezone') ?? 'Asia/Shanghai'
     const report = buildReport(db, { ...args.period(timeZone), ...(roomIds ? { roomIds } : {}) })
+    if (args.format === 'records') {
+      for (const path of await writeRecords(db, report, title, args.out ?? '.', timeZone)) process.stdout.write(`${path}\n`)
+      return
+    }
     const output = args.format === 'json'
       ? `${JSON.stringify(report)}\n`
       : args.format === 'text'
         ? `${reportText(report, { title, maxDetails: Infinity, now: Date.now() })}\n`
-        : await (await import('../report/xlsx.js')).renderWorkbook(report, { title, now: Date.now() })
+        : await (await import('../report/xlsx.js')).renderWorkbook(report, { title, now: Date.now(), attendees: attendedPeople(db, report.activities.map(a => a.id)) })
     if (args.out) {
       const out = args.out
       if (existsSync(out) && statSync(out).isDirectory()) throw new ArgError(`--out ${out} is a folder: give a file name, e.g. ${join(out, 'report.xlsx')}`)

@@ -62,7 +62,22 @@ export interface NoticeEvent {
   mention: Person
 }
 
-export type OutboxKind = 'text' | 'ack' | 'file' | 'notice'
+/** An activity record (#活动记录): the .docx drawn from the database when it is sent. */
+export interface RecordBody {
+  activityId: number
+  fileName: string
+}
+
+/** Pictures kept for an activity, acknowledged together (events: PhotoEvent). */
+export interface PhotoAckBody {
+  activityId: number
+}
+
+export interface PhotoEvent {
+  photoId: number
+}
+
+export type OutboxKind = 'text' | 'ack' | 'file' | 'notice' | 'record' | 'photos'
 
 function targetColumns (target: Target): Pick<OutboxRow, 'roomId' | 'contactId' | 'contactName'> {
   return 'roomId' in target
@@ -70,7 +85,7 @@ function targetColumns (target: Target): Pick<OutboxRow, 'roomId' | 'contactId' 
     : { roomId: null, contactId: target.contact.id, contactName: target.contact.name }
 }
 
-export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBody | AckBody | FileBody, now: number, coalesceKey: string | null = null): number {
+export function enqueue (db: Db, target: Target, kind: OutboxKind, body: TextBody | AckBody | FileBody | RecordBody, now: number, coalesceKey: string | null = null): number {
   return Number(prepared(db, 'enqueue', () => db.$client.prepare(`INSERT INTO outbox
     (room_id, contact_id, contact_name, kind, body, next_attempt_at, created_at, coalesce_key)
     VALUES (@roomId, @contactId, @contactName, @kind, @body, @nextAttemptAt, @createdAt, @coalesceKey)`))
@@ -132,8 +147,13 @@ export function enqueueCoalescedRefusal (db: Db, roomId: number, text: string, m
   enqueueCoalesced(db, { key: `notice:${roomId}:${text}`, roomId, kind: 'notice', body: { text } satisfies NoticeBody }, { mention } satisfies NoticeEvent, now, windowMs)
 }
 
+/** Pictures kept for an activity: one message for those within `windowMs` of each other (a minute: at most one a minute per activity). */
+export function enqueuePhotoAck (db: Db, roomId: number, activityId: number, photoId: number, now: number, windowMs: number): void {
+  enqueueCoalesced(db, { key: `photos:${activityId}`, roomId, kind: 'photos', body: { activityId } satisfies PhotoAckBody }, { photoId } satisfies PhotoEvent, now, windowMs)
+}
+
 /** Adds an event to the open window with this key, or opens one (see enqueueAck). */
-function enqueueCoalesced (db: Db, row: { key: string, roomId: number, kind: OutboxKind, body: AckBody | NoticeBody }, event: AckEvent | NoticeEvent, now: number, windowMs: number): void {
+function enqueueCoalesced (db: Db, row: { key: string, roomId: number, kind: OutboxKind, body: AckBody | NoticeBody | PhotoAckBody }, event: AckEvent | NoticeEvent | PhotoEvent, now: number, windowMs: number): void {
   const { key } = row
   const payload = JSON.stringify(event)
   // mostly the window is open: the event joins it
@@ -173,6 +193,7 @@ function windowEvents<E> (db: Db, outboxId: number): E[] {
 
 export const ackEvents = (db: Db, outboxId: number): AckEvent[] => windowEvents<AckEvent>(db, outboxId)
 export const noticeEvents = (db: Db, outboxId: number): NoticeEvent[] => windowEvents<NoticeEvent>(db, outboxId)
+export const photoEvents = (db: Db, outboxId: number): PhotoEvent[] => windowEvents<PhotoEvent>(db, outboxId)
 
 /** Pending rows, oldest first: the sender picks from these. */
 export function pendingRows (db: Db): OutboxRow[] {

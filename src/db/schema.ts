@@ -259,3 +259,40 @@ export const webSessions = sqliteTable('web_sessions', {
 }, t => [
   index('web_sessions_contact').on(t.contactId),
 ])
+
+/**
+ * Pictures kept as an activity's evidence (the 台账's photos). The file lives beside the database
+ * in photos/, named by its sha256 (db/photos.ts), written before this row commits; the same
+ * content is one picture per activity however often it is forwarded.
+ */
+export const photos = sqliteTable('photos', {
+  id: integer('id').primaryKey(),
+  activityId: integer('activity_id').notNull().references(() => activities.id),
+  /** sha256 of the content, hex: also the file's name (with `ext`) */
+  sha256: text('sha256').notNull(),
+  /** jpg, png, gif or webp, read from the content's magic bytes */
+  ext: text('ext').notNull(),
+  bytes: integer('bytes').notNull(),
+  width: integer('width'),
+  height: integer('height'),
+  /** who sent it (their member row in the room) and under what name */
+  senderMemberId: integer('sender_member_id').references(() => members.id),
+  senderName: text('sender_name').notNull(),
+  /** the file name the puppet gave it */
+  originalName: text('original_name'),
+  msgId: text('msg_id'),
+  at: integer('at').notNull(),
+}, t => [
+  uniqueIndex('photos_activity_content').on(t.activityId, t.sha256),
+  index('photos_activity_at').on(t.activityId, t.at, t.id),
+])
+
+/** `#照片 <id>`: the pictures this organizer sends in a room until `until` go to that activity. */
+export const photoTargets = sqliteTable('photo_targets', {
+  roomId: integer('room_id').notNull().references(() => rooms.id),
+  contactId: text('contact_id').notNull(),
+  activityId: integer('activity_id').notNull().references(() => activities.id),
+  until: integer('until').notNull(),
+}, t => [
+  uniqueIndex('photo_targets_sender').on(t.roomId, t.contactId),
+])

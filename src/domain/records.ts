@@ -24,7 +24,10 @@ export type MessageKind = 'text' | 'image'
 export interface ImageFile {
   /** the file name the puppet gave it */
   name: string
+  /** empty when the puppet said the file is larger than a picture may be (`size`), so it was not loaded */
   bytes: Buffer
+  /** the size the puppet declared before loading, when it did */
+  size?: number
 }
 
 /** One incoming message, as the adapter hands it to the core. */

@@ -5,7 +5,7 @@ import type { Db } from '../db/open.js'
 import { prepared } from '../db/prepared.js'
 import { ACTIVITY_TYPES } from '../domain/activity-type.js'
 import { addDays, daysInMonth, formatIso, fromWall } from '../domain/zoned-time.js'
-import type { ActivityStatus, ActivityType, Report, ReportActivity, ReportByRoom, ReportByType } from './types.js'
+import type { ActivityStatus, ActivityType, Attendee, Report, ReportActivity, ReportByRoom, ReportByType } from './types.js'
 
 export interface Period {
   /** YYYY-MM-DD, inclusive */
@@ -69,6 +69,7 @@ interface ActivityRecord {
   signups: number
   waitlist: number
   checkins: number
+  photos: number
   /**
    * The attended list of a completed activity, in one string (null otherwise): with check-ins,
    * each checked-in member id; without, each confirmed sign-up as a member id or U+001F and the
@@ -123,7 +124,8 @@ function collect (db: Db, scope: Scope): Collected {
              a.capacity, a.deadline_at, a.status, a.organizer_name, a.attendance_override, a.completion_note, a.cancel_reason,
              (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed') AS signups,
              (SELECT coalesce(sum(1 + s.companions), 0) FROM signups s WHERE s.activity_id = a.id AND s.status = 'waitlisted') AS waitlist,
-             (SELECT count(*) FROM checkins c WHERE c.activity_id = a.id) AS checkins
+             (SELECT count(*) FROM checkins c WHERE c.activity_id = a.id) AS checkins,
+             (SELECT count(*) FROM photos p WHERE p.activity_id = a.id) AS photos
       FROM activities a JOIN rooms r ON r.id = a.room_id
       WHERE ${where}
     )
@@ -307,6 +309,7 @@ function toReportActivity (a: ActivityRecord, c: Collected, timeZone: string): {
       checkins: a.checkins,
       attendance,
       participants: list?.names ?? [],
+      photos: a.photos,
       note: a.status === 'cancelled' ? a.cancel_reason : a.completion_note,
     },
   }
@@ -372,4 +375,46 @@ export function buildReport (db: Db, opts: ReportOptions): Report {
     byRoom: [...byRoom.values()].map(({ index, ...r }) => ({ ...r, participants: people.perGroup[index] ?? 0 })),
     activities,
   }
+}
+
+const VIA: Record<string, Attendee['via']> = { reply: '回复', quote: '引用', proxy: '代报名', jielong: '接龙' }
+
+/**
+ * The attended lists of completed activities person by person, for the sign-in sheet (参加人员)
+ * and the activity record: with check-ins, each checked-in member with the time (a walk-in signed
+ * up 现场); without, each confirmed sign-up — the member or guest, then their companions — not
+ * checked in. The same lists the figures count (`participants`, and `attendance` without 实到 N).
+ */
+export function attendedPeople (db: Db, activityIds: readonly number[]): Map<number, Attendee[]> {
+  const out = new Map<number, Attendee[]>()
+  if (activityIds.length === 0) return out
+  const rows = prepared(db, 'report-attendees', () => db.$client.prepare(`
+    WITH ids AS (SELECT value AS id FROM json_each(@ids)),
+    done AS (
+      SELECT a.id, (SELECT count(*) FROM checkins c WHERE c.activity_id = a.id) AS checkins
+      FROM activities a JOIN ids ON ids.id = a.id WHERE a.status = 'completed'
+    )
+    SELECT d.id AS activityId, m.name AS name, 0 AS guest, 0 AS companions, s.source AS source, c.at AS checkedInAt, c.id AS ord, c.signup_id IS NULL AS walkIn, NULL AS registrant
+    FROM done d JOIN checkins c ON c.activity_id = d.id JOIN members m ON m.id = c.member_id
+    LEFT JOIN signups s ON s.id = c.signup_id
+    WHERE d.checkins > 0
+    UNION ALL
+    SELECT d.id, coalesce(m.name, s.guest_name), s.member_id IS NULL, s.companions, s.source, NULL, s.id, 0, r.name
+    FROM done d JOIN signups s ON s.activity_id = d.id AND s.status = 'confirmed'
+    LEFT JOIN members m ON m.id = s.member_id
+    LEFT JOIN members r ON r.id = s.registrant_member_id
+    WHERE d.checkins = 0
+    ORDER BY 1, 7`)).all({ ids: JSON.stringify(activityIds) }) as Array<{
+    activityId: number, name: string, guest: number, companions: number, source: string | null, checkedInAt: number | null, walkIn: number, registrant: string | null
+  }>
+  for (const r of rows) {
+    const list = out.get(r.activityId) ?? []
+    out.set(r.activityId, list)
+    const via: Attendee['via'] = r.walkIn ? '现场' : VIA[r.source ?? ''] ?? '回复'
+    list.push({ name: r.name, identity: r.guest ? '嘉宾' : '成员', via, checkedInAt: r.checkedInAt })
+    for (let i = 1; i <= r.companions; i++) {
+      list.push({ name: `${r.name}的随行${r.companions > 1 ? i : ''}`, identity: '随行', via, checkedInAt: null })
+    }
+  }
+  return out
 }

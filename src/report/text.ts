@@ -30,7 +30,7 @@ function detailLine (a: ReportActivity, i: number, timeZone: string, withRoom: b
   const start = formatDateTimeZh(Date.parse(a.start), timeZone)
   const figures = a.status === 'cancelled'
     ? ''
-    : `，报名${a.signups}人${a.status === 'completed' ? `，实到${a.attendance ?? 0}人次` : ''}`
+    : `，报名${a.signups}人${a.status === 'completed' ? `，实到${a.attendance ?? 0}人次` : ''}${a.photos > 0 ? `，照片${a.photos}张` : ''}`
   return `${i + 1}. ${start} ${a.title}（${a.type}${withRoom ? `·${a.room}` : ''}）${statusZh(a, now)}${figures}`
 }
 

@@ -54,6 +54,8 @@ export interface ReportActivity {
   attendance: number | null
   /** the attended list; [] unless completed */
   participants: string[]
+  /** pictures kept as evidence (commands.md, Photos) */
+  photos: number
   /** 备注 given with #完成, or the cancellation reason; not part of report.md's JSON contract */
   note?: string | null
 }
@@ -64,4 +66,15 @@ export interface Report {
   byType: ReportByType[]
   byRoom: ReportByRoom[]
   activities: ReportActivity[]
+}
+
+/** One person on a completed activity's attended list, as the sign-in sheet lists them. */
+export interface Attendee {
+  name: string
+  /** a room member, a companion counted with them (unnamed), or a guest registered by a member */
+  identity: '成员' | '随行' | '嘉宾'
+  /** how they were signed up; 现场 = checked in without a sign-up */
+  via: '回复' | '接龙' | '代报名' | '引用' | '现场'
+  /** epoch ms; null when the list is the sign-ups (nobody checked in) */
+  checkedInAt: number | null
 }

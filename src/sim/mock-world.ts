@@ -2,7 +2,7 @@
 // with stable ids, messages delivered as the puppet would, and everything the bot sends
 // recorded at the puppet (the outgoing API) with its @mention list.
 import { createHash } from 'node:crypto'
-import type { FileBoxInterface } from 'file-box'
+import { FileBox, type FileBoxInterface } from 'file-box'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import * as PUPPET from 'wechaty-puppet'
 
@@ -21,6 +21,14 @@ export class RecordingPuppet extends PuppetMock {
   override async messageSendText (conversationId: string, text: string, mentionIdList?: string[]): Promise<void> {
     await this.onSend({ conversationId, text, mentionIds: mentionIdList ?? [] })
     return super.messageSendText(conversationId, text)
+  }
+
+  /** the pictures of image messages delivered (MockWorld.deliver), by message id */
+  readonly images = new Map<string, { name: string, bytes: Buffer }>()
+
+  override async messageFile (messageId: string): Promise<FileBoxInterface> {
+    const image = this.images.get(messageId)
+    return image ? FileBox.fromBuffer(image.bytes, image.name) : await super.messageFile(messageId)
   }
 
   override async messageSendFile (conversationId: string, file: FileBoxInterface): Promise<void> {
@@ -56,6 +64,8 @@ export interface Delivery {
   room?: string | undefined
   text: string
   mentions: readonly string[]
+  /** a picture message with this file's content instead of text */
+  image?: { name: string, bytes: Buffer } | undefined
 }
 
 /** Builds the mock world: contacts, rooms (the bot in each), and the bot logged in. */
@@ -109,9 +119,11 @@ export class MockWorld {
         id: d.id,
         talkerId: d.from === this.spec.bot ? this.botId : contactIdOf(d.from),
         timestamp: d.at,
-        type: PUPPET.types.Message.Text,
-        text: d.text,
+        type: d.image ? PUPPET.types.Message.Image : PUPPET.types.Message.Text,
+        text: d.image ? '' : d.text,
       }
+      // a picture: its content is what the puppet's FileBox for the message holds (even 0 bytes)
+      if (d.image) this.puppet.images.set(d.id, d.image)
       const payload = d.room === undefined
         ? { ...base, listenerId: this.botId }
         : { ...base, roomId: roomIdOf(d.room), mentionIdList: d.mentions.map(n => (n === this.spec.bot ? this.botId : contactIdOf(n))) }

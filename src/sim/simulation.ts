@@ -126,7 +126,7 @@ export class Simulation {
   }
 
   /** Delivers one message at its time (running what falls due before it) and waits for the bot to handle it. */
-  async deliver (m: { at: number, from: string, room?: string | undefined, text: string, mentions?: readonly string[], id?: string | undefined }): Promise<void> {
+  async deliver (m: { at: number, from: string, room?: string | undefined, text: string, mentions?: readonly string[], id?: string | undefined, image?: { name: string, bytes: Buffer } | undefined }): Promise<void> {
     await this.advanceTo(m.at)
     const id = m.id ?? randomUUID()
     const handled = new Promise<boolean>(resolve => {
@@ -135,7 +135,7 @@ export class Simulation {
       this.waiting.set(id, list)
       setTimeout(() => resolve(false), this.opts.messageTimeoutMs ?? 15_000).unref()
     })
-    this.world.deliver({ id, at: m.at, from: m.from, room: m.room, text: m.text, mentions: m.mentions ?? [] })
+    this.world.deliver({ id, at: m.at, from: m.from, room: m.room, text: m.text, mentions: m.mentions ?? [], image: m.image })
     if (!await handled) this.opts.log.warn({ msgId: id }, 'simulation: the bot did not finish a message in time')
     if (++this.handled === this.opts.crash?.afterMessage) process.kill(process.pid, 'SIGKILL')
     await this.runDue(this.clock.now())

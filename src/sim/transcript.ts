@@ -1,5 +1,7 @@
 // Replay transcripts (replay.md): one JSON object per line — setup, message, advance, restart —
 // read and checked, with the line number of anything malformed.
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { z } from 'zod'
 import { isValidTimeZone } from '../domain/zoned-time.js'
 
@@ -32,7 +34,10 @@ export const messageLine = z.object({
   at: instant,
   room: z.string().min(1).optional(),
   from: z.string().min(1),
-  text: z.string(),
+  /** the text, or … */
+  text: z.string().optional(),
+  /** … a picture: the file's path, relative to the transcript (or absolute) */
+  image: z.string().min(1).optional(),
   mentions: z.array(z.string()).default([]),
   id: z.string().min(1).optional(),
 })
@@ -62,7 +67,8 @@ export interface Transcript {
 }
 
 /** Reads a transcript; throws TranscriptError naming the first bad line. */
-export function parseTranscript (text: string): Transcript {
+/** `baseDir`: where `image` paths are relative to (the transcript's folder); when given, each must exist. */
+export function parseTranscript (text: string, baseDir?: string): Transcript {
   let setup: SetupLine | null = null
   const steps: Transcript['steps'] = []
   let last = -Infinity
@@ -93,6 +99,8 @@ export function parseTranscript (text: string): Transcript {
       const s: SetupLine = setup
       if (!people.has(value.from)) throw new TranscriptError(n, `unknown person "${value.from}" (not in setup)`)
       if (value.room !== undefined && !s.rooms.some(r => r.topic === value.room)) throw new TranscriptError(n, `unknown room "${value.room}"`)
+      if ((value.text === undefined) === (value.image === undefined)) throw new TranscriptError(n, 'a message has either text or image (a picture file)')
+      if (value.image !== undefined && baseDir !== undefined && !existsSync(resolve(baseDir, value.image))) throw new TranscriptError(n, `image: no file at ${resolve(baseDir, value.image)}`)
       const unknown = value.mentions.find(m => !people.has(m))
       if (unknown) throw new TranscriptError(n, `unknown mention "${unknown}"`)
     }

@@ -166,7 +166,8 @@ describe('#台账', () => {
     const [part] = await render(row as NonNullable<typeof row>)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load((part as { data: Buffer }).data as unknown as ExcelJS.Buffer)
-    const cells = (wb.getWorksheet('活动台账')?.getRow(2).values as unknown[]).slice(1)
+    // row 1 is the title, row 2 the header
+    const cells = (wb.getWorksheet('活动台账')?.getRow(3).values as unknown[]).slice(1)
     expect(cells[7] ?? null).toBeNull()
     expect(cells[8]).toBe('待标记完成')
   })

@@ -1,8 +1,8 @@
 // Transcripts in-process: the same Simulation `npm run replay` uses, for transcript tests that
 // need to look inside (the database) or run many variations quickly.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { log as wechatyLog } from 'wechaty'
 import { silentLogger } from '../../src/log.js'
 import { Simulation, type OutputLine } from '../../src/sim/simulation.js'
@@ -32,7 +32,11 @@ export async function play (lines: TranscriptLine[] | Array<Record<string, unkno
     onOutput: line => out.push(line),
   })
   for (const { step } of t.steps) {
-    if (step.type === 'message') await sim.deliver({ at: Date.parse(step.at), from: step.from, room: step.room, text: step.text, mentions: step.mentions, id: step.id })
+    if (step.type === 'message') {
+      // a picture line: an absolute path here (there is no transcript file to be relative to)
+      const image = step.image === undefined ? undefined : { name: basename(step.image), bytes: readFileSync(step.image) }
+      await sim.deliver({ at: Date.parse(step.at), from: step.from, room: step.room, text: step.text ?? '', mentions: step.mentions, id: step.id, image })
+    }
     else if (step.type === 'advance') await sim.advanceTo(Date.parse(step.to))
     else await sim.restart(Date.parse(step.at))
   }

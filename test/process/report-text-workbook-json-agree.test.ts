@@ -49,10 +49,13 @@ describe('the figures agree', () => {
     expect(ledger && stats).toBeTruthy()
     const rows: unknown[][] = []
     ledger?.eachRow(row => rows.push((row.values as unknown[]).slice(1)))
-    expect(rows[0]).toEqual(['序号', '日期', '活动名称', '类型', '地点', '组织者', '报名人数', '实到人次', '状态', '备注'])
+    // row 1 is the title (organization and period), row 2 the header
+    expect(String(rows[0]?.[0])).toContain('2026年11月活动台账')
+    expect(rows[1]).toEqual(['序号', '日期', '活动名称', '类型', '地点', '组织者', '报名人数', '实到人次', '状态', '备注', '照片'])
     // one row per activity and nothing after them: the totals are on 月度统计
-    expect(rows.slice(1).map(r => r[2])).toEqual(json.activities.map(a => a.title))
-    expect(rows.slice(1).map(r => r[7] ?? null)).toEqual(json.activities.map(a => a.attendance))
+    expect(rows.slice(2).map(r => r[2])).toEqual(json.activities.map(a => a.title))
+    expect(rows.slice(2).map(r => r[7] ?? null)).toEqual(json.activities.map(a => a.attendance))
+    expect(rows.slice(2).map(r => r[10])).toEqual(json.activities.map(a => a.photos))
     const labelled = new Map<string, unknown>()
     stats?.eachRow(row => { labelled.set(String(row.getCell(1).value), row.getCell(2).value) })
     expect(labelled.get('活动场次')).toBe(t.activities)

@@ -24,6 +24,7 @@ function activity (a: Partial<ReportActivity> & Pick<ReportActivity, 'id' | 'tit
     checkins: 0,
     attendance: null,
     participants: [],
+    photos: 0,
     ...a,
   }
 }
@@ -96,7 +97,7 @@ const empty: Report = {
   activities: [],
 }
 
-const HEADER = ['序号', '日期', '活动名称', '类型', '地点', '组织者', '报名人数', '实到人次', '状态', '备注']
+const HEADER = ['序号', '日期', '活动名称', '类型', '地点', '组织者', '报名人数', '实到人次', '状态', '备注', '照片']
 
 async function load (buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook()
@@ -137,23 +138,25 @@ describe('台账 workbook', () => {
     else process.env.TZ = originalTz
   })
 
-  it('has the two sheets, the header on row 1, frozen, with a filter, and the metadata', async () => {
-    const wb = await load(await renderWorkbook(november, { title: '鹿城新联会 2026年11月 活动台账' }))
-    expect(wb.worksheets.map(w => w.name)).toEqual(['活动台账', '月度统计'])
+  it('has the three sheets, a title row, the header on row 2, frozen with the title, with a filter, and the metadata', async () => {
+    const wb = await load(await renderWorkbook(november, { title: '鹿城新联会' }))
+    expect(wb.worksheets.map(w => w.name)).toEqual(['活动台账', '月度统计', '参加人员'])
     expect(wb.creator).toBe('新联会活动助手')
     expect(wb.created).toBeInstanceOf(Date)
 
     const ws = sheet(wb, '活动台账')
-    expect(rowValues(ws, 1, 11)).toEqual([...HEADER, null])
-    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true)
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(ws.getRow(1).getCell(1).value).toBe('鹿城新联会 2026年11月活动台账（2026-11-01 至 2026-11-30）')
+    expect(rowValues(ws, 2, 12)).toEqual([...HEADER, null])
+    expect(ws.getRow(2).getCell(1).font?.bold).toBe(true)
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 })
     expect(ws.autoFilter).toBeTruthy()
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(30)
   })
 
   it('lists one row per activity, in order, with wall-clock dates, numbers and Chinese statuses', async () => {
     const ws = sheet(await load(await renderWorkbook(november, {})), '活动台账')
-    const rows = november.activities.map((_, i) => rowValues(ws, i + 2, 10))
+    const rows = november.activities.map((_, i) => rowValues(ws, i + 3, 11))
 
     expect(rows.map(r => r[0])).toEqual([1, 2, 3, 4])
     expect(rows.map(r => r[2])).toEqual(november.activities.map(a => a.title))
@@ -170,24 +173,25 @@ describe('台账 workbook', () => {
     const date = rows[0]?.[1]
     expect(date).toBeInstanceOf(Date)
     expect((date as Date).toISOString()).toBe('2026-11-07T14:00:00.000Z')
-    expect(ws.getRow(2).getCell(2).numFmt).toMatch(/yyyy-mm-dd hh:mm/)
+    expect(rows.map(r => r[10])).toEqual([0, 0, 0, 0])
+    expect(ws.getRow(3).getCell(2).numFmt).toMatch(/yyyy-mm-dd hh:mm/)
     expect((rows[3]?.[1] as Date).toISOString()).toBe('2026-11-28T14:30:00.000Z')
   })
 
   it('has nothing after the activity rows (no totals row: the totals are on 月度统计)', async () => {
     const ws = sheet(await load(await renderWorkbook(november, {})), '活动台账')
-    expect(ws.rowCount).toBe(november.activities.length + 1)
-    expect(ws.autoFilter).toBe(`A1:J${november.activities.length + 1}`)
+    expect(ws.rowCount).toBe(november.activities.length + 2)
+    expect(ws.autoFilter).toBe(`A2:K${november.activities.length + 2}`)
     const firstColumn: unknown[] = []
     ws.getColumn(1).eachCell(c => { firstColumn.push(c.value) })
-    expect(firstColumn).toEqual(['序号', 1, 2, 3, 4])
+    expect(firstColumn.slice(1)).toEqual(['序号', 1, 2, 3, 4])
   })
 
   it('keeps the same date cells when the machine is in another zone', async () => {
     process.env.TZ = 'America/New_York'
     expect(new Date(2026, 10, 7).getTimezoneOffset()).toBe(300)
     const ws = sheet(await load(await renderWorkbook(november, {})), '活动台账')
-    const dates = november.activities.map((_, i) => (ws.getRow(i + 2).getCell(2).value as Date).toISOString())
+    const dates = november.activities.map((_, i) => (ws.getRow(i + 3).getCell(2).value as Date).toISOString())
     expect(dates).toEqual([
       '2026-11-07T14:00:00.000Z',
       '2026-11-14T09:00:00.000Z',
@@ -225,8 +229,8 @@ describe('台账 workbook', () => {
   it('writes an empty month as the header alone, zero totals and empty tables', async () => {
     const wb = await load(await renderWorkbook(empty, {}))
     const ws = sheet(wb, '活动台账')
-    expect(rowValues(ws, 1, 10)).toEqual(HEADER)
-    expect(ws.rowCount).toBe(1)
+    expect(rowValues(ws, 2, 11)).toEqual(HEADER)
+    expect(ws.rowCount).toBe(2)
     expect(valueRight(sheet(wb, '月度统计'), '活动场次')[0]).toBe(0)
   })
 })
