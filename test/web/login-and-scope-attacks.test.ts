@@ -146,6 +146,10 @@ describe('sessions and scope', () => {
     const own = await get(`/activities/${luchenActivity}`, { cookie })
     expect(own.status).toBe(200)
     expect(await own.text()).toContain('林律师')
+    // their own room's activity record downloads as a Word file (a zip)
+    const record = await get(`/activities/${luchenActivity}/record.docx`, { cookie })
+    expect(record.status).toBe(200)
+    expect(Buffer.from(await record.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')
     const missing = await (await get('/activities/999', { cookie })).text()
     for (const path of [`/rooms/${ouhaiRoomId}`, `/rooms/${ouhaiRoomId}?period=2026-11`, `/activities/${ouhaiActivity}`, `/activities/${ouhaiActivity}/record.docx`,
       `/activities/${ouhaiActivity}/photos/1`, `/ledger.xlsx?period=2026-11&room=${ouhaiRoomId}`, `/activities/${ouhaiActivity}%20`, `/activities/0${ouhaiActivity}`, '/rooms/-1', '/activities/1e3']) {
