@@ -1,10 +1,12 @@
-// The short replies members type without a prefix — 报名, +1, 报名 4 3人, 代报名 张三, 取消报名,
-// -1, 签到, 我的报名 — and the quote-reply form the puppets deliver. Pure text → meaning.
+// The strict forms of member replies — 报名, +1, 报名 4 3人, 代报名 张三, 取消报名, -1, 签到, 我的报名,
+// also the prefixed commands' arguments — and the quote-reply form the puppets deliver. Pure text →
+// meaning; replies as members write them (tails, +2, 加一, 我参加) are read by reply-reader.ts on top.
 
 export type MemberReply =
   /** `people` is null when no count was written (`报名`, `+1`): signing up again then changes nothing */
   | { kind: 'signup', activityId: number | null, people: number | null, bare?: true }
-  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true } // runOn: 代报名张三, a name only if a member has it
+  /** runOn: 代报名张三 / 报名张三, a name only if a member has it; title: or the title of an open activity (报名 读书会) */
+  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true, title?: true }
   /** `bare`: a lone +1 / -1, which is also how people agree or disagree in a chat */
   | { kind: 'cancel', activityId: number | null, bare?: true }
   | { kind: 'checkin', activityId: number | null }
