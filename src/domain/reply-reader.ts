@@ -79,6 +79,9 @@ function piecesOf (text: string): Piece[] {
   let current = ''
   const flush = (sep: string): void => {
     if (current) pieces.push({ text: current, question: /[?？]/.test(sep) || /[吗呢么嘛]$/.test(current) })
+    // words of another script (ですか, да) are words, not decoration: a kaomoji has no two letters in a row
+    const words = /\p{L}{2,}/u.exec(sep)
+    if (words) pieces.push({ text: words[0], question: false })
     else if (/[?？]/.test(sep) && pieces.length > 0) (pieces[pieces.length - 1] as Piece).question = true
     current = ''
   }
@@ -105,7 +108,7 @@ const BARE_PLUS = /^\+$/
 // the sign-up words
 const SIGNUP_WORD = /^(?:我?(?:也|要|也要|来)?报名(?:参加)?|报个名|我?也?要?报个名|接龙报名|报名\+1|\+1报名)$/
 // wanting to come, without the word 报名: a sign-up when the room has one open activity
-const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|算我一个|算我一位|算我一份|算上我|算我|加我一个|加我|带我一个|带上我|我也?要?去|我也来)$/
+const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|算我一个|算我一位|算我一份|算上我|算我|加我一个|加我|带我一个|带上我|我也要?去|我要去|我也来)$/
 // a party in words: the companions beside oneself, or everyone
 const RELATION = '(?:家属|家人|孩子|小孩|小朋友|娃|宝宝|爱人|老婆|老公|妻子|丈夫|先生|太太|夫人|女儿|儿子|闺女|妈妈|爸爸|母亲|父亲|朋友|同事|老人)'
 const COMPANIONS = new RegExp(`^(?:带|携|另带|再带|还带)(?:上)?${RELATION}?(\\d{1,2}|[一二两三四五六七八九十]{1,2}|俩)?(?:个|人|位|名|个人)?${RELATION}?$`)
@@ -169,6 +172,16 @@ function plusCount (piece: string): number | null {
 const act = (reply: MemberReply, reason: string, need?: Need): Reading => need ? { outcome: 'act', reply, need, reason } : { outcome: 'act', reply, reason }
 const chatter = (reason: string): Reading => ({ outcome: 'chatter', reason })
 
+/** The strict forms (报名 4 3人, 取消报名 2, 签到, 代报名 张三, 我的报名), or null. */
+function strictReading (text: string): Reading | null {
+  const strict = parseMemberReply(text)
+  if (!strict) return null
+  // a -1 from someone not signed up is disagreement (the handler stays quiet); 取消报名 from them is answered
+  if (strict.kind === 'cancel') return act(strict, strict.bare ? '-1' : 'cancel word', strict.bare ? 'signed-up' : undefined)
+  if (strict.kind === 'proxy' && strict.runOn) return act(strict, '代报名 and a name', 'member-or-title')
+  return act(strict, `${strict.kind} as written`)
+}
+
 /**
  * What a member's message in a room means. Never throws; the same for every way of writing the same
  * text (full-width, traditional, zero-width characters, emoji variation).
@@ -178,18 +191,17 @@ export function readReply (raw: string): Reading {
   if (text === '') return chatter('empty')
   if (text.length > MAX_REPLY_TOTAL) return chatter('too long to be a reply')
   // the forms with an id, a count and 代报名 (报名 4 3人, 取消报名 2, 签到, 代报名 张三, 我的报名)
-  const strict = parseMemberReply(text.replace(/([+十])\s+(\d)/g, '$1$2'))
-  if (strict) {
-    // a -1 from someone not signed up is disagreement (the handler stays quiet); 取消报名 from them is answered
-    if (strict.kind === 'cancel') return act(strict, strict.bare ? '-1' : 'cancel word', strict.bare ? 'signed-up' : undefined)
-    if (strict.kind === 'proxy' && strict.runOn) return act(strict, '代报名 and a name', 'member-or-title')
-    return act(strict, `${strict.kind} as written`)
-  }
+  const strict = strictReading(text.replace(/([+十])\s+(\d)/g, '$1$2'))
+  if (strict) return strict
   const pieces = piecesOf(text.replace(/([+十])\s+(\d)/g, '$1$2'))
   if (pieces.length === 0) return chatter('emoji or punctuation only')
   // politeness and decoration are tails; what is left is the reply itself
   const core = pieces.filter(p => !POLITE.test(p.text))
   if (core.length === 0) return chatter('politeness only')
+  // a strict form with a kaomoji or a politeness around it (签到(๑•̀ㅂ•́)و✧, 取消报名 2 谢谢)
+  // (never 代报名: a comma may end the names there, 代报名，张三说得对 is talk)
+  const inner = core.some(p => p.question) ? null : strictReading(core.map(p => p.text).join(' '))
+  if (inner?.outcome === 'act' && inner.reply.kind !== 'proxy') return inner
   const coreLength = core.reduce((n, p) => n + p.text.length, 0)
 
   let signup = false
