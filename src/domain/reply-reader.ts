@@ -311,3 +311,23 @@ export function readReply (raw: string): Reading {
   if (!signup) return act(reply, 'intent words', 'one-open-activity')
   return act(reply, plus !== null ? `+${plus}` : 'sign-up word')
 }
+
+/**
+ * The party a 接龙 line gives after its name, in all (the person named included), or null when it gives none:
+ * `+1` is the person and one companion (as on a list, not as a reply), `带娃` / `带家属1人` / `2人` / `一家三口` / `2大1小`
+ * as in a reply. Notes (单位, 电话, 鹿城支部) are ignored; two parties that disagree give none.
+ */
+export function lineParty (rest: string): number | null {
+  let found: number | null = null
+  for (const p of piecesOf(normalizeReply(rest))) {
+    const m = /^\+(\d{1,2})$/.exec(p.text)
+    const party = m ? 1 + Number(m[1]) : partyOf(p.text)
+    if (party === null) continue
+    if (found !== null && found !== party) return null
+    found = party
+  }
+  return found !== null && found >= 1 && found <= MAX_LINE_PARTY ? found : null
+}
+
+/** A 接龙 line is one family or a few friends; a larger number is a note (单位 30人), not a party. */
+const MAX_LINE_PARTY = 10
