@@ -68,9 +68,12 @@ const NOT_A_NAME_END = /^[一了的过好要下]|[了吗呢啊吧的嘛呀哦么
 const QUESTION = /[?？]/
 const MINE = /^(?:我的报名|我报了什么|我的活动)$/
 
+// what follows a name and is not part of it: a note in brackets (张三(瓯海)), an emoji or a kaomoji
+const AFTER_NAME = /[\p{Extended_Pictographic}\p{So}()（）[\]【】]/u
+
 /** Splits a list of names written with spaces, 、 or commas. */
 export function splitNames (text: string): string[] {
-  return text.split(/[\s,、;]+/).map(n => n.replace(/^@/, '').trim()).filter(Boolean)
+  return text.split(/[\s,、;]+/).map(n => (n.replace(/^@/, '').split(AFTER_NAME)[0] ?? '').trim()).filter(Boolean)
 }
 
 /** The member reply this text is, or null when it is chatter. */

@@ -189,10 +189,10 @@ function strictReading (text: string): Reading | null {
 export function readReply (raw: string): Reading {
   const text = normalizeReply(raw)
   if (text === '') return chatter('empty')
-  if (text.length > MAX_REPLY_TOTAL) return chatter('too long to be a reply')
-  // the forms with an id, a count and 代报名 (报名 4 3人, 取消报名 2, 签到, 代报名 张三, 我的报名)
+  // the forms with an id, a count and 代报名 (报名 4 3人, 取消报名 2, 签到, 代报名 张三 李四 …, 我的报名)
   const strict = strictReading(text.replace(/([+十])\s+(\d)/g, '$1$2'))
   if (strict) return strict
+  if (text.length > MAX_REPLY_TOTAL) return chatter('too long to be a reply')
   const pieces = piecesOf(text.replace(/([+十])\s+(\d)/g, '$1$2'))
   if (pieces.length === 0) return chatter('emoji or punctuation only')
   // politeness and decoration are tails; what is left is the reply itself
