@@ -106,9 +106,9 @@ const POLITE = /^(?:谢谢|感谢|多谢|谢谢组织|感谢组织|谢谢老师|
 const PLUS = /^(?:\+|十(?=\d)|加)(\d{1,6}|[一二两三四五六七八九十百千万]{1,4})?$/
 const BARE_PLUS = /^\+$/
 // the sign-up words
-const SIGNUP_WORD = /^(?:我?(?:也|要|也要|来)?报名(?:参加)?|报个名|我?也?要?报个名|接龙报名|报名\+1|\+1报名)$/
+const SIGNUP_WORD = /^(?:\+1)?(?:我?(?:也|要|也要|来)?报名(?:参加)?|我?也?要?报个名|接龙报名)(?:\+1)?$/
 // wanting to come, without the word 报名: a sign-up when the room has one open activity
-const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|算我一个|算我一位|算我一份|算上我|算我|加我一个|加我|带我一个|带上我|我也要?去|我要去|我也来)$/
+const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|算我一个|算我一位|算我一份|算上我|算我|加我一个|加我|带我一个|带上我|我也要?去|我要去|我也来)(?:\+1)?$/
 // a party in words: the companions beside oneself, or everyone
 const RELATION = '(?:家属|家人|孩子|小孩|小朋友|娃|宝宝|爱人|老婆|老公|妻子|丈夫|先生|太太|夫人|女儿|儿子|闺女|妈妈|爸爸|母亲|父亲|朋友|同事|老人)'
 const COMPANIONS = new RegExp(`^(?:带|携|另带|再带|还带)(?:上)?${RELATION}?(\\d{1,2}|[一二两三四五六七八九十]{1,2}|俩)?(?:个|人|位|名|个人)?${RELATION}?$`)
@@ -118,6 +118,14 @@ const ADULTS_CHILDREN = /^(\d|[一二两三四五])大(\d|[一二两三四五])�
 const PARTY_TOTAL = /^(?:共|一共|总共|我们)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|俩)(?:个人|人|位|名)$/
 // 我和爱人报名: oneself and one relation
 const WITH_RELATION = new RegExp(`^我(?:和|跟|与|带)${RELATION}(?:一起)?(?:报名|参加|去)$`)
+// 我们俩报名 / 我们3个人参加: that many in all
+const WE_COUNT = /^我们(俩|两|二|三|四|五|[2-5])(?:个|位)?人?(?:一起)?(?:报名|参加|去)$/
+// 带老婆孩子 / 带爱人和孩子: two companions
+const TWO_RELATIONS = new RegExp(`^(?:带|携)(?:上)?${RELATION}(?:和|跟|、|与)?${RELATION}$`)
+// politeness written onto a reply without a stop: 报名谢谢, 抱歉取消报名
+const POLITE_EDGE = /^(谢谢|感谢|抱歉|不好意思|麻烦了|辛苦了)(?=\S{2})|(谢谢|感谢|辛苦了|辛苦啦|抱歉|顶)$/
+// a reason written onto a cancellation or a withdrawal: 临时有事取消报名, 临时加班去不了了
+const REASON_THEN = /^([\p{Script=Han}]{2,8}?)(我?要?取消报名了?|我?去不了了?|我?来不了了?|我?参加不了了?|我?不去了|我?不参加了)$/u
 // cancelling: only these act (from someone signed up)
 const CANCEL_WORD = /^(?:我?要?取消报名了?|退出报名|撤销报名|取消我的报名|报名取消)$/
 const MINUS_ONE = /^-1$/
@@ -130,9 +138,28 @@ const ONE = /^1$/
 // 报名张三 / 报名 读书会: a name or a title after the word
 const SIGNUP_RUN_ON = /^(?:我?(?:也|要)?报名)([\p{Script=Han}A-Za-z·]{2,12})$/u
 const NOT_A_NAME = /^[一了的过好要下吧啊]|[了吗呢啊吧的嘛呀哦么]$/
-const REASON = /^[\p{Script=Han}]{2,10}$/u
+// why someone cannot come, as it comes with a cancellation: never a name (帮张三，取消报名 is about 张三)
+const REASON = /^(?=[\p{Script=Han}]{2,10}$).*(?:有事|临时|加班|出差|生病|病了|身体|不舒服|家里|开会|冲突|值班|外地|在外|没空|没时间|急事|情况|安排|变动|抱歉|不好意思|计划有变|走不开)/u
 const NAME_OR_TITLE = /^[\p{Script=Han}A-Za-z·]{2,12}$/u
 const MEMBERISH_WORD = /报名|参加|取消|签到|\d/
+
+/**
+ * A piece with politeness or a reason written onto it, cut in two (报名谢谢 → 报名 谢谢, 临时有事取消报名 →
+ * 临时有事 取消报名); any other piece as it is.
+ */
+function splitGlued (piece: Piece): Piece[] {
+  const t = piece.text
+  if (POLITE.test(t)) return [piece]
+  const polite = POLITE_EDGE.exec(t)
+  if (polite && t.length > polite[0].length) {
+    const word = polite[0]
+    const rest = polite.index === 0 ? t.slice(word.length) : t.slice(0, t.length - word.length)
+    return [{ text: word, question: false }, ...splitGlued({ text: rest, question: piece.question })]
+  }
+  const reason = REASON_THEN.exec(t)
+  if (reason && REASON.test(reason[1] ?? '')) return [{ text: reason[1] ?? '', question: false }, { text: reason[2] ?? '', question: piece.question }]
+  return [piece]
+}
 
 /** A number of people in words or digits, as members write it: 3, 三, 两, 俩, 十二 (null when it is not one). */
 function count (raw: string | undefined): number | null {
@@ -143,6 +170,7 @@ function count (raw: string | undefined): number | null {
 /** People in all said by one piece beside the sign-up word, or null when the piece is not a party. */
 function partyOf (piece: string): number | null {
   let m: RegExpExecArray | null
+  if (TWO_RELATIONS.test(piece)) return 3
   if ((m = COMPANIONS.exec(piece))) {
     // 带孩子 is one child; 带家属1人 is one more; 带 alone is nothing
     if (m[1] === undefined && !new RegExp(RELATION).test(piece)) return null
@@ -193,7 +221,7 @@ export function readReply (raw: string): Reading {
   const strict = strictReading(text.replace(/([+十])\s+(\d)/g, '$1$2'))
   if (strict) return strict
   if (text.length > MAX_REPLY_TOTAL) return chatter('too long to be a reply')
-  const pieces = piecesOf(text.replace(/([+十])\s+(\d)/g, '$1$2'))
+  const pieces = piecesOf(text.replace(/([+十])\s+(\d)/g, '$1$2')).flatMap(splitGlued)
   if (pieces.length === 0) return chatter('emoji or punctuation only')
   // politeness and decoration are tails; what is left is the reply itself
   const core = pieces.filter(p => !POLITE.test(p.text))
@@ -221,6 +249,7 @@ export function readReply (raw: string): Reading {
     const t = p.text
     let party: number | null
     let n: number | null
+    let m: RegExpExecArray | null
     if (p.question) {
       // a question about the reply itself (报名？ +1吗) is not a reply; one beside it (几点开始？) is asked of the group
       if (SIGNUP_WORD.test(t) || PLUS.test(t) || CANCEL_WORD.test(t) || INTENT.test(t) || MEMBERISH_WORD.test(t)) return chatter('a question about signing up')
@@ -240,6 +269,11 @@ export function readReply (raw: string): Reading {
       return chatter('a plus with a number that is not a count')
     } else if (INTENT.test(t)) {
       intent = true
+    } else if ((m = WE_COUNT.exec(t)) && (n = count(m[1])) !== null) {
+      signup = true
+      worded = true
+      if (people !== null && people !== n) return chatter('two different counts')
+      people = n
     } else if (WITH_RELATION.test(t)) {
       signup = true
       worded = true
@@ -257,7 +291,7 @@ export function readReply (raw: string): Reading {
     } else if (ONE.test(t)) {
       one = true
     } else {
-      const m = SIGNUP_RUN_ON.exec(t)
+      m = SIGNUP_RUN_ON.exec(t)
       if (m && !NOT_A_NAME.test(m[1] ?? '')) {
         signup = true
         worded = true
@@ -300,7 +334,8 @@ export function readReply (raw: string): Reading {
   }
   if (unknown.length > 0) return chatter('a sign-up word inside other talk')
   if (word !== null && (plus !== null || people !== null || intent)) return chatter('a name with a count')
-  if (plus !== null && people !== null && plus !== people) {
+  // +1 带孩子: the plus is oneself and the words say who comes along; +2 一家三口 disagree
+  if (plus !== null && plus > 1 && people !== null && plus !== people) {
     return { outcome: 'ask', about: 'count', reply: `报名 ${people}人`, need: 'one-open-activity', reason: '+N and a party in words disagree' }
   }
   const total = people ?? (plus !== null && plus > 1 ? plus : null)

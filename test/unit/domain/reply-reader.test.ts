@@ -181,3 +181,29 @@ describe('readReply: strict forms inside tails', () => {
     if (what) expect(r).toMatchObject(what)
   })
 })
+
+describe('readReply: words written together', () => {
+  it.each<Row>([
+    ['报名谢谢', 'act', signup(null)],
+    ['+1谢谢', 'act', signup(null, { bare: true })],
+    ['我也报名+1', 'act', signup(null)],
+    ['参加+1', 'act', { need: 'one-open-activity' }],
+    ['+1 带家属1人', 'act', signup(2)],
+    ['+2 带孩子', 'act', signup(2)],
+    ['报名，带老婆孩子', 'act', signup(3)],
+    ['我们俩报名', 'act', signup(2)],
+    ['我们3个人参加', 'act', signup(3)],
+    ['抱歉取消报名', 'act', { reply: { kind: 'cancel', activityId: null } }],
+    ['临时有事取消报名', 'act', { reply: { kind: 'cancel', activityId: null } }],
+    ['临时加班去不了了', 'ask', { about: 'withdraw' }],
+    // a cancellation about someone else is never one's own
+    ['帮张三取消报名', 'chatter'],
+    ['帮张三，取消报名', 'chatter'],
+    ['张三取消报名', 'chatter'],
+    ['他不去了', 'chatter'],
+  ])('%j → %s', (text, outcome, what) => {
+    const r = readReply(text)
+    expect(r.outcome, r.reason).toBe(outcome)
+    if (what) expect(r).toMatchObject(what)
+  })
+})
