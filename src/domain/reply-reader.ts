@@ -108,7 +108,7 @@ const BARE_PLUS = /^\+$/
 // the sign-up words
 const SIGNUP_WORD = /^(?:\+1)?(?:我?(?:也|要|也要|来)?报名(?:参加)?|我?也?要?报个名|接龙报名)(?:\+1)?$/
 // wanting to come, without the word 报名: a sign-up when the room has one open activity
-const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|算我一个|算我一位|算我一份|算上我|算我|加我一个|加我|带我一个|带上我|我也要?去|我要去|我也来)(?:\+1)?$/
+const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|算我一个|算我一位|算我一份|算上我|算我|加我一个|带我一个|带上我|我也要?去|我要去|我也来)(?:\+1)?$/
 // a party in words: the companions beside oneself, or everyone
 const RELATION = '(?:家属|家人|孩子|小孩|小朋友|娃|宝宝|爱人|老婆|老公|妻子|丈夫|先生|太太|夫人|女儿|儿子|闺女|妈妈|爸爸|母亲|父亲|朋友|同事|老人)'
 const COMPANIONS = new RegExp(`^(?:带|携|另带|再带|还带)(?:上)?${RELATION}?(\\d{1,2}|[一二两三四五六七八九十]{1,2}|俩)?(?:个|人|位|名|个人)?${RELATION}?$`)
@@ -156,6 +156,13 @@ function splitGlued (piece: Piece): Piece[] {
     const rest = polite.index === 0 ? t.slice(word.length) : t.slice(0, t.length - word.length)
     return [{ text: word, question: false }, ...splitGlued({ text: rest, question: piece.question })]
   }
+  // 报名+2, 报名2大1小, 一家三口报名, 两人参加: the word and the party
+  const plus = /^(我?也?要?报名)(\+\d{1,2})$/.exec(t)
+  if (plus) return [{ text: plus[1] ?? '', question: false }, { text: plus[2] ?? '', question: piece.question }]
+  const after = /^(我?也?要?报名)(.{2,8})$/.exec(t)
+  if (after && partyOf(after[2] ?? '') !== null) return [{ text: after[1] ?? '', question: false }, { text: after[2] ?? '', question: piece.question }]
+  const before = /^(.{2,8}?)(报名|参加)$/.exec(t)
+  if (before && partyOf(before[1] ?? '') !== null) return [{ text: before[1] ?? '', question: false }, { text: '报名', question: piece.question }]
   const reason = REASON_THEN.exec(t)
   if (reason && REASON.test(reason[1] ?? '')) return [{ text: reason[1] ?? '', question: false }, { text: reason[2] ?? '', question: piece.question }]
   return [piece]

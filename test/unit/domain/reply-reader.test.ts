@@ -207,3 +207,20 @@ describe('readReply: words written together', () => {
     if (what) expect(r).toMatchObject(what)
   })
 })
+
+describe('readReply: a party written onto the word', () => {
+  it.each<Row>([
+    ['报名+2', 'act', signup(2)],
+    ['报名2大1小', 'act', signup(3)],
+    ['一家三口报名', 'act', signup(3)],
+    ['两人参加', 'act', signup(2)],
+    ['带孩子报名', 'act', signup(2)],
+    ['加我', 'chatter'],
+    ['加我微信', 'chatter'],
+    ['赵老师+1', 'chatter'],
+  ])('%j → %s', (text, outcome, what) => {
+    const r = readReply(text)
+    expect(r.outcome, r.reason).toBe(outcome)
+    if (what) expect(r).toMatchObject(what)
+  })
+})
