@@ -3,6 +3,7 @@
 // grammar, with a refusal when it cannot be read.
 import { parseMemberReply, type MemberReply } from '../domain/member-reply.js'
 import { readReply, type AskAbout, type Need } from '../domain/reply-reader.js'
+import type { ReplyInfo } from './command.js'
 import { UserError } from './errors.js'
 import { toHalfWidth } from './normalize.js'
 
@@ -16,8 +17,13 @@ export type ReplyOf<K extends MemberReply['kind']> = Extract<MemberReply, { kind
 const ASKED_BY: Record<AskAbout, MemberReply['kind']> = { withdraw: 'cancel', count: 'signup', one: 'signup' }
 
 /** Commands' matchReply: the reply when the text is one of this kind (acted on or asked about), else null. */
-export function replyOfKind<K extends MemberReply['kind']> (kind: K): (text: string) => ReplyOf<K> | null {
-  return text => {
+export function replyOfKind<K extends MemberReply['kind']> (kind: K): (text: string, info?: ReplyInfo) => ReplyOf<K> | null {
+  return (text, info) => {
+    // in private chat only the strict forms are replies (answered with where to send them); 1, 到了, 不去了 are talk
+    if (info?.inRoom === false) {
+      const strict = parseMemberReply(text)
+      return strict?.kind === kind ? strict as ReplyOf<K> : null
+    }
     const r = readReply(text)
     if (r.outcome === 'act' && r.reply.kind === kind) return { ...r.reply, ...(r.need ? { need: r.need } : {}) } as ReplyOf<K>
     if (r.outcome === 'ask' && ASKED_BY[r.about] === kind) {

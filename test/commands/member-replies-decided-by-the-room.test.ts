@@ -189,3 +189,13 @@ describe('check-in words', () => {
     expect(sent.map(s => s.text).join('\n')).toContain('签到成功：林律师')
   })
 })
+
+describe('in private chat', () => {
+  it('only the strict forms are replies: 1, 到了 and 不去了 are talk there', async () => {
+    bot = createTestBot()
+    activity()
+    await bot.take()
+    for (const text of ['1', '到了', '不去了', '我参加', '+2']) expect(bot.say('林律师', text, { room: null }), text).toBe('chatter')
+    expect(bot.say('林律师', '报名', { room: null })).toBe('refused')
+  })
+})
