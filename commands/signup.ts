@@ -11,8 +11,8 @@ import { liveSignupOf } from '../src/db/signups.js'
 /** A party larger than this is an organizer's job (名额 and 代报名), not a member reply. */
 const MAX_PARTY = 20
 
-/** A notice that asks members to reply 1: 扣1, 回复1, 回1, 接龙扣1, 请打1. */
-const ASKS_FOR_ONE = /(?:扣|回复|回|打|发|复)\s*["“「『]?\s*[1１](?![0-9０-９])/
+/** A notice that asks members to reply 1: 扣1, 回复1, 回1, 接龙扣1, 请打1, 扣个1, 回复数字1. */
+const ASKS_FOR_ONE = /(?:扣|回复|回|打|发|复)\s*(?:个|数字)?\s*["“「『]?\s*[1１](?![0-9０-９])/
 
 type Args = ReplyOf<'signup'>
 
