@@ -26,8 +26,18 @@ export default defineCommand<ReplyOf<'proxy'>, 'room'>({
     const { names } = ctx.args
     // 代报名张三 written without a space: a sign-up only when 张三 is someone in the room; 报名 读书会 / 报名读书会:
     // the sender signs up for the one open activity of that title; anything else is chatter
-    if (ctx.args.runOn && !(ctx.roomMembers ?? []).some(p => nameKey(p.name) === nameKey(names[0] ?? '')) &&
-      !(ctx.room && findMemberNamed(ctx.db, ctx.room.id, names[0] ?? ''))) {
+    // +1 林晓: the sender's own name signs the sender up; another member's name beside a +1 is agreeing with them
+    const own = nameKey(names[0] ?? '') === nameKey(ctx.member.name)
+    if (ctx.args.ownName && !own) {
+      if (!ctx.args.title) return
+    } else if (ctx.args.ownName && own) {
+      if (ctx.quotedActivityId === null && openInRoom(ctx)().length === 0) return
+      const activity = pickActivity(ctx, null, openInRoom(ctx), { verb: '报名', none: () => noOpenActivity(ctx), example: id => `报名 ${id}` })
+      signUpSender(ctx, activity, null)
+      return
+    }
+    if (ctx.args.runOn && (ctx.args.ownName || (!(ctx.roomMembers ?? []).some(p => nameKey(p.name) === nameKey(names[0] ?? '')) &&
+      !findMemberNamed(ctx.db, ctx.room.id, names[0] ?? '')))) {
       if (!ctx.args.title) return
       const open = openInRoom(ctx)()
       const scores = open.map(a => titleMatch([names[0] ?? ''], a.title))

@@ -5,8 +5,11 @@
 export type MemberReply =
   /** `people` is null when no count was written (`报名`, `+1`): signing up again then changes nothing */
   | { kind: 'signup', activityId: number | null, people: number | null, bare?: true }
-  /** runOn: 代报名张三 / 报名张三, a name only if a member has it; title: or the title of an open activity (报名 读书会) */
-  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true, title?: true }
+  /**
+   * runOn: 代报名张三 / 报名张三, a name only if a member has it; title: or the title of an open activity (报名 读书会);
+   * ownName: only the sender's own name counts (+1 林晓), not another member's
+   */
+  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true, title?: true, ownName?: true }
   /** `bare`: a lone +1 / -1, which is also how people agree or disagree in a chat */
   | { kind: 'cancel', activityId: number | null, bare?: true }
   | { kind: 'checkin', activityId: number | null }

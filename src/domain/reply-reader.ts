@@ -141,6 +141,8 @@ const NOT_A_NAME = /^[一了的过好要下吧啊]|[了吗呢啊吧的嘛呀哦�
 // why someone cannot come, as it comes with a cancellation: never a name (帮张三，取消报名 is about 张三)
 const REASON = /^(?=[\p{Script=Han}]{2,10}$).*(?:有事|临时|加班|出差|生病|病了|身体|不舒服|家里|开会|冲突|值班|外地|在外|没空|没时间|急事|情况|安排|变动|抱歉|不好意思|计划有变|走不开)/u
 const NAME_OR_TITLE = /^[\p{Script=Han}A-Za-z·]{2,12}$/u
+// words of a sentence, not of a name or a title: +1 这个主意好 is agreement
+const SENTENCE = /[这那是很太的了吧不没你他她它们么呢吗也都就还]/
 const MEMBERISH_WORD = /报名|参加|取消|签到|\d/
 
 /**
@@ -335,11 +337,16 @@ export function readReply (raw: string): Reading {
   }
 
   // a sign-up: at most one word after it that is a name or a title (报名 张三, 报名 读书会)
-  if (word === null && unknown.length === 1 && (signup || intent) && plus === null && people === null && NAME_OR_TITLE.test(unknown[0] ?? '') &&
-    !NOT_A_NAME.test(unknown[0] ?? '') && !MEMBERISH_WORD.test(unknown[0] ?? '')) {
+  const lone = unknown.length === 1 && NAME_OR_TITLE.test(unknown[0] ?? '') && !NOT_A_NAME.test(unknown[0] ?? '') && !MEMBERISH_WORD.test(unknown[0] ?? '')
+  // +1 林晓 / +1 读书会: one's own name or the activity's title beside a plus (another member's name is agreement with them)
+  const ownOrTitle = word === null && lone && plus === 1 && !worded && !intent && people === null && !SENTENCE.test(unknown[0] ?? '')
+  if (word === null && lone && (signup || intent) && (plus === null || ownOrTitle) && people === null) {
     word = unknown.pop() ?? null
   }
   if (unknown.length > 0) return chatter('a sign-up word inside other talk')
+  if (word !== null && ownOrTitle) {
+    return act({ kind: 'proxy', activityId: null, names: [word], runOn: true, title: true, ownName: true }, 'a plus and one\'s own name or a title', 'member-or-title')
+  }
   if (word !== null && (plus !== null || people !== null || intent)) return chatter('a name with a count')
   // +1 带孩子: the plus is oneself and the words say who comes along; +2 一家三口 disagree
   if (plus !== null && plus > 1 && people !== null && plus !== people) {

@@ -175,6 +175,18 @@ describe('parties, names and titles', () => {
   })
 })
 
+describe('a plus beside a name', () => {
+  it('+1 with one\'s own name or the title signs the sender up; with another member\'s name it is agreement', async () => {
+    bot = createTestBot()
+    activity('读书会')
+    bot.say('张三', '我的报名')
+    bot.say('林律师', '+1 林律师')
+    bot.say('吴设计师', '+1 张三')
+    bot.say('郑主播', '+1 读书会')
+    expect(roster()).toEqual(['林律师:1', '郑主播:1'])
+  })
+})
+
 describe('check-in words', () => {
   it('到了 checks in inside the window and is chatter outside it', async () => {
     bot = createTestBot({ start: '2026-11-07T09:00:00+08:00' })

@@ -218,6 +218,9 @@ describe('readReply: a party written onto the word', () => {
     ['加我', 'chatter'],
     ['加我微信', 'chatter'],
     ['赵老师+1', 'chatter'],
+    ['+1 林晓', 'act', { reply: { kind: 'proxy', names: ['林晓'], ownName: true }, need: 'member-or-title' }],
+    ['+2 林晓', 'chatter'],
+    ['报名 +1 林晓', 'chatter'],
   ])('%j → %s', (text, outcome, what) => {
     const r = readReply(text)
     expect(r.outcome, r.reason).toBe(outcome)
