@@ -122,8 +122,10 @@ const WITH_RELATION = new RegExp(`^我(?:和|跟|与|带)${RELATION}(?:一起)?(
 const WE_COUNT = /^我们(俩|两|二|三|四|五|[2-5])(?:个|位)?人?(?:一起)?(?:报名|参加|去)$/
 // 带老婆孩子 / 带爱人和孩子: two companions
 const TWO_RELATIONS = new RegExp(`^(?:带|携)(?:上)?${RELATION}(?:和|跟|、|与)?${RELATION}$`)
-// politeness written onto a reply without a stop: 报名谢谢, 抱歉取消报名
-const POLITE_EDGE = /^(谢谢|感谢|抱歉|不好意思|麻烦了|辛苦了)(?=\S{2})|(谢谢|感谢|辛苦了|辛苦啦|抱歉|顶)$/
+// politeness written onto a reply without a stop: 报名谢谢, +1辛苦了; before one, only an apology before a cancellation
+// (抱歉取消报名) — 谢谢报名 and 感谢参加 are what an organizer says
+const POLITE_AFTER = /(谢谢|感谢|辛苦了|辛苦啦|抱歉|顶)$/
+const APOLOGY_BEFORE = /^(抱歉|不好意思|对不起)(?=.*(?:取消|去不了|来不了|参加不了|不去|不参加))/
 // a reason written onto a cancellation or a withdrawal: 临时有事取消报名, 临时加班去不了了
 const REASON_THEN = /^([\p{Script=Han}]{2,8}?)(我?要?取消报名了?|我?去不了了?|我?来不了了?|我?参加不了了?|我?不去了|我?不参加了)$/u
 // cancelling: only these act (from someone signed up)
@@ -143,7 +145,12 @@ const REASON = /^(?=[\p{Script=Han}]{2,10}$).*(?:有事|临时|加班|出差|生
 const NAME_OR_TITLE = /^[\p{Script=Han}A-Za-z·]{2,12}$/u
 // words of a sentence, not of a name or a title: +1 这个主意好 is agreement
 const SENTENCE = /[这那是很太的了吧不没你他她它们么呢吗也都就还]/
+// what follows 报名 when someone talks about signing up (报名已截止, 报名请接龙, 报名表), not a name or a title
+const ABOUT_SIGNING_UP = /已|请|从|截止|时间|表|链接|方式|地点|费用|须知|成功|结束|入口|通道|情况|开始|接龙|满|人数|名额|信息|事项|要求|条件|流程|二维码|系统|即日/
 const MEMBERISH_WORD = /报名|参加|取消|签到|\d/
+
+/** A party written onto the word without a space is a family's. */
+const MAX_GLUED_PARTY = 5
 
 /**
  * A piece with politeness or a reason written onto it, cut in two (报名谢谢 → 报名 谢谢, 临时有事取消报名 →
@@ -152,7 +159,7 @@ const MEMBERISH_WORD = /报名|参加|取消|签到|\d/
 function splitGlued (piece: Piece): Piece[] {
   const t = piece.text
   if (POLITE.test(t)) return [piece]
-  const polite = POLITE_EDGE.exec(t)
+  const polite = POLITE_AFTER.exec(t) ?? APOLOGY_BEFORE.exec(t)
   if (polite && t.length > polite[0].length) {
     const word = polite[0]
     const rest = polite.index === 0 ? t.slice(word.length) : t.slice(0, t.length - word.length)
@@ -161,10 +168,12 @@ function splitGlued (piece: Piece): Piece[] {
   // 报名+2, 报名2大1小, 一家三口报名, 两人参加: the word and the party
   const plus = /^(我?也?要?报名)(\+\d{1,2})$/.exec(t)
   if (plus) return [{ text: plus[1] ?? '', question: false }, { text: plus[2] ?? '', question: piece.question }]
+  // (a family, not a crowd: 20人报名 is someone telling how many have signed up)
+  const family = (words: string | undefined): boolean => (partyOf(words ?? '') ?? Infinity) <= MAX_GLUED_PARTY
   const after = /^(我?也?要?报名)(.{2,8})$/.exec(t)
-  if (after && partyOf(after[2] ?? '') !== null) return [{ text: after[1] ?? '', question: false }, { text: after[2] ?? '', question: piece.question }]
+  if (after && family(after[2])) return [{ text: after[1] ?? '', question: false }, { text: after[2] ?? '', question: piece.question }]
   const before = /^(.{2,8}?)(报名|参加)$/.exec(t)
-  if (before && partyOf(before[1] ?? '') !== null) return [{ text: before[1] ?? '', question: false }, { text: '报名', question: piece.question }]
+  if (before && family(before[1])) return [{ text: before[1] ?? '', question: false }, { text: '报名', question: piece.question }]
   const reason = REASON_THEN.exec(t)
   if (reason && REASON.test(reason[1] ?? '')) return [{ text: reason[1] ?? '', question: false }, { text: reason[2] ?? '', question: piece.question }]
   return [piece]
@@ -301,7 +310,7 @@ export function readReply (raw: string): Reading {
       one = true
     } else {
       m = SIGNUP_RUN_ON.exec(t)
-      if (m && !NOT_A_NAME.test(m[1] ?? '')) {
+      if (m && !NOT_A_NAME.test(m[1] ?? '') && !SENTENCE.test(m[1] ?? '') && !ABOUT_SIGNING_UP.test(m[1] ?? '')) {
         signup = true
         worded = true
         word = m[1] ?? null

@@ -216,6 +216,13 @@ describe('readReply: a party written onto the word', () => {
     ['两人参加', 'act', signup(2)],
     ['带孩子报名', 'act', signup(2)],
     ['加我', 'chatter'],
+    // what an organizer says
+    ['感谢参加', 'chatter'],
+    ['谢谢报名', 'chatter'],
+    ['谢谢大家参加', 'chatter'],
+    ['欢迎报名', 'chatter'],
+    ['20人报名', 'chatter'],
+    ['不好意思不去了', 'ask', { about: 'withdraw' }],
     ['加我微信', 'chatter'],
     ['赵老师+1', 'chatter'],
     ['+1 林晓', 'act', { reply: { kind: 'proxy', names: ['林晓'], ownName: true }, need: 'member-or-title' }],
