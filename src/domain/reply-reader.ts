@@ -108,7 +108,7 @@ const BARE_PLUS = /^\+$/
 // the sign-up words
 const SIGNUP_WORD = /^(?:\+1)?(?:我?(?:也|要|也要|来)?报名(?:参加)?|我?也?要?报个名|接龙报名)(?:\+1)?$/
 // wanting to come, without the word 报名: a sign-up when the room has one open activity
-const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|算我一个|算我一位|算我一份|算上我|算我|加我一个|带我一个|带上我|我也要?去|我要去|我也来)(?:\+1)?$/
+const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|也?算我一个吧?|算我一位|算我一份|也?算上我|算我|加我一个|带我一个|带上我|我也要?去|我要去|我也来)(?:\+1)?$/
 // a party in words: the companions beside oneself, or everyone
 const RELATION = '(?:家属|家人|孩子|小孩|小朋友|娃|宝宝|爱人|老婆|老公|妻子|丈夫|先生|太太|夫人|女儿|儿子|闺女|妈妈|爸爸|母亲|父亲|朋友|同事|老人)'
 const COMPANIONS = new RegExp(`^(?:带|携|另带|再带|还带)(?:上)?${RELATION}?(\\d{1,2}|[一二两三四五六七八九十]{1,2}|俩)?(?:个|人|位|名|个人)?${RELATION}?$`)
@@ -118,6 +118,8 @@ const ADULTS_CHILDREN = /^(\d|[一二两三四五])大(\d|[一二两三四五])�
 const PARTY_TOTAL = /^(?:共|一共|总共|我们)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|俩)(?:个人|人|位|名)$/
 // 我和爱人报名: oneself and one relation
 const WITH_RELATION = new RegExp(`^我(?:和|跟|与|带)${RELATION}(?:一起)?(?:报名|参加|去)$`)
+// (+2) 我和孩子: oneself and one relation, beside a sign-up word
+const WITH_ONE = new RegExp(`^我(?:和|跟|与|带)${RELATION}(?:一起)?$`)
 // 我们俩报名 / 我们3个人参加: that many in all
 const WE_COUNT = /^我们(俩|两|二|三|四|五|[2-5])(?:个|位)?人?(?:一起)?(?:报名|参加|去)$/
 // 带老婆孩子 / 带爱人和孩子: two companions
@@ -132,17 +134,19 @@ const REASON_THEN = /^([\p{Script=Han}]{2,8}?)(我?要?取消报名了?|我?去�
 const CANCEL_WORD = /^(?:我?要?取消报名了?|退出报名|撤销报名|取消我的报名|报名取消)$/
 const MINUS_ONE = /^-1$/
 // withdrawing in other words: asked about, never acted on
-const WITHDRAW = /^(?:取消|取消了|我?不去了|我?去不了了?|我?来不了了?|我?参加不了了?|我?不参加了|我?不能参加了|我?不能去了|我?没法参加了|我?没办法参加了|我?退出|临时有事|有事去不了了?|有事来不了了?|有事参加不了了?)$/
+const WITHDRAW = /^(?:我?取消|取消了|取消吧|我?不去了|我?去不了了?|我?来不了了?|我?参加不了了?|我?不参加了|我?不能参加了|我?不能去了|我?没法参加了|我?没办法参加了|我?退出|临时有事|有事去不了了?|有事来不了了?|有事参加不了了?)$/
 // check-in words: a check-in inside its window
-const CHECKIN_WORD = /^(?:到了|已到|我到了|我已到|签到了|已签到|我已签到|已到达|我已到达|到达|到)$/
+const CHECKIN_WORD = /^(?:到了|到啦|我到啦|已到场|到场了|我已到场|已到|我到了|我已到|签到了|已签到|我已签到|已到达|我已到达|到达|到)$/
 // a bare 1: 扣1 / 回复1 where the notice asked for it
 const ONE = /^1$/
 // 报名张三 / 报名 读书会: a name or a title after the word
 const SIGNUP_RUN_ON = /^(?:我?(?:也|要)?报名)([\p{Script=Han}A-Za-z·]{2,12})$/u
 const NOT_A_NAME = /^[一了的过好要下吧啊]|[了吗呢啊吧的嘛呀哦么]$/
 // why someone cannot come, as it comes with a cancellation: never a name (帮张三，取消报名 is about 张三)
-const REASON = /^(?=[\p{Script=Han}]{2,10}$).*(?:有事|临时|加班|出差|生病|病了|身体|不舒服|家里|开会|冲突|值班|外地|在外|没空|没时间|急事|情况|安排|变动|抱歉|不好意思|计划有变|走不开)/u
+const REASON = /^(?=[\p{Script=Han}]{2,10}$).*(?:有事|临时|加班|出差|生病|病了|身体|不舒服|家里|开会|冲突|值班|外地|在外|没空|没时间|急事|情况|安排|变动|抱歉|不好意思|计划有变|走不开|下次|改天)/u
 const NAME_OR_TITLE = /^[\p{Script=Han}A-Za-z·]{2,12}$/u
+// agreeing with someone in the chat: 同意+1, 附议+1
+const AGREEING = /同意|赞同|赞成|附议|赞|支持|顶|楼上|加油|收到|好的|我也|大家|报名|参加/
 // words of a sentence, not of a name or a title: +1 这个主意好 is agreement
 const SENTENCE = /[这那是很太的了吧不没你他她它们么呢吗也都就还]/
 // what follows 报名 when someone talks about signing up (报名已截止, 报名请接龙, 报名表), not a name or a title
@@ -165,6 +169,9 @@ function splitGlued (piece: Piece): Piece[] {
     const rest = polite.index === 0 ? t.slice(word.length) : t.slice(0, t.length - word.length)
     return [{ text: word, question: false }, ...splitGlued({ text: rest, question: piece.question })]
   }
+  // 林晓+1 / +1林晓: a name and a plus (the handler takes only one's own name, or a title)
+  const named = /^([\p{Script=Han}A-Za-z·]{2,6})(\+1)$/u.exec(t) ?? /^(\+1)([\p{Script=Han}A-Za-z·]{2,6})$/u.exec(t)
+  if (named && !SIGNUP_WORD.test(t) && !INTENT.test(t) && !AGREEING.test(t) && !SENTENCE.test(t)) return [{ text: named[1] ?? '', question: false }, { text: named[2] ?? '', question: piece.question }]
   // 报名+2, 报名2大1小, 一家三口报名, 两人参加: the word and the party
   const plus = /^(我?也?要?报名)(\+\d{1,2})$/.exec(t)
   if (plus) return [{ text: plus[1] ?? '', question: false }, { text: plus[2] ?? '', question: piece.question }]
@@ -197,6 +204,7 @@ function partyOf (piece: string): number | null {
   }
   if ((m = FAMILY.exec(piece))) return count(m[1])
   if (COUPLE.test(piece)) return 2
+  if (WITH_ONE.test(piece)) return 2
   if ((m = ADULTS_CHILDREN.exec(piece))) {
     const adults = count(m[1])
     const children = count(m[2])
@@ -348,7 +356,7 @@ export function readReply (raw: string): Reading {
   // a sign-up: at most one word after it that is a name or a title (报名 张三, 报名 读书会)
   const lone = unknown.length === 1 && NAME_OR_TITLE.test(unknown[0] ?? '') && !NOT_A_NAME.test(unknown[0] ?? '') && !MEMBERISH_WORD.test(unknown[0] ?? '')
   // +1 林晓 / +1 读书会: one's own name or the activity's title beside a plus (another member's name is agreement with them)
-  const ownOrTitle = word === null && lone && plus === 1 && !worded && !intent && people === null && !SENTENCE.test(unknown[0] ?? '')
+  const ownOrTitle = word === null && lone && plus === 1 && !worded && !intent && people === null && !SENTENCE.test(unknown[0] ?? '') && !AGREEING.test(unknown[0] ?? '')
   if (word === null && lone && (signup || intent) && (plus === null || ownOrTitle) && people === null) {
     word = unknown.pop() ?? null
   }

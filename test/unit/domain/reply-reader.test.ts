@@ -224,10 +224,32 @@ describe('readReply: a party written onto the word', () => {
     ['20人报名', 'chatter'],
     ['不好意思不去了', 'ask', { about: 'withdraw' }],
     ['加我微信', 'chatter'],
-    ['赵老师+1', 'chatter'],
+    // a name and a plus: the handler signs up only the sender's own name (or a title)
+    ['赵老师+1', 'act', { reply: { kind: 'proxy', names: ['赵老师'], ownName: true }, need: 'member-or-title' }],
+    ['同意+1', 'chatter'],
+    ['楼上+1', 'chatter'],
     ['+1 林晓', 'act', { reply: { kind: 'proxy', names: ['林晓'], ownName: true }, need: 'member-or-title' }],
     ['+2 林晓', 'chatter'],
     ['报名 +1 林晓', 'chatter'],
+  ])('%j → %s', (text, outcome, what) => {
+    const r = readReply(text)
+    expect(r.outcome, r.reason).toBe(outcome)
+    if (what) expect(r).toMatchObject(what)
+  })
+})
+
+describe('readReply: more of what members write', () => {
+  it.each<Row>([
+    ['林晓+1', 'act', { reply: { kind: 'proxy', names: ['林晓'], ownName: true } }],
+    ['+1林晓', 'act', { reply: { kind: 'proxy', names: ['林晓'], ownName: true } }],
+    ['+2（我和孩子）', 'act', signup(2)],
+    ['也算我一个', 'act', { need: 'one-open-activity' }],
+    ['算我一个吧', 'act', { need: 'one-open-activity' }],
+    ['我到啦', 'act', { need: 'checkin-window' }],
+    ['取消报名，下次再来', 'act', { reply: { kind: 'cancel' } }],
+    ['-1 临时有事', 'act', { reply: { kind: 'cancel' } }],
+    ['我取消', 'ask', { about: 'withdraw' }],
+    ['报名+1', 'act', signup(null)],
   ])('%j → %s', (text, outcome, what) => {
     const r = readReply(text)
     expect(r.outcome, r.reason).toBe(outcome)
