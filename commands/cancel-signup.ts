@@ -6,7 +6,7 @@ import { once, pickActivity } from '../src/core/activity-lookup.js'
 import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import type { ActivityRow } from '../src/db/activities.js'
 import { activitiesWithSignupsOf, cancelSignups, signupLabels, signupsRegisteredBy } from '../src/db/signups.js'
-import { ackPromotions } from '../src/core/roster-acks.js'
+import { ackPromotions, askInAck } from '../src/core/roster-acks.js'
 
 export default defineCommand<ReplyOf<'cancel'>, 'room'>({
   name: '取消报名',
@@ -20,6 +20,17 @@ export default defineCommand<ReplyOf<'cancel'>, 'room'>({
     const member = ctx.member
     const room = ctx.room
     const mine = once((): ActivityRow[] => (room ? activitiesWithSignupsOf(ctx.db, room.id, member.id, ctx.now) : []))
+    if (ctx.args.ask) {
+      // 取消 / 不去了 / 临时有事 from someone signed up: asked, once, with the exact reply; from anyone else, chatter
+      const list = mine().filter(a => a.status === 'scheduled' && a.startAt > ctx.now)
+      const quoted = ctx.quotedActivityId === null ? undefined : list.find(a => a.id === ctx.quotedActivityId)
+      const activity = quoted ?? list[0]
+      if (!activity) return
+      const reply = quoted || list.length === 1 ? '取消报名' : `取消报名 ${activity.id}`
+      const others = list.length > 1 && !quoted ? `（你报了${list.length}个活动，取消其他活动请写它的编号）` : ''
+      askInAck(ctx, activity, 'withdraw', `${member.name}：要取消报名吗？确定取消请回复「${reply}」${others}；不取消请忽略本条`)
+      return
+    }
     // a lone -1 from someone with nothing to cancel is someone disagreeing in the chat: no reply
     if (ctx.args.bare && ctx.quotedActivityId === null && mine().length === 0) return
     const activity = pickActivity(ctx, ctx.args.activityId, mine, {

@@ -38,6 +38,11 @@ export default defineCommand<ReplyOf<'checkin'>, 'room'>({
       if (next) return `还没到签到时间：活动 #${next.id}「${next.title}」的签到时间是 ${formatSpanZh(opens, effectiveEnd(next), tz)}，到时回复「签到」即可`
       return '现在没有正在签到的活动：签到时间是活动开始前1小时到活动结束。发送「#近期活动」查看活动时间'
     }
+    if (ctx.args.need === 'checkin-window') {
+      // 到了 / 已到 are a check-in only while one is open (the quoted one, else one of the room's); otherwise just talk
+      const open = inCheckinWindow(ctx.db, room.id, ctx.now)
+      if (ctx.quotedActivityId !== null ? !open.some(a => a.id === ctx.quotedActivityId) : open.length === 0) return
+    }
     const activity = pickActivity(ctx, ctx.args.activityId, () => inCheckinWindow(ctx.db, room.id, ctx.now), {
       verb: '签到',
       none,

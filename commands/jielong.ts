@@ -101,7 +101,7 @@ export default defineCommand<JielongList, 'room'>({
       const who = member ? { memberId: member.id } : { guestName: name }
       // a repost of the list names everyone again: only the new names count
       if (member ? liveSignupOf(ctx.db, activity.id, who) : guestSignup) continue
-      const outcome = signUp(ctx.db, activity, { ...who, registrantMemberId: sender.id }, null, 'jielong', ctx.now)
+      const outcome = signUp(ctx.db, activity, { ...who, registrantMemberId: sender.id }, list.parties[name] ?? null, 'jielong', ctx.now)
       ackSignup(ctx, activity, member?.name ?? name, outcome, self || member ? undefined : sender.name)
       if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') {
         ctx.audit({ action: `signup-${outcome.kind}`, entity: 'signup', entityId: outcome.signup.id, detail: { activityId: activity.id, via: 'jielong' } })

@@ -2,7 +2,7 @@
 import { anyone, defineCommand } from '../src/core/command.js'
 import { mySignups } from '../src/db/signups.js'
 import { whenText } from '../src/domain/card.js'
-import { parseMemberReply } from '../src/domain/member-reply.js'
+import { readReply } from '../src/domain/reply-reader.js'
 
 export default defineCommand<Record<string, never>>({
   name: '我的报名',
@@ -11,7 +11,7 @@ export default defineCommand<Record<string, never>>({
   example: '我的报名',
   where: 'any',
   allow: anyone,
-  matchReply: text => (parseMemberReply(text)?.kind === 'mine' ? {} : null),
+  matchReply: text => { const r = readReply(text); return r.outcome === 'act' && r.reply.kind === 'mine' ? {} : null },
   parse: () => ({}),
   handle (ctx) {
     const rows = mySignups(ctx.db, ctx.member ? { memberId: ctx.member.id } : { contactId: ctx.msg.sender.id }, ctx.now)

@@ -6,7 +6,8 @@ import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
 import { nameKey } from '../src/core/normalize.js'
 import { ensureMember, findMemberNamed } from '../src/db/membership.js'
 import { signUp } from '../src/db/signups.js'
-import { ackSignup } from '../src/core/roster-acks.js'
+import { ackSignup, signUpSender } from '../src/core/roster-acks.js'
+import { titleMatch } from '../src/domain/jielong.js'
 
 export const MAX_NAMES = 20
 const EXAMPLE = `代报名 ${OPEN_ACTIVITY_ID} 刘护士 孙护士`
@@ -23,9 +24,28 @@ export default defineCommand<ReplyOf<'proxy'>, 'room'>({
   parse: prefixedReply('proxy', '代报名', '代报名 2 刘护士 孙护士'),
   handle (ctx) {
     const { names } = ctx.args
-    // 代报名张三 written without a space: a sign-up only when 张三 is someone in the room, else chatter
-    if (ctx.args.runOn && !(ctx.roomMembers ?? []).some(p => nameKey(p.name) === nameKey(names[0] ?? '')) &&
-      !(ctx.room && findMemberNamed(ctx.db, ctx.room.id, names[0] ?? ''))) return
+    // 代报名张三 written without a space: a sign-up only when 张三 is someone in the room; 报名 读书会 / 报名读书会:
+    // the sender signs up for the one open activity of that title; anything else is chatter
+    // +1 林晓: the sender's own name signs the sender up; another member's name beside a +1 is agreeing with them
+    const own = nameKey(names[0] ?? '') === nameKey(ctx.member.name)
+    if (ctx.args.ownName && !own) {
+      if (!ctx.args.title) return
+    } else if (ctx.args.ownName && own) {
+      if (ctx.quotedActivityId === null && openInRoom(ctx)().length === 0) return
+      const activity = pickActivity(ctx, null, openInRoom(ctx), { verb: '报名', none: () => noOpenActivity(ctx), example: id => `报名 ${id}` })
+      signUpSender(ctx, activity, null)
+      return
+    }
+    if (ctx.args.runOn && (ctx.args.ownName || (!(ctx.roomMembers ?? []).some(p => nameKey(p.name) === nameKey(names[0] ?? '')) &&
+      !findMemberNamed(ctx.db, ctx.room.id, names[0] ?? '')))) {
+      if (!ctx.args.title) return
+      const open = openInRoom(ctx)()
+      const scores = open.map(a => titleMatch([names[0] ?? ''], a.title))
+      const best = Math.max(0, ...scores)
+      const named = best === 0 ? [] : open.filter((_, i) => scores[i] === best)
+      if (named.length === 1 && named[0]) signUpSender(ctx, named[0], null)
+      return
+    }
     if (names.length === 0) throw new UserError('请写上要代报名的人的名字，用空格隔开', EXAMPLE)
     if (names.length > MAX_NAMES) throw new UserError(`一次最多代报名${MAX_NAMES}人`, EXAMPLE)
     if (names.some(n => [...n].length > 30)) throw new UserError('名字太长了（最多30个字）', EXAMPLE)

@@ -5,7 +5,7 @@ import { followUpText, mentionBatches } from '../domain/mentions.js'
 import type { Person } from '../domain/records.js'
 import { activityById } from '../db/activities.js'
 import type { Db } from '../db/open.js'
-import { ackEvents, noticeEvents, photoEvents, type AckBody, type AckEvent, type FileBody, type NoticeBody, type PhotoAckBody, type RecordBody, type TextBody } from '../db/outbox-store.js'
+import { ackEvents, noticeEvents, photoEvents, type AckBody, type AckEvent, type AskEvent, type FileBody, type NoticeBody, type PhotoAckBody, type RecordBody, type TextBody } from '../db/outbox-store.js'
 import { photosOf } from '../db/photos.js'
 import { currentPlace } from '../db/signups.js'
 import { viewOf } from '../db/activity-with-roster.js'
@@ -42,8 +42,8 @@ function textParts (text: string, mentions: readonly Person[], continued?: strin
  * (people ahead may have left or moved up), and without those no longer waiting (moved up by a
  * larger 名额, which its own notice announced).
  */
-function eventsAsSent (db: Db, outboxId: number): AckEvent[] {
-  return netted(ackEvents(db, outboxId)).flatMap(e => {
+function eventsAsSent (events: readonly AckEvent[], db: Db): AckEvent[] {
+  return netted(events).flatMap(e => {
     if (e.kind !== 'waitlisted' || e.signupId === undefined) return [e]
     const place = currentPlace(db, e.signupId)
     return place > 0 ? [{ ...e, place }] : []
@@ -60,14 +60,22 @@ export function createRenderer (deps: RenderDeps): Renderer {
       case 'ack': {
         const body = JSON.parse(row.body) as AckBody
         const activity = activityById(deps.db, body.activityId)
-        const events = eventsAsSent(deps.db, row.id)
+        const written = ackEvents(deps.db, row.id)
+        const asks = written.filter((e): e is AskEvent => e.kind === 'ask')
+        const events = eventsAsSent(written.filter((e): e is AckEvent => e.kind !== 'ask'), deps.db)
         // once cancelled, the cancellation notice has told everyone: a pending acknowledgement would contradict it
-        if (!activity || activity.status === 'cancelled' || events.length === 0) return []
+        if (!activity || activity.status === 'cancelled' || (events.length === 0 && asks.length === 0)) return []
         const mentions: Person[] = []
-        for (const e of events) {
-          if (e.kind === 'promoted' && e.mention && !mentions.some(p => p.id === e.mention?.id)) mentions.push(e.mention)
-        }
-        return textParts(ackText(viewOf(deps.db, activity, deps.defaultOffsets), events, deps.timeZone), mentions, `（续）${cardMarker(activity.id)}${activity.title}`)
+        const mention = (p: Person): void => { if (!mentions.some(m => m.id === p.id)) mentions.push(p) }
+        for (const e of events) if (e.kind === 'promoted' && e.mention) mention(e.mention)
+        for (const a of asks) mention(a.mention)
+        const lines = events.length > 0 ? [ackText(viewOf(deps.db, activity, deps.defaultOffsets), events, deps.timeZone)] : [`${cardMarker(activity.id)}${activity.title}`]
+        // a large party from one reply is said back, so a misread count is seen at once
+        const large = events.filter(e => e.checkCount && (e.kind === 'confirmed' || e.kind === 'waitlisted' || e.kind === 'resized'))
+        for (const e of large) lines.push(`请核对人数：${e.name} 这次报名共${e.seats}人（含本人）。人数不对请回复「报名 ${activity.id} 正确人数」，例如：报名 ${activity.id} 2人`)
+        // each question once, in the order asked
+        for (const text of new Set(asks.map(a => a.text))) lines.push(text)
+        return textParts(lines.join('\n'), mentions, `（续）${cardMarker(activity.id)}${activity.title}`)
       }
       case 'notice': {
         const body = JSON.parse(row.body) as NoticeBody

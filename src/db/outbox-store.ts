@@ -30,6 +30,16 @@ export interface AckEvent {
   signupId?: number
   /** who signed them up, when it was someone else (代报名 / 接龙) */
   by?: string
+  /** a party large enough (from one reply) that the acknowledgement says the count back, so a misread is seen at once */
+  checkCount?: true
+}
+
+/** A question to a member, folded into the activity's acknowledgement: @mentions them and gives the exact reply. */
+export interface AskEvent {
+  kind: 'ask'
+  mention: Person
+  /** the question, with the reply to send (「取消报名」) */
+  text: string
 }
 
 /** An acknowledgement names its activity; its events are rows of outbox_events. */
@@ -138,6 +148,22 @@ export function enqueueAck (db: Db, roomId: number, activityId: number, event: A
   enqueueCoalesced(db, { key: `ack:${activityId}`, roomId, kind: 'ack', body: { activityId } satisfies AckBody }, event, now, windowMs)
 }
 
+/** Questions wait until this long after the activity's previous acknowledgement: at most one message a minute. */
+export const ASK_SPACING_MS = 60_000
+
+/**
+ * Folds a question into the activity's acknowledgement: into the open window, or a new one sent no sooner
+ * than ASK_SPACING_MS after the activity's previous acknowledgement.
+ */
+export function enqueueAsk (db: Db, roomId: number, activityId: number, event: AskEvent, now: number, windowMs: number): void {
+  const body = JSON.stringify({ activityId } satisfies AckBody)
+  const last = prepared(db, 'last-ack', () => db.$client.prepare(
+    "SELECT max(coalesce(sent_at, next_attempt_at)) FROM outbox WHERE room_id = ? AND kind = 'ack' AND body = ?").pluck())
+    .get(roomId, body) as number | null
+  const due = Math.max(now + windowMs, last === null ? 0 : last + ASK_SPACING_MS)
+  enqueueCoalesced(db, { key: `ack:${activityId}`, roomId, kind: 'ack', body: { activityId } satisfies AckBody }, event, now, windowMs, due)
+}
+
 /**
  * The same refusal of member replies in a room (报名 after the deadline, with two open activities,
  * …) within the window is sent once, @mentioning each person it answers: a storm of 300 late
@@ -153,7 +179,7 @@ export function enqueuePhotoAck (db: Db, roomId: number, activityId: number, pho
 }
 
 /** Adds an event to the open window with this key, or opens one (see enqueueAck). */
-function enqueueCoalesced (db: Db, row: { key: string, roomId: number, kind: OutboxKind, body: AckBody | NoticeBody | PhotoAckBody }, event: AckEvent | NoticeEvent | PhotoEvent, now: number, windowMs: number): void {
+function enqueueCoalesced (db: Db, row: { key: string, roomId: number, kind: OutboxKind, body: AckBody | NoticeBody | PhotoAckBody }, event: AckEvent | AskEvent | NoticeEvent | PhotoEvent, now: number, windowMs: number, due = now + windowMs): void {
   const { key } = row
   const payload = JSON.stringify(event)
   // mostly the window is open: the event joins it
@@ -178,7 +204,7 @@ function enqueueCoalesced (db: Db, row: { key: string, roomId: number, kind: Out
     kind: row.kind,
     body: JSON.stringify(row.body),
     coalesceKey: key,
-    nextAttemptAt: now + windowMs,
+    nextAttemptAt: due,
     createdAt: now,
   }).returning({ id: outbox.id }).get().id
   prepared(db, 'insert-ack-event', () => db.$client.prepare('INSERT INTO outbox_events (outbox_id, event) VALUES (?, ?)'))
@@ -191,7 +217,7 @@ function windowEvents<E> (db: Db, outboxId: number): E[] {
     .orderBy(asc(outboxEvents.id)).all().map(r => JSON.parse(r.event) as E)
 }
 
-export const ackEvents = (db: Db, outboxId: number): AckEvent[] => windowEvents<AckEvent>(db, outboxId)
+export const ackEvents = (db: Db, outboxId: number): Array<AckEvent | AskEvent> => windowEvents<AckEvent | AskEvent>(db, outboxId)
 export const noticeEvents = (db: Db, outboxId: number): NoticeEvent[] => windowEvents<NoticeEvent>(db, outboxId)
 export const photoEvents = (db: Db, outboxId: number): PhotoEvent[] => windowEvents<PhotoEvent>(db, outboxId)
 

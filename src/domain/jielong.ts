@@ -1,5 +1,7 @@
 // Reading a #接龙 list as WeChat members copy and extend it: header lines naming the activity,
-// then numbered lines (`1. 名字 其他`, `2、名字`, `3 名字`) whose first word is a name.
+// then numbered lines (`1. 名字 其他`, `2、名字`, `3 名字`) whose first word is a name, and whose
+// other words may give the party (`2. 王五 带娃` two people, `3. 李四 +1` a member and one companion).
+import { lineParty } from './reply-reader.js'
 
 export interface JielongList {
   /** `#4` in the header, if given */
@@ -10,6 +12,8 @@ export interface JielongList {
   names: string[]
   /** how many numbered lines the list has */
   lines: number
+  /** people in all for the names whose line gives a party (带娃, +1, 2人); a name not here is one person */
+  parties: Record<string, number>
 }
 
 const FIRST_LINE = /^[#/]接龙\s*/
@@ -45,6 +49,7 @@ export function parseJielong (text: string): JielongList | null {
   const lines = text.split('\n')
   const headerLines: string[] = [(lines[0] ?? '').replace(FIRST_LINE, '')]
   const names: string[] = []
+  const parties: Record<string, number> = {}
   let numbered = 0
   const body = lines.slice(1)
   const hasFirst = body.some(line => NUMBERED.exec(line.trim())?.[1] === '1')
@@ -55,8 +60,13 @@ export function parseJielong (text: string): JielongList | null {
       return
     }
     numbered++
-    const name = firstName(m[2] ?? '')
-    if (name && !names.includes(name)) names.push(name)
+    const entry = (m[2] ?? '').trim().replace(/^@/, '')
+    const name = firstName(entry)
+    if (name && !names.includes(name)) {
+      names.push(name)
+      const party = lineParty(entry.slice(name.length))
+      if (party !== null && party > 1) parties[name] = party
+    }
   })
   const id = HEADER_ID.exec(headerLines.join(' '))
   return {
@@ -64,6 +74,7 @@ export function parseJielong (text: string): JielongList | null {
     header: headerLines.map(l => l.replace(HEADER_ID, '').trim()).filter(Boolean),
     names,
     lines: numbered,
+    parties,
   }
 }
 

@@ -1,10 +1,15 @@
-// The short replies members type without a prefix — 报名, +1, 报名 4 3人, 代报名 张三, 取消报名,
-// -1, 签到, 我的报名 — and the quote-reply form the puppets deliver. Pure text → meaning.
+// The strict forms of member replies — 报名, +1, 报名 4 3人, 代报名 张三, 取消报名, -1, 签到, 我的报名,
+// also the prefixed commands' arguments — and the quote-reply form the puppets deliver. Pure text →
+// meaning; replies as members write them (tails, +2, 加一, 我参加) are read by reply-reader.ts on top.
 
 export type MemberReply =
   /** `people` is null when no count was written (`报名`, `+1`): signing up again then changes nothing */
   | { kind: 'signup', activityId: number | null, people: number | null, bare?: true }
-  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true } // runOn: 代报名张三, a name only if a member has it
+  /**
+   * runOn: 代报名张三 / 报名张三, a name only if a member has it; title: or the title of an open activity (报名 读书会);
+   * ownName: only the sender's own name counts (+1 林晓), not another member's
+   */
+  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true, title?: true, ownName?: true }
   /** `bare`: a lone +1 / -1, which is also how people agree or disagree in a chat */
   | { kind: 'cancel', activityId: number | null, bare?: true }
   | { kind: 'checkin', activityId: number | null }
@@ -66,9 +71,12 @@ const NOT_A_NAME_END = /^[一了的过好要下]|[了吗呢啊吧的嘛呀哦么
 const QUESTION = /[?？]/
 const MINE = /^(?:我的报名|我报了什么|我的活动)$/
 
+// what follows a name and is not part of it: a note in brackets (张三(瓯海)), an emoji or a kaomoji
+const AFTER_NAME = /[\p{Extended_Pictographic}\p{So}()（）[\]【】]/u
+
 /** Splits a list of names written with spaces, 、 or commas. */
 export function splitNames (text: string): string[] {
-  return text.split(/[\s,、;]+/).map(n => n.replace(/^@/, '').trim()).filter(Boolean)
+  return text.split(/[\s,、;]+/).map(n => (n.replace(/^@/, '').split(AFTER_NAME)[0] ?? '').trim()).filter(Boolean)
 }
 
 /** The member reply this text is, or null when it is chatter. */

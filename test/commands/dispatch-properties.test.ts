@@ -33,9 +33,10 @@ describe('dispatch of arbitrary text', () => {
   it('changes nothing and says nothing for chatter', () => {
     const bot = createTestBot()
     bot.say('周会长', '#活动 主题：沙龙；时间：11月20日 14:00')
-    const before = bot.store.db.select().from(outbox).all().length
     try {
       fc.assert(fc.property(fc.string({ maxLength: 200 }).filter(s => !/^[\s\u200b]*[#＃/@「]/.test(s)), text => {
+        // some short strings are replies now (+, 1, 到): compare with what was there just before this one
+        const before = bot.store.db.select().from(outbox).all().length
         const outcome = bot.say('林律师', text)
         if (outcome === 'chatter') expect(bot.store.db.select().from(outbox).all().length).toBe(before)
       }), { numRuns: 500 })

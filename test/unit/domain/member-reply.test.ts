@@ -102,7 +102,7 @@ describe('parseQuote', () => {
 describe('parseJielong', () => {
   it('reads the header and the numbered names in the usual forms', () => {
     const list = parseJielong('#接龙\n#4 同心大讲堂\n例：姓名+单位\n\n1. 郑主播\n2、黄医生\n3 黄医生家属\n4.王会计 鹿城会计所\n5. @林律师')
-    expect(list).toEqual({ activityId: 4, header: ['同心大讲堂', '例：姓名+单位'], names: ['郑主播', '黄医生', '黄医生家属', '王会计', '林律师'], lines: 5 })
+    expect(list).toEqual({ activityId: 4, header: ['同心大讲堂', '例：姓名+单位'], names: ['郑主播', '黄医生', '黄医生家属', '王会计', '林律师'], lines: 5, parties: {} })
   })
 
   it('does not take a date in the header for an entry, and counts repeated names once', () => {
@@ -135,5 +135,17 @@ describe('parseJielong', () => {
 
   it('never throws on arbitrary lists', () => {
     fc.assert(fc.property(fc.array(fc.string(), { maxLength: 30 }), lines => { parseJielong(['#接龙', ...lines].join('\n')) }))
+  })
+})
+
+describe('parseJielong: the party a line gives, read as a reply is', () => {
+  it('带娃 is two people, +1 a member and one companion, notes give none', () => {
+    const list = parseJielong('#接龙\n#4 同心大讲堂\n\n1. 张三 鹿城律所\n2. 王五 带娃\n3. 李四 +1\n4. 赵六+2\n5. 钱七 2人\n6. 孙八 一家三口\n7. 周九 138****0004\n8. 吴十 2大1小\n9. 郑十一 单位30人')
+    expect(list?.names).toEqual(['张三', '王五', '李四', '赵六', '钱七', '孙八', '周九', '吴十', '郑十一'])
+    expect(list?.parties).toEqual({ 王五: 2, 李四: 2, 赵六: 3, 钱七: 2, 孙八: 3, 吴十: 3 })
+  })
+
+  it('two parties that disagree, or a party too large for a line, give none', () => {
+    expect(parseJielong('#接龙\n#4\n1. 王五 +1 一家三口\n2. 李四 +99')?.parties).toEqual({})
   })
 })
