@@ -5,17 +5,68 @@ import { UserError } from '../src/core/errors.js'
 import { insertActivity, scheduledTwin } from '../src/db/activities.js'
 import { replanReminders } from '../src/db/reminders.js'
 import { viewOf } from '../src/db/activity-with-roster.js'
-import { ACTIVITY_EXAMPLE, readNewActivity } from '../src/domain/activity-fields.js'
+import { ACTIVITY_EXAMPLE, readNewActivity, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
+import type { ActivityType } from '../src/domain/activity-type.js'
 import { activityCard } from '../src/domain/card.js'
+import { readNotice } from '../src/domain/notice-reader.js'
+import { formatDateTimeZh } from '../src/domain/zoned-time.js'
 
-export default defineCommand({
+export type NewActivity = ActivityFields & { title: string, start: number, type: ActivityType, notes?: string[], fromNotice?: boolean }
+
+/** Field labels the one-line form knows (主题：…；时间：…): such a line is the field form, refused as it always was. */
+function hasFieldLabel (body: string): boolean {
+  return body.split(/[;；]/).some(part => {
+    try {
+      return Object.keys(splitFields(part)).length > 0
+    } catch {
+      return false
+    }
+  })
+}
+
+/**
+ * The field form first, exactly as it always was; what it cannot read is read as a notice as it was written
+ * (关于举办…的通知, 一、活动时间, 📆 …). When neither reads it, the field form's refusal stands where the text was
+ * written in fields, the notice's question where it was a notice.
+ */
+export function readActivityText (body: string, now: number, timeZone: string): NewActivity {
+  let strict: UserError
+  try {
+    return readNewActivity(body, now, timeZone)
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e
+    strict = e
+  }
+  const oneLine = !body.includes('\n')
+  if (body.trim() === '') throw strict
+  if (oneLine && hasFieldLabel(body)) throw strict
+  const notice = readNotice(body, now, timeZone)
+  if (notice.ok) {
+    const v = notice.value
+    return {
+      title: v.title, start: v.start, end: v.end, location: v.location, capacity: v.capacity, deadline: v.deadline,
+      type: v.type, description: v.description, notes: v.notes, fromNotice: true,
+      ...(v.remindOffsets ? { remindOffsets: v.remindOffsets } : {}),
+    }
+  }
+  // a message written in fields (主题 and 时间 both there) keeps the field form's own refusal
+  let fields = false
+  try {
+    const raw = splitFields(body)
+    fields = raw.title !== undefined && raw.time !== undefined
+  } catch { /* not the field form */ }
+  if (fields) throw strict
+  throw new UserError(notice.error.message, notice.error.example)
+}
+
+export default defineCommand<NewActivity>({
   name: '活动',
   aliases: ['发起活动', '新活动', '新建活动'],
   summary: '发起活动（每行一项，或用分号隔开）',
   example: ACTIVITY_EXAMPLE,
   where: 'room',
   allow: organizers,
-  parse: (rest, ctx) => readNewActivity(rest, ctx.now, ctx.timeZone),
+  parse: (rest, ctx) => readActivityText(rest, ctx.now, ctx.timeZone),
   handle (ctx) {
     const f = ctx.args
     const room = ctx.room
@@ -40,6 +91,11 @@ export default defineCommand({
     }, ctx.now)
     replanReminders(ctx.db, activity.id, activity.startAt, offsetsOf(activity, ctx.config.remindOffsets), ctx.now)
     ctx.audit({ action: 'create', entity: 'activity', entityId: activity.id, detail: { title: f.title, start: f.start } })
-    ctx.reply(activityCard(viewOf(ctx.db, activity, ctx.config.remindOffsets), ctx.config.timeZone, ctx.now))
+    const card = activityCard(viewOf(ctx.db, activity, ctx.config.remindOffsets), ctx.config.timeZone, ctx.now)
+    // read from a notice: say so, and how to put a field right
+    const footer = f.fromNotice
+      ? `\n——\n以上是从通知里读到的内容${f.notes && f.notes.length > 0 ? `（${f.notes.join('；')}）` : ''}，如有不对请发「#修改 ${activity.id} 时间：${formatDateTimeZh(activity.startAt, ctx.config.timeZone).replace(/\(.+\)/, '')}」这样的消息更正（也可改 主题、地点、名额、截止、说明）`
+      : ''
+    ctx.reply(card + footer)
   },
 })
