@@ -61,16 +61,37 @@ const ASIDE = /^(参加对象|参会对象|参加人员|参会人员|活动对�
 /** Emoji and symbols that stand for a label in WeChat posts (📆 12月5日, 📍 同心荟). */
 const EMOJI_KEY: ReadonlyArray<[RegExp, NoticeKey]> = [
   [/^(📆|📅|🗓)/u, 'date'],
-  [/^(⏰|🕐|🕑|🕒|🕓|🕔|🕕|🕖|🕗|🕘|🕙|🕚|🕛|⌚|⏱|🕰)/u, 'time'],
+  [/^(⏰|[\u{1F550}-\u{1F567}]|⌚|⏱|🕰|⏲)/u, 'time'],
   [/^(📍|🏠|🏢|🏛|🗺|🏫|🏡|📌)/u, 'place'],
   [/^(👥|👫|🙋)/u, 'capacity'],
 ]
 
+const TRADITIONAL: Record<string, string> = {
+  時: '时', 間: '间', 點: '点', 額: '额', 題: '题', 報: '报', 動: '动', 辦: '办', 會: '会', 議: '议', 參: '参', 數: '数',
+  與: '与', 內: '内', 說: '说', 對: '对', 費: '费', 聯: '联', 週: '周', 號: '号', 場: '场', 關: '关', 舉: '举', 開: '开',
+  單: '单', 簡: '简', 紹: '绍', 項: '项', 員: '员', 講: '讲', 題目: '题目', 結: '结', 束: '束', 後: '后', 從: '从', 至: '至',
+}
+/** 時間 → 时间: labels and times are read in simplified characters (the text itself is kept as written). */
+export function simplified (text: string): string {
+  return text.replace(/[時間點額題報動辦會議參數與內說對費聯週號場關舉開單簡紹項員講結後從]/g, ch => TRADITIONAL[ch] ?? ch)
+}
+
 function labelKey (label: string): NoticeKey | undefined {
-  const bare = label.replace(/\s+/g, '')
+  const bare = simplified(label.replace(/\s+/g, ''))
   const exact = EXACT[bare]
   if (exact) return exact
   if (ASIDE.test(bare)) return 'aside'
+  if (bare.length > 8) return undefined
+  // 报告时间, 讲座地点, 报告题目: a label by what it ends with
+  if (/签到|报到|入场|出发|返回|返程|结束|散会|咨询|服务|开放|营业/.test(bare)) return /时间|日期/.test(bare) ? 'aside' : undefined
+  if (/^(集合|集中)/.test(bare)) return /时间/.test(bare) ? 'gatherTime' : /地/.test(bare) ? 'gatherPlace' : undefined
+  if (/截止|截至/.test(bare)) return 'deadline'
+  if (/^报名/.test(bare)) return 'signup'
+  if (/日期$/.test(bare)) return 'date'
+  if (/时间$/.test(bare)) return 'time'
+  if (/(地点|地址|场地|会场)$/.test(bare)) return 'place'
+  if (/(主题|题目|名称|标题)$/.test(bare)) return 'title'
+  if (/(人数|名额|限额)$/.test(bare)) return 'capacity'
   return undefined
 }
 
@@ -143,11 +164,13 @@ function readLine (text: string): Line {
 function splitLabelled (text: string): string[] {
   const parts: string[] = []
   let start = 0
-  const cut = /[;；,，。]\s*/g
+  const cut = /[;；,，。]\s*|\s+/g
   for (const m of text.matchAll(cut)) {
     const after = text.slice(m.index + m[0].length)
     const colon = COLON.exec(after)
-    if (colon && labelKey(colon[1] ?? '') && labelKey(colon[1] ?? '') !== 'description') {
+    const key = colon ? labelKey(colon[1] ?? '') : undefined
+    // only a label that starts a field of its own cuts: 集合时间：8:20；集合地点：…, 时间：12月5日 14:00 地点：同心荟
+    if (colon && key && key !== 'description' && (m[0].trim() !== '' ? true : key !== 'aside') && (colon[1] ?? '').trim().length >= 2) {
       parts.push(text.slice(start, m.index))
       start = m.index + m[0].length
     }
@@ -164,6 +187,9 @@ const DATE_CORE = new RegExp(
   '|\\d{4}\\s*[.\\-/]\\s*\\d{1,2}\\s*[.\\-/]\\s*\\d{1,2}(?!\\d)', 'g')
 /** 12/16, 12.5: only in a field that holds a time */
 const DATE_SHORT = /(?<![\d.:/])\d{1,2}[./]\d{1,2}(?![\d.:/%])/g
+const DAY_ONLY = new RegExp(`(?<![\\d月${CN}])(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号](?![\\d])`, 'g')
+/** 12月12日或13日, 周六或周日: two days offered for one activity */
+const OR_DAYS = new RegExp(`[日号六日天一二三四五]\\s*[)）]?\\s*(?:或者?|还是|/)\\s*(?:(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号月]|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月|(?:本|这|下)?(?:周|星期|礼拜)[一二三四五六日天])`)
 const WEEKDAY = '(?:本|这|下|下个)?(?:周|星期|礼拜)[一二三四五六日天]'
 const RELATIVE_DAY = new RegExp(`今天|今日|明天|明日|后天|今晚|明晚|今早|明早|${WEEKDAY}`, 'g')
 const DAYPART = '(?:上午|下午|晚上|早上|中午|傍晚|凌晨|夜里|晚间|早晨|清晨|午后|夜晚|晚|早)'
@@ -178,6 +204,8 @@ function datesIn (text: string, short: boolean): DateHit[] {
   const hits: DateHit[] = []
   for (const m of text.matchAll(DATE_CORE)) hits.push({ text: m[0], index: m.index, end: m.index + m[0].length })
   if (short && hits.length === 0) for (const m of text.matchAll(DATE_SHORT)) hits.push({ text: m[0], index: m.index, end: m.index + m[0].length })
+  // 23日上午8时30分, 28号 9:30: the month follows from now
+  if (short && hits.length === 0) for (const m of text.matchAll(DAY_ONLY)) hits.push({ text: m[0], index: m.index, end: m.index + m[0].length })
   if (hits.length === 0) {
     for (const m of text.matchAll(RELATIVE_DAY)) hits.push({ text: m[0], index: m.index, end: m.index + m[0].length })
     return hits.slice(0, 1)
@@ -210,14 +238,15 @@ const pad = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 /** Pieces of one time (a field's value and the lines under it): the date once, the first session's start, the last one's end. */
 function readWhen (pieces: readonly string[], now: number, timeZone: string, dateHint: string | null): When {
-  const text = pieces.join('\n')
+  const text = simplified(pieces.join('\n'))
+  if (OR_DAYS.test(text)) return { kind: 'two-dates', dates: [text.replace(/\s+/g, ' ').slice(0, 30)] }
   const dates = datesIn(text, true)
   const distinct = [...new Set(dates.map(dayKey))]
   if (distinct.length > 1) return { kind: 'two-dates', dates: distinct }
   const date = dates[0]?.text ?? dateHint
   let rest = text
   for (const d of dates) rest = rest.replace(text.slice(d.index, d.end), ' ')
-  const sessions = rest.split(/\n|[,，;；、]/).flatMap(sessionsIn)
+  const sessions = rest.split(/\n|[,，;；、]|(?=[(（])/).filter(p => !/签到|报到|入场|集合|出发/.test(p)).flatMap(sessionsIn)
   if (sessions.length === 0) {
     // 今晚7点 keeps its evening in the date word
     if (date && /晚|早/.test(date)) return parseSpan([date], now, timeZone)
@@ -240,6 +269,7 @@ function parseSpan (phrases: readonly string[], now: number, timeZone: string): 
   const first = spans[0]
   const last = spans.at(-1)
   if (!first || !last) return { kind: 'none' }
+  // sessions (上午…，下午…): the last one's end; a session without an end leaves the end open
   const end = spans.length === 1 ? first.end : (last.end ?? null)
   return { kind: 'ok', start: first.start, end: end !== null && end > first.start ? end : null, phrase: phrases.map(pad).join(' / ') }
 }
@@ -271,7 +301,7 @@ const CAPACITY_PROSE: readonly RegExp[] = [
   new RegExp(`名额\\s*[:：为共有]?\\s*${NUM}\\s*${UNIT}?(?![\\d岁])`),
   new RegExp(`${NUM}\\s*${UNIT}\\s*(?:以内|之内|为限|封顶|额满即止|满即止)`),
   new RegExp(`招募[^\\d，。,；;]{0,6}?${NUM}\\s*(?:名|人|位)`),
-  new RegExp(`(?:需|需要)[^\\d，。,；;]{0,6}?${NUM}\\s*(?:名|人|位)`),
+  new RegExp(`(?:需|需要)[^\\d，。,；;]{0,8}?${NUM}\\s*(?:名|人|位)`),
 ]
 
 /** The number a 名额 field gives: 30, 30人，额满即止, 限20人, 单身青年会员40人，男女各半; null when none is written. */
@@ -318,6 +348,15 @@ function deadlineIn (text: string): string | null {
   return null
 }
 
+/** 报名时间：即日起至12月17日, 12月1日—12月10日: sign-ups end on the last day written. */
+function signupDeadline (value: string): string | null {
+  const v = toHalfWidth(value).trim()
+  if (!/^(即日起|\d|[一二三四五六七八九十]+月|从|自)/.test(v)) return null
+  const all = [...v.matchAll(new RegExp(DEADLINE_TEXT, 'g'))]
+  const last = all.at(-1)
+  return last && (all.length > 1 || /^即日起|^(从|自)?(今天|即日)/.test(v) || /止|截止|前/.test(v.slice((last.index ?? 0) + last[0].length, (last.index ?? 0) + last[0].length + 4))) ? last[0].trim() : null
+}
+
 /** The place in a sentence: 在同心荟举行, 地点在文化会客厅一楼. */
 function placeInProse (text: string): string | null {
   const m = /地点(?:在|为|是|设在)\s*([^，,。；;]{2,60})/.exec(text) ??
@@ -336,18 +375,20 @@ function titleInProse (text: string): string | null {
 
 // ---- the title line -------------------------------------------------------------------------------------------------
 
+const GENERIC = /^(通知|公告|重要通知|活动通知|会议通知|温馨提示|活动预告|预告|报名通知|招募|活动招募|邀请函|好消息|喜讯|最新活动|活动报名|紧急通知)$/
 const GREETING = /^(各位|尊敬的|亲爱的|各分会|各会员|各支部|全体|大家好|各位好|致|各有关|各相关|各单位|各小组)/
 
 function isGreeting (line: Line): boolean {
   const t = line.text.trim()
   if (line.key && !line.heading) return false
-  if (/^(大家好|各位好|你好|您好)[!！。,，]?$/.test(t)) return true
+  if (/^(大家好|各位好|你好|您好)[!！。,，~]?$/.test(t)) return true
+  if (/^(各位|亲爱的|尊敬的).{0,14}(好|们)[!！。,，~:：]?$/.test(t)) return true
   return /[:：]$/.test(t) && t.length <= 24 && (GREETING.test(t) || !line.key)
 }
 
 /** A first line without its wrapper: 关于举办…的通知, …活动预告, …报名通知, 【tag】title. */
 function unwrapTitle (line: string): { title: string, wrapped: boolean } {
-  let t = stripMarks(line).rest.trim().replace(/[:：。!！]$/, '')
+  let t = stripMarks(line).rest.trim().replace(/[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u, '').replace(/[:：。!！~]+$/, '')
   const about = /^关于(?:举办|开展|召开|举行|组织|参加|做好|进行)?\s*(.+?)\s*的\s*(?:报名)?(?:通知|公告|预告|启事)$/.exec(t)
   if (about?.[1]) return { title: about[1], wrapped: true }
   const whole = /^[【[]([^】\]]+)[】\]]$/.exec(t)
@@ -395,7 +436,10 @@ const cut = (s: string, max: number): string => [...s].slice(0, max).join('')
 export function readNotice (text: string, now: number, timeZone: string): NoticeResult {
   const rawLines = text.split('\n').map(l => l.trim()).filter(l => l !== '' && !/^[-—_=~*·.。\s]+$/.test(l))
   if (rawLines.length > 400) rawLines.length = 400
-  const lines: Line[] = rawLines.flatMap(splitLabelled).map(readLine)
+  const lines: Line[] = rawLines.flatMap(splitLabelled).map(readLine).filter(l => l.key || /[\p{L}\p{N}]/u.test(l.value))
+  if (lines.length === 0 || lines.every(l => /^https?:\/\/\S+$/.test(l.value.trim()))) {
+    return problem('no-start', '只看到一个链接或表情，机器人打不开链接，这次没有创建活动。请把通知的文字粘贴过来，或按下面的格式写', exampleOf(null, null, now, timeZone))
+  }
   const notes: string[] = []
   const valueOf = (l: Line): string => toHalfWidth(l.value).replace(/∶/g, ':')
 
@@ -421,10 +465,15 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   }
 
   // the title line, after any greeting
-  const titleIndex = lines.findIndex(l => !isGreeting(l))
+  let titleIndex = lines.findIndex(l => !isGreeting(l))
+  // 【通知】 or 活动预告 on a line of its own says what follows, it is not the title
+  if (titleIndex >= 0 && GENERIC.test(stripMarks(lines[titleIndex]?.text ?? '').rest.replace(/[【】[\]:：!！\s]/g, ''))) {
+    (lines[titleIndex] as Line).used = true
+    titleIndex = lines.findIndex((l, i) => i > titleIndex && !isGreeting(l))
+  }
   const titleLine = lines[titleIndex]
   let heading: { title: string, wrapped: boolean } | null = null
-  if (titleLine && !titleLine.key && !titleLine.emojiKey && looksLikeTitle(titleLine.text) && titleIndex <= 1) {
+  if (titleLine && !titleLine.key && !titleLine.emojiKey && looksLikeTitle(titleLine.text) && titleIndex <= 2) {
     heading = unwrapTitle(titleLine.text)
     titleLine.used = true
   }
@@ -472,28 +521,30 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     const scored = candidates.map(l => {
       const v = toHalfWidth(l.value)
       const d = datesIn(v, false).filter(h => !isDeadlineAt(v, h))
-      return { l, d, v, score: d.length === 0 ? -1 : /(?:定于|将于|拟于|拟定于|计划于|兹定于|于)\s*$/.test(v.slice(0, d[0]?.index)) ? 2 : 1 }
+      // 为庆祝12月4日宪法日，定于12月12日…: the date the activity is set for
+      const set = d.find(h => /(?:定于|将于|拟于|拟定于|计划于|兹定于|于|在)\s*$/.test(v.slice(0, h.index)))
+      return { l, d, v, hit: set ?? d[0], score: d.length === 0 ? -1 : set ? 2 : 1 }
     }).filter(c => c.score > 0).sort((a, b) => b.score - a.score)
     const pick = scored[0]
     if (pick) {
       proseLine = pick.l
-      const d = pick.d[0] as DateHit
+      const d = pick.hit as DateHit
       const after = pick.v.slice(d.end)
       const adjacent = SESSION_AT_START.exec(after.replace(/^[\s,，的]+/, ''))
       const i = lines.indexOf(pick.l)
       const following = lines.slice(i + 1).filter((l, k, all) => !l.key && SESSION_AT_START.test(toHalfWidth(l.value)) && all.slice(0, k).every(p => !p.key && SESSION_AT_START.test(toHalfWidth(p.value))))
       if (pick.d.length > 1 && new Set(pick.d.map(dayKey)).size > 1 && /或|还是/.test(pick.v)) {
         when = { kind: 'two-dates', dates: pick.d.map(dayKey) }
+      } else if (OR_DAYS.test(simplified(pick.v))) {
+        when = { kind: 'two-dates', dates: pick.d.map(dayKey) }
       } else if (adjacent) {
-        const rangeEnd = after.replace(/^[\s,，的]+/, '').slice(adjacent[0].length)
         when = readWhen([`${d.text} ${adjacent[0]}`], now, timeZone, null)
-        void rangeEnd
       } else if (following.length > 0) {
         when = readWhen([d.text, ...following.map(valueOf)], now, timeZone, null)
       } else {
         when = { kind: 'no-clock', date: d.text }
       }
-      placeFromTime = placeInProse(pick.l.value.slice(pick.l.value.indexOf(d.text.replace(/\(.*$/, '')) >= 0 ? 0 : 0))
+      placeFromTime = placeInProse(pick.l.value)
     }
   }
   // an outing starts where people gather: 集合时间 7:40 on the activity's day
@@ -509,6 +560,16 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
       if (when.kind === 'ok' && timeField) notes.push('出行活动以集合时间为开始时间')
     } else if (g.kind === 'error' || g.kind === 'two-dates') {
       when = g
+    }
+  }
+
+  // an outing with only 出发时间：12月5日 7:30 starts when it leaves
+  if (when.kind === 'none' || when.kind === 'no-clock') {
+    const leave = lines.find(l => l.key === 'aside' && /^出发(时间)?$/.test(simplified(l.label ?? '')))
+    if (leave) {
+      const hint = when.kind === 'no-clock' ? when.date : null
+      const g = readWhen([toHalfWidth(leave.value)], now, timeZone, hint)
+      if (g.kind === 'ok') { when = g; leave.used = true; notes.push('以出发时间为开始时间') }
     }
   }
 
@@ -540,10 +601,11 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   const placeField = first('place')
   const gatherPlace = first('gatherPlace')
   const placeValue = (l: Line | undefined): string | null => (l ? fieldText(l).join(' ').replace(/[。；;]$/, '').trim() || null : null)
-  let location = gatherUsed && gatherPlace ? placeValue(gatherPlace) : placeValue(placeField) ?? placeFromTime ?? placeValue(gatherPlace)
+  let location: string | null = gatherUsed && gatherPlace ? placeValue(gatherPlace) : placeValue(placeField) ?? placeFromTime ?? placeValue(gatherPlace)
   if (gatherUsed && gatherPlace) take(gatherPlace)
   else if (placeField) take(placeField)
   else if (!placeFromTime) take(gatherPlace)
+  if (location && /^(另行通知|待定|另行告知|稍后通知|待通知)/.test(location)) location = null
   if (location && [...location].length > LIMITS.location) {
     location = cut(location, LIMITS.location)
     notes.push(`地点太长，只取了前${LIMITS.location}个字`)
@@ -555,7 +617,9 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   if (capacityField) {
     const v = fieldText(capacityField).join(' ')
     capacity = capacityOfField(v)
-    if (capacity === null) capacity = v // read by readFields, which names the problem
+    // 名额有限，先到先得: no number, so no limit is set; a number that cannot be read is refused by readFields
+    if (capacity === null && /[\d一二三四五六七八九十百]/.test(v)) capacity = v
+    else if (capacity === null) notes.push('名额没有写人数，按不限人数')
     take(capacityField)
   } else {
     for (const l of lines) {
@@ -574,7 +638,7 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   } else {
     for (const l of lines) {
       if (l.key && l.key !== 'signup' && l.key !== 'aside' && l.key !== 'description') continue
-      const found = deadlineIn(l.key === 'signup' && /^即日起|^\d|^[一二三四五六七八九十]+月/.test(toHalfWidth(l.value).trim()) ? `即日起至${toHalfWidth(l.value).replace(/^即日起\s*(?:至|到)?/, '')}` : l.text)
+      const found = l.key === 'signup' ? signupDeadline(l.value) ?? deadlineIn(l.text) : deadlineIn(l.text)
       if (found) { deadline = found; break }
     }
   }
