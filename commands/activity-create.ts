@@ -59,7 +59,7 @@ export function readActivityText (body: string, now: number, timeZone: string): 
   throw new UserError(notice.error.message, notice.error.example)
 }
 
-export default defineCommand<NewActivity>({
+export default defineCommand<NewActivity, 'room'>({
   name: '活动',
   aliases: ['发起活动', '新活动', '新建活动'],
   summary: '发起活动（每行一项，或用分号隔开）',
