@@ -11,6 +11,7 @@ import { promote, rosterCounts, signupLabels } from '../src/db/signups.js'
 import { everyoneSignedUp, peopleOf, viewOf } from '../src/db/activity-with-roster.js'
 import { checkActivity, deadlineAfterStart, readFields, settleDeadline, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
 import { activityCard, instantText, whenText } from '../src/domain/card.js'
+import { noticeFields } from '../src/domain/notice-reader.js'
 import { formatOffsetZh } from '../src/domain/durations.js'
 import { addDays, formatDateTimeZh, fromWall, toWall } from '../src/domain/zoned-time.js'
 
@@ -35,7 +36,20 @@ export default defineCommand<{ id: number, fields: ActivityFields }, 'room'>({
     const { id, rest: body } = splitLeadingId(rest)
     if (id === null) throw new UserError('请写明要修改的活动编号和内容', EXAMPLE)
     if (!body) throw new UserError('请写明要修改什么（主题、时间、地点、名额、类型、截止、提醒、说明）', EXAMPLE)
-    return { id, fields: readFields(splitFields(body, EXAMPLE), ctx.now, ctx.timeZone) }
+    // the field form as always; what it does not know is read with the notice reader's names (会议地点：…, 人数：限30人)
+    let strict: unknown
+    try {
+      return { id, fields: readFields(splitFields(body, EXAMPLE), ctx.now, ctx.timeZone) }
+    } catch (e) {
+      strict = e
+    }
+    const alt = noticeFields(body)
+    if (!alt) throw strict
+    try {
+      return { id, fields: readFields(alt, ctx.now, ctx.timeZone) }
+    } catch {
+      throw strict
+    }
   },
   handle (ctx) {
     const tz = ctx.config.timeZone

@@ -366,6 +366,21 @@ function placeInProse (text: string): string | null {
   return place
 }
 
+/** 同心读书会 12月12日…: the words in front of a date, when they are a name and not a sentence. */
+function leadingTitle (text: string): string | null {
+  const hit = datesIn(toHalfWidth(text), false)[0]
+  if (!hit) return null
+  const before = text.slice(0, hit.index).replace(/(?:定于|将于|拟于|于|在|时间|日期)?[\s:：,，(（]*$/, '').trim()
+  return before.length >= 2 && before.length <= 40 && !/[，,。；;]/.test(before) && /\p{Script=Han}/u.test(before) ? before : null
+}
+
+/** 12月12日下午2点 同心荟, …早上8点 景山公园门口集合: a short place after the time, set apart by a space or a comma. */
+function trailingPlace (tail: string): string | null {
+  const m = /^\s*[\s,，]\s*(?:在|地点[:：]?)?\s*([^\s,，。；;!！]{2,30}?)\s*(?:集合|集中|见)?[。!！]?$/.exec(tail)
+  const place = m?.[1]
+  return place && !/(报名|参加|欢迎|接龙|活动|请|准时)/.test(place) ? place : null
+}
+
 /** The title in a sentence: 召开新联会年度工作座谈会，举办“月圆同心”中秋茶话会. */
 function titleInProse (text: string): string | null {
   const m = /(?:举办|召开|举行|开展|组织)\s*([^，,。；;]{2,60})/.exec(text)
@@ -545,6 +560,7 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
         when = { kind: 'no-clock', date: d.text }
       }
       placeFromTime = placeInProse(pick.l.value)
+      if (adjacent && !placeFromTime) placeFromTime = trailingPlace(after.replace(/^[\s,，的]+/, '').slice(adjacent[0].length))
     }
   }
   // an outing starts where people gather: 集合时间 7:40 on the activity's day
@@ -590,7 +606,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   } else if (heading) {
     title = heading.title
   } else if (proseLine) {
-    title = titleInProse(proseLine.value)
+    // 同心读书会 12月12日下午2点 同心荟 (a 接龙 header): the words before the date name it
+    title = titleInProse(proseLine.value) ?? leadingTitle(proseLine.value)
   }
   if (title && !titleFromField && [...title].length > LIMITS.title) {
     title = cut(title, LIMITS.title)
@@ -618,8 +635,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     const v = fieldText(capacityField).join(' ')
     capacity = capacityOfField(v)
     // 名额有限，先到先得: no number, so no limit is set; a number that cannot be read is refused by readFields
-    if (capacity === null && /[\d一二三四五六七八九十百]/.test(v)) capacity = v
-    else if (capacity === null) notes.push('名额没有写人数，按不限人数')
+    if (capacity === null && /^(名额)?(有限|先到先得|先报先得|额满即止|满员即止|报满为止)/.test(v.trim())) notes.push('名额没有写人数，按不限人数')
+    else if (capacity === null) capacity = v
     take(capacityField)
   } else {
     for (const l of lines) {
@@ -719,4 +736,24 @@ function isDeadlineAt (text: string, hit: DateHit): boolean {
   const before = text.slice(Math.max(0, hit.index - 6), hit.index)
   const after = text.slice(hit.end, hit.end + 12)
   return /(?:请于|请在|截止|截至|即日起至|即日起到|至|到)\s*$/.test(before) || new RegExp(`^\\s*(?:${DAYPART})?\\s*(?:${CLOCK})?\\s*(?:之前|以前|前|截止|止)`).test(after)
+}
+
+/**
+ * The fields of #修改 written the way notices label them (会议地点：…, 人数：限30人，先报先得, 【时间】…): raw fields for
+ * readFields, or null when a line is not a field the reader knows.
+ */
+export function noticeFields (body: string): RawFields | null {
+  const parts = body.includes('\n') ? body.split('\n') : body.split(/[;；]/)
+  const out: RawFields = {}
+  for (const part of parts.flatMap(splitLabelled)) {
+    if (part.trim() === '') continue
+    const line = readLine(part.trim())
+    const value = line.value.trim()
+    if (!line.key || line.heading || value === '') return null
+    const key = ({ title: 'title', time: 'time', date: 'time', gatherTime: 'time', place: 'location', gatherPlace: 'location', capacity: 'capacity', deadline: 'deadline', type: 'type', remind: 'remind', description: 'description' } as const)[line.key as string]
+    if (!key) return null
+    if (out[key] !== undefined) return null
+    out[key] = key === 'capacity' ? capacityOfField(value) ?? value : key === 'title' ? unquoteBook(value) : value
+  }
+  return Object.keys(out).length > 0 ? out : null
 }
