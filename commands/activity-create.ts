@@ -33,33 +33,27 @@ function hasFieldLabel (body: string): boolean {
  * written in fields, the notice's question where it was a notice.
  */
 export function readActivityText (body: string, now: number, timeZone: string): NewActivity {
-  let strict: UserError
+  let written = true
   try {
-    return readNewActivity(body, now, timeZone)
+    splitFields(body)
   } catch (e) {
     if (!(e instanceof UserError)) throw e
-    strict = e
+    written = false
   }
+  // written entirely in fields (or empty): the field form, its refusals included, exactly as it always was
+  // one line (#活动 读书会 周六下午两点) is a notice only with a date written out (定于12月18日下午2点半在…召开…)
   const oneLine = !body.includes('\n')
-  if (body.trim() === '') throw strict
-  if (oneLine && hasFieldLabel(body)) throw strict
-  const notice = readNotice(body, now, timeZone)
-  if (notice.ok) {
-    const v = notice.value
-    return {
-      title: v.title, start: v.start, end: v.end, location: v.location, capacity: v.capacity, deadline: v.deadline,
-      type: v.type, description: v.description, notes: v.notes, fromNotice: true,
-      ...(v.remindOffsets ? { remindOffsets: v.remindOffsets } : {}),
-    }
+  if (written || body.trim() === '' || (oneLine && (hasFieldLabel(body) || !/\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十廿卅]{1,3}[日号]/.test(toHalfWidth(body))))) {
+    return readNewActivity(body, now, timeZone)
   }
-  // a message written in fields (主题 and 时间 both there) keeps the field form's own refusal
-  let fields = false
-  try {
-    const raw = splitFields(body)
-    fields = raw.title !== undefined && raw.time !== undefined
-  } catch { /* not the field form */ }
-  if (fields) throw strict
-  throw new UserError(notice.error.message, notice.error.example)
+  const notice = readNotice(body, now, timeZone)
+  if (!notice.ok) throw new UserError(notice.error.message, notice.error.example)
+  const v = notice.value
+  return {
+    title: v.title, start: v.start, end: v.end, location: v.location, capacity: v.capacity, deadline: v.deadline,
+    type: v.type, description: v.description, notes: v.notes, fromNotice: true,
+    ...(v.remindOffsets ? { remindOffsets: v.remindOffsets } : {}),
+  }
 }
 
 /**
