@@ -1,4 +1,5 @@
 // Reading durations people and config files write: `24h,1h`, `1天,2小时`, `30分钟`, `90s`.
+import { readZhNumber, ZH_NUMERAL_CHARS } from './zh-numerals.js'
 
 const UNITS: Array<[RegExp, number]> = [
   [/^(d|day|days|天|日)$/, 24 * 60 * 60_000],
@@ -8,25 +9,24 @@ const UNITS: Array<[RegExp, number]> = [
   [/^(ms)$/, 1],
 ]
 
-const ZH_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 }
-
-/** 24, 二十四, 半 → number; null when it is not a number. */
+/** 24, 1.5, 二十四, 两, 半 → number; null when it is not a number. */
 function readAmount (raw: string): number | null {
   if (/^\d+(\.\d+)?$/.test(raw)) return Number(raw)
   if (raw === '半') return 0.5
-  if (!/^[零一二两三四五六七八九十]+$/.test(raw)) return null
-  if (raw.includes('十')) {
-    const [tens, ones] = raw.split('十') as [string, string]
-    return (tens === '' ? 1 : ZH_DIGITS[tens] ?? NaN) * 10 + (ones === '' ? 0 : ZH_DIGITS[ones] ?? NaN)
+  // 一个半 (小时), 两个半: a whole number and a half
+  const andHalf = /^(.+?)个?半$/.exec(raw)
+  if (andHalf) {
+    const whole = readZhNumber(andHalf[1] ?? '')
+    return whole === null ? null : whole + 0.5
   }
-  return raw.length === 1 ? ZH_DIGITS[raw] ?? null : null
+  return readZhNumber(raw)
 }
 
-/** One duration, e.g. `24h`, `1天`, `2小时`, `30分钟`, `半小时`; null when unreadable or not positive. */
+/** One duration, e.g. `24h`, `1天`, `2小时`, `30分钟`, `半小时`, `一个半小时`; null when unreadable or not positive. */
 export function parseDuration (text: string): number | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, '')
+  const t = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '')
   if (t === '半小时' || t === '半个小时') return 30 * 60_000
-  const m = /^([\d.]+|[零一二两三四五六七八九十半]+)(.+)$/.exec(t)
+  const m = new RegExp(`^([\\d.]+|[${ZH_NUMERAL_CHARS}]+(?:个?半)?|半)(.+)$`).exec(t)
   if (!m) return null
   const amount = readAmount(m[1] as string)
   if (amount === null || !Number.isFinite(amount) || amount <= 0) return null

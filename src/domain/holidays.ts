@@ -2,6 +2,7 @@
 // The lunar ones (and 清明, a solar term) move every year: their dates for 2025–2036 were computed with the
 // lunar-javascript library (the holidays table in test/time-phrase.test.ts spot-checks them); later years are
 // refused rather than guessed.
+import { readZhNumber } from './zh-numerals.js'
 import { addDays, type WallTime } from './zoned-time.js'
 
 /** The festivals whose date moves, in the order of each year's row below. */
@@ -52,7 +53,7 @@ export function holidayDate (word: string, today: CalendarDay, year?: number): {
   const firstMonth = /^(?:正月|大年)初([一二三四五六七八九十])$/.exec(word)
   const moving = firstMonth ? '春节' : ALIASES[name] ?? ALIASES[word]
   if (!moving) return null
-  const after = firstMonth ? '一二三四五六七八九十'.indexOf(firstMonth[1] ?? '') : 0
+  const after = firstMonth ? (readZhNumber(firstMonth[1] ?? '') ?? 1) - 1 : 0
   // 2027年中秋节: that year's; else the next one on or after today
   for (const y of year ? [year] : [today.year, today.year + 1]) {
     const mmdd = MOVING_DATES[y]?.[MOVING.indexOf(moving)]

@@ -2,15 +2,27 @@
 // only the zh locale: the package root loads every language chrono knows (three times the start-up cost)
 import * as zh from 'chrono-node/zh'
 import type { ParsedComponents, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node'
+import { parseDuration } from './durations.js'
 import { HOLIDAY_WORDS, holidayDate } from './holidays.js'
+import { readZhNumber, ZH_NUMERAL_CHARS, zhNumeralsToDigits } from './zh-numerals.js'
 import { addDays, daysInMonth, fromWall, toWall, weekdayOf, weekdayZh } from './zoned-time.js'
 
 /**
- * `dated`: the phrase named a day (明天, 周六, 12月5日); 下午3点 alone did not, so it means today or tomorrow.
+ * `dated`: the phrase named a day (明天, 周六, 12月5日, 2小时后); 下午3点 alone did not, so it means today or tomorrow.
  * `startMinutes`: the start's clock as written, in minutes after midnight (晚上12点 = 1440, the midnight ending that day).
+ * `rest`: the words after the time that were left unread ('' unless `trailingWords` was asked for): 理论授课, 签到,
+ * 在同心荟举行, 前向秘书处报名. A time in them is never read; what they say about the time (签到, 前) is the caller's.
  */
-export interface TimeSpan { start: number; end: number | null; hasTime: boolean; dated: boolean; startMinutes: number }
+export interface TimeSpan { start: number; end: number | null; hasTime: boolean; dated: boolean; startMinutes: number; rest: string }
 export type TimeParseResult = { ok: true, value: TimeSpan } | { ok: false, error: string }
+
+export interface PhraseOptions {
+  /**
+   * A notice's line may go on after its time (上午九点至十一点半 理论授课, 下午2:30 签到): read the time it starts with and
+   * return the words after it as `rest`. Without it (a `时间：` field) every word must be understood, as before.
+   */
+  trailingWords?: boolean
+}
 
 interface CalendarDate { year: number; month: number; day: number }
 
@@ -44,12 +56,32 @@ interface Anchor { now: number; timeZone: string; today: CalendarDate }
  * Reads one phrase typed at `now` (epoch ms), all wall times in `timeZone`. A date alone gives its 00:00 with hasTime
  * false; past times are returned as read (the caller refuses them). Any text gets an answer, never an exception.
  */
-export function parseTimePhrase (text: string, now: number, timeZone: string): TimeParseResult {
+export function parseTimePhrase (text: string, now: number, timeZone: string, options: PhraseOptions = {}): TimeParseResult {
   const written = text.trim()
   if (written === '') return { ok: false, error: '没有写时间' }
-  if (/周末/.test(written)) return { ok: false, error: '「周末」是周六还是周日？请写明是哪一天，例如「周六下午2点」' }
+  if (/周末|週末/.test(written)) return { ok: false, error: '「周末」是周六还是周日？请写明是哪一天，例如「周六下午2点」' }
   try {
-    return { ok: true, value: readSpan(normalise(written, toWall(now, timeZone).year), written, now, timeZone) }
+    refuseUndecided(written)
+    const wall = toWall(now, timeZone)
+    const today = { year: wall.year, month: wall.month, day: wall.day }
+    const relative = readRelative(normalise(written, today), now, timeZone)
+    if (relative !== null) return { ok: true, value: relative }
+    try {
+      return { ok: true, value: { ...readSpan(normalise(written, today), written, now, timeZone), rest: '' } }
+    } catch (e) {
+      if (!options.trailingWords || !(e instanceof UnreadableError)) throw e
+      // The line goes on after its time: the longest reading up to the first word that is no time (or a comma before
+      // it) wins; a reading that is wrong rather than unread (周日 on a Saturday) is the answer, not a shorter one.
+      for (const cut of trailingCuts(written)) {
+        const head = written.slice(0, cut).trim()
+        try {
+          return { ok: true, value: { ...readSpan(normalise(head, today), head, now, timeZone), rest: written.slice(cut).replace(/^[\s，,；;、。]+/, '').trim() } }
+        } catch (shorter) {
+          if (!(shorter instanceof UnreadableError)) throw shorter
+        }
+      }
+      throw e
+    }
   } catch (e) {
     if (e instanceof PhraseError) return { ok: false, error: e.message }
     throw e
@@ -58,12 +90,99 @@ export function parseTimePhrase (text: string, now: number, timeZone: string): T
 
 /** A sentence for the organiser; anything else thrown is a bug. */
 class PhraseError extends Error {}
+/** The words were not understood, as opposed to understood and wrong (a weekday that is not the date's). */
+class UnreadableError extends PhraseError {}
 
 function fail (message: string): never {
   throw new PhraseError(message)
 }
 
-const unreadable = (written: string): string => `看不懂时间「${written}」`
+function failUnreadable (written: string): never {
+  throw new UnreadableError(`看不懂时间「${written}」`)
+}
+
+/** Words saying the time is not fixed yet: nothing is read from such a phrase, whatever time it also names. */
+const UNDECIDED = /另行通知|另行告知|另行安排|另行确定|另定|再定|待定|未定|待通知|再通知|尚未确定|暂未确定|视[^，,。；;]{0,8}[而再]?定/g
+/** 地点另行通知, 议程待定: the clause is about something else than the time, which is then fixed. */
+const OTHER_SUBJECT = /地点|地址|场地|会场|议程|内容|名单|费用|嘉宾|主讲|座位|路线|车辆|分组|人员|名额|报名方式|形式/
+const TIME_SUBJECT = /时间|日期|几点|时段|哪天|具体时间|活动|会议|开始/
+/** Two times offered (12月12日或13日, 下午或晚上): a choice still to be made. */
+const ALTERNATIVE = new RegExp(`(或者?|或是|还是)\\s*(?=[\\d０-９${ZH_NUMERAL_CHARS}]|[周週星礼禮]|下[周週午个個月]|本周|这周|明|今|后天|大后天|上午|中午|晚上?|早上|凌晨|傍晚)`)
+
+/** Refuses, with what to do, a phrase that leaves its time open: 另行通知, 待定, 12月12日或13日. */
+function refuseUndecided (written: string): void {
+  for (const undecided of written.matchAll(UNDECIDED)) {
+    const clause = written.slice(0, undecided.index).split(/[，,；;。\n]/).at(-1) ?? ''
+    if (OTHER_SUBJECT.test(clause) && !TIME_SUBJECT.test(clause)) continue
+    fail(`时间还没有定（「${undecided[0]}」），定下来后请写明哪天几点`)
+  }
+  const alternative = ALTERNATIVE.exec(written)
+  if (alternative) fail(`写了不止一个时间（「${alternative[1]}」），请只写定下来的那一个`)
+}
+
+/**
+ * 2小时后, 半小时后, 30分钟后, 一个半小时后: an instant counted from now (to the minute). null when the phrase is not
+ * such a count; 3天后 and 两周后 name a day and are read as dates.
+ */
+function readRelative (phrase: string, now: number, timeZone: string): TimeSpan | null {
+  const relative = /^(?:约|大约)?\s*(\S{1,8}?(?:小时|钟头|分钟|分))\s*(?:之|以)?后\s*(?:开始|举行)?$/.exec(phrase)
+  const ms = relative ? parseDuration(relative[1] ?? '') : null
+  if (ms === null) return null
+  const start = Math.floor((now + ms) / 60_000) * 60_000
+  const wall = toWall(start, timeZone)
+  return { start, end: null, hasTime: true, dated: true, startMinutes: wall.hour * 60 + wall.minute, rest: '' }
+}
+
+/** Characters and words a time phrase is made of; the first thing outside them starts the words after the time. */
+const TIME_WORD = new RegExp([
+  '\\s+', '[\\p{P}\\p{S}]', '[0-9０-９]+', `[${ZH_NUMERAL_CHARS}]+`, '[ap]\\.?\\s?m\\.?(?![a-z])',
+  ...HOLIDAY_WORDS, '元旦', '平安夜', '正月', '初', '节', '節',
+  '年', '月', '日', '号', '號', '点', '點', '时', '時', '分钟', '分鐘', '分', '秒', '半', '刻', '整', '钟', '鐘', '小时', '小時', '钟头', '鐘頭',
+  '周', '週', '星期', '礼拜', '禮拜', '天', '上午', '下午', '中午', '晚上', '晚', '早上', '早晨', '早', '凌晨', '淩晨', '清晨', '夜里', '夜晚',
+  '夜間', '夜间', '夜', '傍晚', '午后', '午後', '今', '明', '后', '後', '昨', '前', '大', '本', '这', '這', '个', '個', '下', '上', '次日',
+  '第', '隔天', '翌日', '至', '到', '起', '从', '從', '由', '自', '于', '於', '定于', '定於', '拟于', '擬於', '暂定', '暫定', '准时', '準時',
+  '开始', '開始', '举行', '舉行', '左右', '差',
+].join('|'), 'iuy')
+
+const NUMBER_WORD = new RegExp(`^(?:\\d+|[${ZH_NUMERAL_CHARS}]+)$`)
+/** A number that counts something other than time: 3楼, 二层, 5号楼, 201室, 30人. */
+const COUNTED_PLACE = new RegExp(`^(?:\\d+|[${ZH_NUMERAL_CHARS}]+)\\s*号?\\s*[楼层室栋幢座馆厅门区路街期届人名位间排组]`)
+
+/**
+ * Where the words after a time may begin, latest first: the first word that is no time word, and each comma or
+ * semicolon before it (14:00～17:00，13:30签到 is read up to its comma, so 13:30 is never the start).
+ */
+function trailingCuts (written: string): number[] {
+  const commas: number[] = []
+  const words: Array<{ at: number, word: string }> = []
+  let at = 0
+  while (at < written.length) {
+    TIME_WORD.lastIndex = at
+    const word = TIME_WORD.exec(written)
+    if (word === null) break
+    if (/^[，,；;。、]$/.test(word[0]) && at > 0) commas.push(at)
+    words.push({ at, word: word[0] })
+    at += word[0].length
+  }
+  if (at === 0 || at === written.length) return commas.reverse()
+  // 下午2点 3楼, 下午2点二楼会议室, 3号楼: a number counting floors, rooms or people belongs to its word; chrono would read
+  // it as the minutes (14:02). The cut goes before it.
+  const numberAt = words.findLastIndex(w => NUMBER_WORD.test(w.word))
+  const counted = words[numberAt]
+  if (counted && words.slice(numberAt + 1).every(w => w.word === '号') && !/[:.]$/.test(written.slice(0, counted.at)) &&
+    COUNTED_PLACE.test(written.slice(counted.at))) {
+    return [counted.at, ...commas.filter(cut => cut < counted.at).reverse()]
+  }
+  // 下午2点半 上课, 9:00前往: the words 上课 and 前往 begin with a time word; step back over at most two such words
+  // (never over digits, so 13:30开课 is not cut inside 13:30)
+  const backOff = words.slice(-2).reverse().filter(w => /^\p{Script=Han}+$/u.test(w.word))
+  const steps = [at]
+  for (const w of backOff) {
+    if (w.at !== (steps.at(-1) ?? at) - w.word.length) break
+    steps.push(w.at)
+  }
+  return [...steps.filter(cut => cut > 0), ...commas.filter(cut => cut < at).reverse()]
+}
 
 /** Further ahead than this an activity's year is surely mistyped (9999-12-05). */
 const MAX_YEARS_AHEAD = 2
@@ -71,7 +190,7 @@ const MAX_YEARS_AHEAD = 2
 const MAX_SPAN_DAYS = 7
 const DAY_MS = 24 * 3600_000
 
-function readSpan (phrase: string, written: string, now: number, timeZone: string): TimeSpan {
+function readSpan (phrase: string, written: string, now: number, timeZone: string): Omit<TimeSpan, 'rest'> {
   const wall = toWall(now, timeZone)
   const anchor: Anchor = { now, timeZone, today: { year: wall.year, month: wall.month, day: wall.day } }
   const [startText, endText] = splitRange(phrase, written)
@@ -129,7 +248,7 @@ function compareDates (a: CalendarDate, b: CalendarDate): number {
 // ---------------------------------------------------------------------------------------------
 // Normalisation: rewrite what chrono misses into forms it reads.
 
-const NUMERAL = '零〇一二两三四五六七八九十'
+const NUMERAL = ZH_NUMERAL_CHARS
 
 /** A date as written inside brackets: 11月28日, 2026年11月28日, 11.28, 11/28, 28号, 二十八号. */
 const BRACKETED_DATE = `(?:\\d{4}\\s*[年./-]\\s*)?[\\d${NUMERAL}]{1,3}\\s*(?:月|[./-])\\s*[\\d${NUMERAL}]{1,3}\\s*[日号]?|[\\d${NUMERAL}]{1,3}\\s*[日号]`
@@ -142,8 +261,8 @@ const DIGIT_WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日']
  * 1点45分 and so 13:45 as 两点 is 14:00, 一点差一刻 is 12:45.
  */
 function minutesBefore (written: string, hourText: string, beforeText: string): string {
-  const hour = chineseNumber(hourText)
-  const before = beforeText === '一刻' ? 15 : beforeText === '三刻' ? 45 : chineseNumber(beforeText.replace(/\s*分钟?$/, ''))
+  const hour = readZhNumber(hourText) ?? NaN
+  const before = beforeText === '一刻' ? 15 : beforeText === '三刻' ? 45 : readZhNumber(beforeText.replace(/\s*分钟?$/, '')) ?? NaN
   if (!(hour >= 1 && hour <= 24) || !(before >= 1 && before <= 59)) return written
   const minute = 60 - before
   if (hour === 1) return `12点${minute}分`
@@ -151,7 +270,55 @@ function minutesBefore (written: string, hourText: string, beforeText: string): 
   return `${String(hour - 1).padStart(2, '0')}点${minute}分`
 }
 
+/** Traditional characters of the time vocabulary, and the two ratio colons (9∶00), as the simplified text reads them. */
+const SIMPLIFIED: Record<string, string> = {
+  時: '时', 點: '点', 鐘: '钟', 號: '号', 週: '周', 禮: '礼', 後: '后', 這: '这', 個: '个', 兩: '两', 間: '间', 開: '开',
+  舉: '举', 於: '于', 準: '准', 淩: '凌', 節: '节', 陽: '阳', 國: '国', 慶: '庆', 聖: '圣', 誕: '诞', 兒: '儿', 婦: '妇',
+  勞: '劳', 動: '动', 軍: '军', 師: '师', 擬: '拟', 從: '从', 頭: '头', 暫: '暂', 來: '来', 裡: '里', 裏: '里', 晚間: '晚间',
+  '∶': ':', '︰': ':',
+}
+const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).filter(k => k.length === 1).join('')}]`, 'g')
+
+/** The unit a numeral counts, just after it: 十二月, 廿六日, 九点, 三十分, 两个小时, 三天. */
+const COUNTED_UNIT = /^\s*(?:年|月|日|号|点|时|分|秒|个?\s*(?:小时|钟头|星期|礼拜|月)|天|周)/
+
+/**
+ * 二〇二七年十二月廿六日下午三点二十 → 2027年12月26日下午3点20: a numeral counting a unit, or minutes after 点/时,
+ * in digits. Weekdays (周六, 星期日), 初八, 第二天 and quarter hours (一刻) keep their characters.
+ */
+function numeralsInDigits (text: string): string {
+  const weekdaysApart = text.replace(new RegExp(`((?:周|星期|礼拜)[一二三四五六日天])(?=\\s*[${ZH_NUMERAL_CHARS}])`, 'g'), '$1 ')
+  return zhNumeralsToDigits(weekdaysApart, ({ index, text: numeral }, whole) => {
+    const before = whole.slice(0, index)
+    const after = whole.slice(index + numeral.length)
+    if (/(?:周|星期|礼拜|初|第)$/.test(before) || /^\s*刻/.test(after)) return false
+    return COUNTED_UNIT.test(after) || /[点时]$/.test(before)
+  })
+}
+
+/**
+ * 5:30am, 6:00 AM, 5:30 a.m., 8:30pm, 8:30 P.M., 5pm: the half of the day in words, so the afternoon default for a
+ * bare 1–6 never overrides an explicit am. 14:30pm needs no pm; 14:30am and 下午5:30am contradict themselves.
+ */
+function meridiemInWords (written: string, dayPart: string | undefined, hourText: string, minuteText: string | undefined, meridiem: string): string {
+  const hour = Number(hourText)
+  const minute = minuteText ?? '00'
+  const pm = meridiem.toLowerCase() === 'p'
+  const saidPm = dayPart !== undefined && /下午|晚上|傍晚/.test(dayPart)
+  const saidAm = dayPart !== undefined && /上午|早上|凌晨/.test(dayPart)
+  if (hour > 23 || (pm ? saidAm || hour === 0 : saidPm || hour > 12)) fail(`「${written.trim()}」是上午还是下午？请写清楚，例如「上午9:30」或「下午2:30」`)
+  if (pm) return hour === 12 ? `中午12:${minute}` : hour > 12 ? `${hour}:${minute}` : `${dayPart ?? '下午'}${hour}:${minute}`
+  return hour === 12 || hour === 0 ? `凌晨0:${minute}` : `${dayPart ?? '上午'}${hour}:${minute}`
+}
+
 const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) => string)]> = [
+  [/(上午|下午|早上|晚上|中午|凌晨|傍晚)?\s*(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?(?![a-z])/gi,
+    (m, dayPart: string | undefined, hour: string, minute: string | undefined, meridiem: string) => meridiemInWords(m, dayPart, hour, minute, meridiem)],
+  // PM2:30, AM 9:00: the same, written before the time
+  [/(上午|下午|早上|晚上|中午|凌晨|傍晚)?\s*(?<![a-z])([ap])\.?m\.?\s*(\d{1,2})(?::(\d{2}))?(?![\d:.])/gi,
+    (m, dayPart: string | undefined, meridiem: string, hour: string, minute: string | undefined) => meridiemInWords(m, dayPart, hour, minute, meridiem)],
+  // 元月 is January.
+  [/元月/g, '1月'],
   // 周6, 星期7: weekdays in digits.
   [/(周|星期|礼拜)([1-7])(?![\d.:点时])/g, (_, week: string, n: string) => `${week}${DIGIT_WEEKDAY[Number(n)]}`],
   // 2点钟 is 2点.
@@ -159,8 +326,6 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   // 差一刻九点, 九点差一刻, 九点差五分: so many minutes before the hour.
   [new RegExp(`差\\s*(一刻|三刻|(?:\\d{1,2}|[${NUMERAL}]{1,3})\\s*分钟?)\\s*(\\d{1,2}|[${NUMERAL}]{1,3})\\s*点`, 'g'), (m, before: string, hour: string) => minutesBefore(m, hour, before)],
   [new RegExp(`(\\d{1,2}|[${NUMERAL}]{1,3})\\s*点\\s*差\\s*(一刻|三刻|(?:\\d{1,2}|[${NUMERAL}]{1,3})\\s*分钟?)`, 'g'), (m, hour: string, before: string) => minutesBefore(m, hour, before)],
-  // 14:30pm: an hour past noon needs no pm (2:30pm keeps it for chrono).
-  [/(?<!\d)(1[2-9]|2[0-3])(:\d{2})\s*[pP]\.?[mM]\.?/g, '$1$2'],
   // 下周周六, 这周星期三: the week said twice.
   [/(下下|下|本|这|上)个?(?:周|星期|礼拜)的?\s*((?:周|星期|礼拜)[一二三四五六日天1-7])/g, '$1$2'],
   // 元旦 is the first of January (the next one, as any year-less date); 平安夜 before 夜晚 below reads it as 晚上.
@@ -190,6 +355,10 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
   [/(?<![\d.:/])(\d{1,2})[./](\d{1,2})(?![\d.:/点时])/g, '$1月$2日'],
   // 12-05 15:00: a dash between two numbers is a date only when a time follows (2-4点 stays a range).
   [/(?<![\d.:/-])(\d{1,2})-(\d{1,2})(?!\d)(?=\s*(?:\d{1,2}\s*[:点时]|上午|下午|中午|晚上|早上|凌晨))/g, '$1月$2日 '],
+  // 下午2点 三楼: chrono would read a number after 点 and a space as its minutes (14:03); 2点 30分 keeps them.
+  [new RegExp(`([点时])\\s+(?=(?:\\d{1,2}|[${NUMERAL}]+)(?![\\d${NUMERAL}]|\\s*分))`, 'g'), '$1 | '],
+  // 12月12日由上午九时起, 自14:00起: 由, 自 and 从 say "from", which chrono does not expect between a date and its time.
+  [/(?:由|自|从)(?=\s*(?:上午|下午|中午|晚上|早上|凌晨|傍晚|\d))/g, ' '],
   // Day parts chrono has no word for.
   [/(今|明)晨/g, '$1早'],
   [/今夜/g, '今晚'],
@@ -216,16 +385,36 @@ const REWRITES: Array<[RegExp, string | ((match: string, ...groups: string[]) =>
  * Half-width (NFKC: １４：００（周六）～ → 14:00(周六)~), one kind of dash, chrono-readable dates and day parts; 今年 and
  * 明年 become the year they name (`year` is the organiser's).
  */
-function normalise (text: string, year: number): string {
-  const years = text.normalize('NFKC').replace(/今年/g, `${year}年`).replace(/明年/g, `${year + 1}年`)
-  return REWRITES.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement as string), years).trim()
+function normalise (text: string, today: CalendarDate): string {
+  const simplified = text.normalize('NFKC').replace(TRADITIONAL, ch => SIMPLIFIED[ch] ?? ch)
+  const { year } = today
+  const years = numeralsInDigits(simplified).replace(/今年/g, `${year}年`).replace(/明年/g, `${year + 1}年`)
+  const days = years.replace(RELATIVE_DAY_WITH_DATE, (_, word: string, date: string, weekday?: string) => relativeDayAsDate(today, word, date, weekday))
+  return REWRITES.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement as string), days).trim()
+}
+
+const RELATIVE_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2 }
+/** 今天（6月18日，周五）, 明天(12.6): a day word with its date in brackets, and perhaps the weekday too. */
+const RELATIVE_DAY_WITH_DATE = new RegExp(`(${Object.keys(RELATIVE_DAYS).join('|')})\\s*\\(\\s*(${BRACKETED_DATE})\\s*[,、]?\\s*((?:周|星期|礼拜)[一二三四五六日天])?\\s*\\)`, 'g')
+
+/** The bracketed date, once checked to be the day the word names: 今天（6月18日） written on 6月17日 is refused. */
+function relativeDayAsDate (today: CalendarDate, word: string, date: string, weekday: string | undefined): string {
+  const meant = addDays(today, RELATIVE_DAYS[word] ?? 0)
+  const written = /(?:(\d{4})\s*[年./-]\s*)?(?:(\d{1,2})\s*(?:月|[./-])\s*)?(\d{1,2})\s*[日号]?$/.exec(date)
+  const year = written?.[1] === undefined ? meant.year : Number(written[1])
+  const month = written?.[2] === undefined ? meant.month : Number(written[2])
+  const day = Number(written?.[3])
+  if (year !== meant.year || month !== meant.month || day !== meant.day) {
+    fail(`${word}是${meant.month}月${meant.day}日，不是${date.replace(/\s+/g, '')}`)
+  }
+  return ` ${meant.year}年${meant.month}月${meant.day}日 ${weekday ?? ''} `
 }
 
 /** `14:00-16:00` → [`14:00`, `16:00`]; each side is read on its own so the end can inherit from the start. */
 function splitRange (phrase: string, written: string): [string] | [string, string] {
   const sides = phrase.split(/-|到|至/).map(s => s.trim())
   const [start, end] = sides
-  if (start === undefined || start === '' || sides.length > 2 || end === '') fail(unreadable(written))
+  if (start === undefined || start === '' || sides.length > 2 || end === '') failUnreadable(written)
   return end === undefined ? [start] : [start, end]
 }
 
@@ -271,8 +460,8 @@ const mondayWeekParser: Parser = {
 const dayOfMonthParser: Parser = {
   pattern: () => new RegExp(`(?<![\\d年月${NUMERAL}])(下个?月|本月|这个?月)?(\\d{1,2}|[${NUMERAL}]{1,3})[号日]`),
   extract: (context, match) => {
-    const day = chineseNumber(match[2] ?? '')
-    if (Number.isNaN(day)) return null
+    const day = readZhNumber(match[2] ?? '')
+    if (day === null) return null
     const result = context.createParsingResult(match.index ?? 0, match[0])
     result.start.assign('day', day)
     const prefix = match[1]
@@ -289,8 +478,8 @@ const dayOfMonthParser: Parser = {
 const daysLaterParser: Parser = {
   pattern: () => new RegExp(`(\\d{1,3}|[${NUMERAL}]{1,3})\\s*个?\\s*(天|日|周|星期|礼拜)\\s*(?:之|以)?后`),
   extract: (context, match) => {
-    const count = chineseNumber(match[1] ?? '')
-    if (Number.isNaN(count)) return null
+    const count = readZhNumber(match[1] ?? '')
+    if (count === null) return null
     const date = addDays(referenceDay(context), count * (match[2] === '天' || match[2] === '日' ? 1 : 7))
     return context.createParsingResult(match.index ?? 0, match[0], { year: date.year, month: date.month, day: date.day })
   },
@@ -370,7 +559,7 @@ function chronoReference (today: CalendarDate): Date {
 // ---------------------------------------------------------------------------------------------
 // Reading one side from chrono's components.
 
-const FILLER = /开始|起|整|左右|前后|举行|从|定于|暂定|拟定|拟于|计划于|准时|于/g
+const FILLER = /开始|起|整|左右|前后|举行|从|由|自|兹|定于|暂定|拟定|拟于|计划于|准时|于|全天|全日/g
 
 /** chrono sets `现在` to its reference instant, which here is a stand-in; not an activity time anyway. */
 const NOW_WORDS = /现在|立刻|立即|即刻|马上/
@@ -379,10 +568,11 @@ function readSide (text: string, today: CalendarDate, written: string): Side {
   const results = zhChrono.parse(text, chronoReference(today))
   const result = results.length === 1 ? results[0] : undefined
   // chrono leaves `end` null rather than undefined; a range cannot survive splitRange, but is refused, not truncated.
-  if (result === undefined || result.end != null || NOW_WORDS.test(text)) fail(unreadable(written))
+  if (result === undefined || result.end != null || NOW_WORDS.test(text)) failUnreadable(written)
   const rest = text.slice(0, result.index) + text.slice(result.index + result.text.length)
   // Refuse rather than guess: everything but filler and punctuation must have been understood.
-  if (rest.replace(FILLER, '').replace(/[\s\p{P}]/gu, '') !== '') fail(unreadable(written))
+  // (emoji and symbols are no words: ⏰ 晚上7点, 📆12月5日)
+  if (rest.replace(FILLER, '').replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]/gu, '') !== '') failUnreadable(written)
 
   const c = result.start
   const dayPart = dayPartOf(result.text)
@@ -432,7 +622,7 @@ function clockOf (c: ParsedComponents, dayPart: DayPart | null, text: string, wr
   if (hour > 24 && pm) hour -= 12 // 下午14:00: chrono adds 12 to an hour already on the 24-hour clock
   const minute = c.get('minute') ?? 0
   // 24:00 is the midnight that ends the day (截止：12月10日24:00)
-  if ((hour > 23 && !(hour === 24 && minute === 0)) || minute > 59) fail(unreadable(written))
+  if ((hour > 23 && !(hour === 24 && minute === 0)) || minute > 59) failUnreadable(written)
   return { hour: hourInDayPart(hour, dayPart), minute }
 }
 
@@ -508,7 +698,7 @@ function pinDate (side: Side, { now, timeZone, today }: Anchor, written: string)
         return side.clock !== null && instantOf(soonest, side.clock, timeZone) <= now ? addDays(soonest, 7) : soonest
       }
       case 'none':
-        if (side.clock === null) return fail(unreadable(written))
+        if (side.clock === null) return failUnreadable(written)
         return instantOf(today, side.clock, timeZone) > now ? today : addDays(today, 1)
     }
   })()
@@ -538,15 +728,10 @@ function instantOf (date: CalendarDate, clock: Clock, timeZone: string): number 
   return fromWall({ ...day, hour: clock.hour % 24, minute: clock.minute }, timeZone)
 }
 
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
-
-/** 28, 二十八, 十五, 三十一, 五; NaN for anything else. */
+/**
+ * 28, 二十八, 十五, 两; NaN for anything else. Kept for callers written before zh-numerals.ts, which is the one reader
+ * of numerals now: new code calls readZhNumber.
+ */
 export function chineseNumber (text: string): number {
-  if (/^\d+$/.test(text)) return Number(text)
-  const [tens, ones, ...more] = text.split('十')
-  if (tens === undefined || more.length > 0) return NaN
-  if (ones === undefined) return text.length === 1 ? DIGIT[text] ?? NaN : NaN
-  const tensValue = tens === '' ? 1 : tens.length === 1 ? DIGIT[tens] ?? NaN : NaN
-  const onesValue = ones === '' ? 0 : ones.length === 1 ? DIGIT[ones] ?? NaN : NaN
-  return tensValue * 10 + onesValue
+  return readZhNumber(text) ?? NaN
 }

@@ -4,7 +4,7 @@
 import type { Target } from '../domain/records.js'
 import type { Db } from '../db/open.js'
 import { enqueueFile, enqueueText } from '../db/outbox-store.js'
-import { chineseNumber } from '../domain/time-phrase.js'
+import { readZhNumber } from '../domain/zh-numerals.js'
 import { currentMonth, previousMonth, toWall } from '../domain/zoned-time.js'
 import { buildReport, monthPeriod, type Period } from './figures.js'
 import type { Report } from './types.js'
@@ -94,7 +94,7 @@ export function readMonth (text: string, now: number, timeZone: string): string 
   const dashed = /^(\d{4})[-./年](\d{1,2})(?:月份?)?$/.exec(t)
   const written = /^(?:(\d{4})年|(今年|去年))?(\d{1,2}|[零一二三四五六七八九十]{1,3})月份?$/.exec(t)
   const [yearText, relative, monthText] = dashed ? [dashed[1], undefined, dashed[2]] : written ? [written[1], written[2], written[3]] : []
-  const month = chineseNumber(monthText ?? '')
+  const month = readZhNumber(monthText ?? '') ?? NaN
   if (!(month >= 1 && month <= 12)) return null
   const w = toWall(now, timeZone)
   // 11月 alone: the latest November that is not in the future
