@@ -43,7 +43,7 @@ export function readActivityText (body: string, now: number, timeZone: string): 
   // written entirely in fields (or empty): the field form, its refusals included, exactly as it always was
   // one line (#活动 读书会 周六下午两点) is a notice only with a date written out (定于12月18日下午2点半在…召开…)
   const oneLine = !body.includes('\n')
-  if (written || body.trim() === '' || (oneLine && (hasFieldLabel(body) || !/\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十廿卅]{1,3}[日号]/.test(toHalfWidth(body))))) {
+  if (written || body.trim() === '' || (oneLine && !/^https?:\/\//.test(body.trim()) && (hasFieldLabel(body) || !/\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十廿卅]{1,3}[日号]/.test(toHalfWidth(body))))) {
     return readNewActivity(body, now, timeZone)
   }
   const notice = readNotice(body, now, timeZone)

@@ -84,6 +84,8 @@ function labelKey (label: string): NoticeKey | undefined {
   if (bare.length > 8) return undefined
   // 报告时间, 讲座地点, 报告题目: a label by what it ends with
   if (/签到|报到|入场|出发|返回|返程|结束|散会|咨询|服务|开放|营业/.test(bare)) return /时间|日期/.test(bare) ? 'aside' : undefined
+  // 活动报名时间, 回执提交时间: when sign-ups (not the activity) happen
+  if (/报名|回执|提交|报送|反馈|缴费|申报|投稿/.test(bare)) return /截止|截至/.test(bare) ? 'deadline' : 'signup'
   if (/^(集合|集中)/.test(bare)) return /时间/.test(bare) ? 'gatherTime' : /地/.test(bare) ? 'gatherPlace' : undefined
   if (/截止|截至/.test(bare)) return 'deadline'
   if (/^报名/.test(bare)) return 'signup'
@@ -194,7 +196,8 @@ const WEEKDAY = '(?:本|这|下|下个)?(?:周|星期|礼拜)[一二三四五六
 const RELATIVE_DAY = new RegExp(`今天|今日|明天|明日|后天|今晚|明晚|今早|明早|${WEEKDAY}`, 'g')
 const DAYPART = '(?:上午|下午|晚上|早上|中午|傍晚|凌晨|夜里|晚间|早晨|清晨|午后|夜晚|晚|早)'
 const CLOCK = `(?:\\d{1,2}\\s*[:：∶]\\s*\\d{2}|(?:\\d{1,2}|[零一二三四五六七八九十两]{1,3})\\s*[点時时](?:\\s*(?:\\d{1,2}|[零一二三四五六七八九十]{1,3})\\s*分?|半|一刻|三刻|整)?)(?:\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))?`
-const SESSION = new RegExp(`(?:${DAYPART}\\s*)?${CLOCK}(?:\\s*(?:[-~～—–－]+|至|到)\\s*(?:${DAYPART}\\s*)?${CLOCK})?`, 'gi')
+const AMPM = '(?:am|pm|a\\.m\\.|p\\.m\\.)'
+const SESSION = new RegExp(`(?:(?:${DAYPART}|${AMPM})\\s*)?${CLOCK}(?:\\s*(?:[-~～—–－]+|至|到)\\s*(?:(?:${DAYPART}|${AMPM})\\s*)?${CLOCK})?`, 'gi')
 const SESSION_AT_START = new RegExp(`^\\s*(?:由|从|自)?\\s*${SESSION.source}`, 'i')
 
 interface DateHit { text: string, index: number, end: number }
@@ -359,11 +362,15 @@ function signupDeadline (value: string): string | null {
 
 /** The place in a sentence: 在同心荟举行, 地点在文化会客厅一楼. */
 function placeInProse (text: string): string | null {
-  const m = /地点(?:在|为|是|设在)\s*([^，,。；;]{2,60})/.exec(text) ??
-    /(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:举行|召开|举办|开展|进行|组织|集合|集中|开讲|开课|参观)/.exec(text)
-  const place = m?.[1]?.trim()
-  if (!place || new RegExp(DATE_TEXT).test(place) || /^(近期|本周|下周|今天|明天|群内|群里|线上)/.test(place)) return null
-  return place
+  const candidates = [
+    ...text.matchAll(/地点(?:在|为|是|设在)\s*([^，,。；;]{2,60})/g),
+    ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:举行|召开|举办|开展|进行|组织|集合|集中|开讲|开课|参观)/g),
+  ]
+  for (const m of candidates) {
+    const place = m[1]?.trim()
+    if (place && !new RegExp(DATE_TEXT).test(toHalfWidth(place)) && !/^(近期|本周|下周|今天|明天|群内|群里|线上|\d)/.test(place) && !SESSION_AT_START.test(toHalfWidth(place))) return place
+  }
+  return null
 }
 
 /** 同心读书会 12月12日…: the words in front of a date, when they are a name and not a sentence. */
@@ -371,6 +378,7 @@ function leadingTitle (text: string): string | null {
   const hit = datesIn(toHalfWidth(text), false)[0]
   if (!hit) return null
   const before = text.slice(0, hit.index).replace(/(?:定于|将于|拟于|于|在|时间|日期)?[\s:：,，(（]*$/, '').trim()
+  if (/^(我们|我|大家|本会|现|兹|经研究|为|各位)/.test(before)) return null
   return before.length >= 2 && before.length <= 40 && !/[，,。；;]/.test(before) && /\p{Script=Han}/u.test(before) ? before : null
 }
 
@@ -383,9 +391,17 @@ function trailingPlace (tail: string): string | null {
 
 /** The title in a sentence: 召开新联会年度工作座谈会，举办“月圆同心”中秋茶话会. */
 function titleInProse (text: string): string | null {
-  const m = /(?:举办|召开|举行|开展|组织)\s*([^，,。；;]{2,60})/.exec(text)
-  const t = m?.[1]?.trim()
-  return t && !/^(的|了|活动$)/.test(t) ? t : null
+  for (const m of text.matchAll(/(?:举办|召开|举行|开展|组织)\s*([^，,。；;]{2,60})/g)) {
+    const t = m[1]?.trim()
+    if (t && !/^(的|了|活动$|过)/.test(t)) return t
+  }
+  return null
+}
+
+/** 下一期定于…在同心荟举行 after 沙龙反响热烈: the kind of activity the sentence names. */
+function kindInProse (text: string): string | null {
+  const kind = /(沙龙|讲座|讲堂|论坛|培训班|培训|座谈会|读书会|联谊会|茶话会|分享会|交流会|研讨会|年会|音乐会|晚会|运动会|义诊|志愿服务|走访|调研|参观)/.exec(text)
+  return kind?.[1] ?? null
 }
 
 // ---- the title line -------------------------------------------------------------------------------------------------
@@ -421,6 +437,8 @@ function looksLikeTitle (text: string): boolean {
   const t = stripMarks(text).rest
   if (t.length < 2 || t.length > 70) return false
   if (/^https?:\/\//.test(t)) return false
+  // 2026年12月3日 on a line of its own is when the notice was written
+  if (new RegExp(`^(?:${DATE_TEXT})$`).test(toHalfWidth(t).trim())) return false
   if (/[，,。；;]/.test(t.replace(/“[^”]*”|《[^》]*》/g, ''))) return false
   if (datesIn(toHalfWidth(t), false).length > 0 && sessionsIn(toHalfWidth(t)).length > 0) return false
   return /\p{Script=Han}|[A-Za-z]{2}/u.test(t)
@@ -480,11 +498,13 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   }
 
   // the title line, after any greeting
-  let titleIndex = lines.findIndex(l => !isGreeting(l))
+  // a greeting, or the date the notice was written, comes before the title
+  const before = (l: Line): boolean => isGreeting(l) || (!l.key && new RegExp(`^(?:${DATE_TEXT})$`).test(toHalfWidth(l.value).trim()))
+  let titleIndex = lines.findIndex(l => !before(l))
   // 【通知】 or 活动预告 on a line of its own says what follows, it is not the title
   if (titleIndex >= 0 && GENERIC.test(stripMarks(lines[titleIndex]?.text ?? '').rest.replace(/[【】[\]:：!！\s]/g, ''))) {
     (lines[titleIndex] as Line).used = true
-    titleIndex = lines.findIndex((l, i) => i > titleIndex && !isGreeting(l))
+    titleIndex = lines.findIndex((l, i) => i > titleIndex && !before(l))
   }
   const titleLine = lines[titleIndex]
   let heading: { title: string, wrapped: boolean } | null = null
@@ -537,7 +557,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
       const v = toHalfWidth(l.value)
       const d = datesIn(v, false).filter(h => !isDeadlineAt(v, h))
       // 为庆祝12月4日宪法日，定于12月12日…: the date the activity is set for
-      const set = d.find(h => /(?:定于|将于|拟于|拟定于|计划于|兹定于|于|在)\s*$/.test(v.slice(0, h.index)))
+      const set = d.find(h => /(?:定于|将于|拟于|拟定于|计划于|兹定于|定在|安排在)\s*$/.test(v.slice(0, h.index))) ??
+        d.find(h => /(?:于|在)\s*$/.test(v.slice(0, h.index)))
       return { l, d, v, hit: set ?? d[0], score: d.length === 0 ? -1 : set ? 2 : 1 }
     }).filter(c => c.score > 0).sort((a, b) => b.score - a.score)
     const pick = scored[0]
@@ -607,7 +628,7 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     title = heading.title
   } else if (proseLine) {
     // 同心读书会 12月12日下午2点 同心荟 (a 接龙 header): the words before the date name it
-    title = titleInProse(proseLine.value) ?? leadingTitle(proseLine.value)
+    title = titleInProse(proseLine.value) ?? leadingTitle(proseLine.value) ?? kindInProse(proseLine.value)
   }
   if (title && !titleFromField && [...title].length > LIMITS.title) {
     title = cut(title, LIMITS.title)
