@@ -256,6 +256,10 @@ function readWhen (pieces: readonly string[], now: number, timeZone: string, dat
     return date ? { kind: 'no-clock', date } : { kind: 'none' }
   }
   if (!date) return { kind: 'none' }
+  // 日期：12月12日 晚上 / 时间：7:00: a part of the day written apart from the clock still holds
+  const loose = [...rest.matchAll(new RegExp(`${DAYPART}(?!\\s*(?:\\d|[一二三四五六七八九十两]))`, 'g'))].map(m => m[0])
+  const bareFirst = !new RegExp(`^(?:${DAYPART}|${AMPM})`, 'i').test(sessions[0] ?? '')
+  if (bareFirst && new Set(loose).size === 1) sessions[0] = `${loose[0]}${sessions[0]}`
   const first = `${date} ${sessions[0]}`
   if (sessions.length === 1) return parseSpan([first], now, timeZone)
   return parseSpan([first, `${date} ${sessions.at(-1)}`], now, timeZone)
