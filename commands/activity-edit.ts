@@ -36,20 +36,15 @@ export default defineCommand<{ id: number, fields: ActivityFields }, 'room'>({
     const { id, rest: body } = splitLeadingId(rest)
     if (id === null) throw new UserError('请写明要修改的活动编号和内容', EXAMPLE)
     if (!body) throw new UserError('请写明要修改什么（主题、时间、地点、名额、类型、截止、提醒、说明）', EXAMPLE)
-    // the field form as always; what it does not know is read with the notice reader's names (会议地点：…, 人数：限30人)
-    let strict: unknown
+    // the field form as always; labels it does not know are read with the notice reader's names (会议地点：…, 【时间】…)
+    let raw
     try {
-      return { id, fields: readFields(splitFields(body, EXAMPLE), ctx.now, ctx.timeZone) }
+      raw = splitFields(body, EXAMPLE)
     } catch (e) {
-      strict = e
+      raw = noticeFields(body)
+      if (!raw) throw e
     }
-    const alt = noticeFields(body)
-    if (!alt) throw strict
-    try {
-      return { id, fields: readFields(alt, ctx.now, ctx.timeZone) }
-    } catch {
-      throw strict
-    }
+    return { id, fields: readFields(raw, ctx.now, ctx.timeZone) }
   },
   handle (ctx) {
     const tz = ctx.config.timeZone
