@@ -588,6 +588,22 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
       if (adjacent && !placeFromTime) placeFromTime = trailingPlace(after.replace(/^[\s,，的]+/, '').slice(adjacent[0].length))
     }
   }
+  // a field and a sentence (定于12月19日…) that name different days: asked, never one of them guessed
+  if (when.kind === 'ok' && !proseLine) {
+    const fieldStart = when.start
+    const startDay = toWall(fieldStart, timeZone)
+    for (const l of lines) {
+      if (l.key) continue
+      const v = toHalfWidth(l.value)
+      for (const h of datesIn(v, false)) {
+        if (!/(?:定于|将于|拟于|拟定于|兹定于|定在)\s*$/.test(v.slice(0, h.index)) || isDeadlineAt(v, h) || /^[^，,。]{0,8}(?:截止|报名)/.test(v.slice(h.end))) continue
+        const p = parseTimePhrase(dayKey(h), now, timeZone)
+        if (!p.ok) continue
+        const d = toWall(p.value.start, timeZone)
+        if (d.month !== startDay.month || d.day !== startDay.day) when = { kind: 'two-dates', dates: [formatDateOnly(fieldStart, timeZone), dayKey(h)] }
+      }
+    }
+  }
   // an outing starts where people gather: 集合时间 7:40 on the activity's day
   let gatherUsed = false
   if (gatherTime) {
