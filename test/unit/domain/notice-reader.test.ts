@@ -69,6 +69,8 @@ describe('readNotice on bad input', () => {
     ['a heading with no value', '读书会\n时间：\n地点：同心荟'],
     ['nothing', ''],
     ['colons only', '：：：\n:::\n∶'],
+    ['a 时间 field and a 定于 sentence on different days', '各位会员：\n读书会定于12月19日举行\n时间：12月12日 14:00'],
+    ['a time over two days', '长跑\n时间：12月12日 8:00 至 12月13日 12:00'],
   ])('%s: a clear question, never a throw', (_, text) => {
     const result = readNotice(text, now, TZ)
     expect(result.ok).toBe(false)
