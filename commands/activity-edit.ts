@@ -11,6 +11,7 @@ import { promote, rosterCounts, signupLabels } from '../src/db/signups.js'
 import { everyoneSignedUp, peopleOf, viewOf } from '../src/db/activity-with-roster.js'
 import { checkActivity, deadlineAfterStart, readFields, settleDeadline, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
 import { activityCard, instantText, whenText } from '../src/domain/card.js'
+import { noticeFields } from '../src/domain/notice-reader.js'
 import { formatOffsetZh } from '../src/domain/durations.js'
 import { addDays, formatDateTimeZh, fromWall, toWall } from '../src/domain/zoned-time.js'
 
@@ -35,7 +36,15 @@ export default defineCommand<{ id: number, fields: ActivityFields }, 'room'>({
     const { id, rest: body } = splitLeadingId(rest)
     if (id === null) throw new UserError('请写明要修改的活动编号和内容', EXAMPLE)
     if (!body) throw new UserError('请写明要修改什么（主题、时间、地点、名额、类型、截止、提醒、说明）', EXAMPLE)
-    return { id, fields: readFields(splitFields(body, EXAMPLE), ctx.now, ctx.timeZone) }
+    // the field form as always; labels it does not know are read with the notice reader's names (会议地点：…, 【时间】…)
+    let raw
+    try {
+      raw = splitFields(body, EXAMPLE)
+    } catch (e) {
+      raw = noticeFields(body)
+      if (!raw) throw e
+    }
+    return { id, fields: readFields(raw, ctx.now, ctx.timeZone) }
   },
   handle (ctx) {
     const tz = ctx.config.timeZone

@@ -175,9 +175,9 @@ function readType (raw: string): ActivityType {
   return implied
 }
 
-/** 30, 30人, 限30人, 30人以内, 最多30名. */
+/** 30, 30人, 限30人, 30人以内, 最多30名; what follows a comma is the notice's own words (限30人，先报先得). */
 function readCapacity (raw: string): number {
-  const bare = toHalfWidth(raw).trim()
+  const bare = (toHalfWidth(raw).trim().split(/\s*(?:[,，](?!\d{3})|[;；(（])\s*/)[0] ?? '')
     .replace(/^(限报|限|最多|不超过|至多|共)\s*/, '')
     .replace(/\s*(人|位|名)?\s*(以内|之内|以下|为限|封顶)?$/, '')
   const n = capacitySchema.safeParse(/^\d+$/.test(bare) ? bare : NaN)

@@ -49,6 +49,15 @@ function seatsText (a: Pick<ActivityView, 'capacity' | 'confirmed' | 'waiting'>)
   return `${a.capacity}人（已报名${a.confirmed}人，剩余${left}个${waiting}）`
 }
 
+/** On the card a pasted notice's long description is cut, so the card stays readable; the database keeps all of it. */
+export const CARD_DESCRIPTION_MAX = 200
+
+function shortened (description: string): string {
+  const chars = [...description]
+  if (chars.length <= CARD_DESCRIPTION_MAX) return description
+  return `${chars.slice(0, CARD_DESCRIPTION_MAX).join('')}…（共${chars.length}字，已全部保存）`
+}
+
 /** The activity card: marker first, so a quote of it still names the activity. */
 export function activityCard (a: ActivityView, timeZone: string, now: number, heading?: string): string {
   const lines = [`${cardMarker(a.id)}${a.title}`]
@@ -58,7 +67,7 @@ export function activityCard (a: ActivityView, timeZone: string, now: number, he
   lines.push(`名额：${seatsText(a)}`)
   lines.push(`类型：${a.type}`)
   if (a.deadlineAt !== a.startAt) lines.push(`报名截止：${instantText(a.deadlineAt, timeZone, now)}`)
-  if (a.description) lines.push(`说明：${a.description}`)
+  if (a.description) lines.push(`说明：${shortened(a.description)}`)
   lines.push(a.remindOffsets.length > 0
     ? `提醒：开始前${a.remindOffsets.map(formatOffsetZh).join('、')}提醒已报名的成员`
     : '提醒：无')

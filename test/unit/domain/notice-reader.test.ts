@@ -1,0 +1,110 @@
+// The notice reader, table-tested: every public notice and the notices written for this table (associations, unions,
+// libraries, universities, 新联会 groups; emoji posts, links, 另行通知), each with the reading a careful person makes.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { readNotice } from '../../../src/domain/notice-reader.js'
+
+const TZ = 'Asia/Shanghai'
+
+interface Row {
+  now: string
+  notice: string
+  title: string | null
+  start: string | null
+  end: string | null
+  place: string | null
+  capacity: number | null
+  deadline: string | null
+  why: string
+}
+
+const rows = (path: string): Row[] => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8')
+  .split('\n').filter(l => l.trim() && !l.startsWith('//')).map(l => JSON.parse(l) as Row)
+
+/** What the checker compares titles and places by: the words, without punctuation and brackets. */
+const bare = (s: string | null): string => (s ?? '').replace(/[\s()（）,，、.。:：;；"“”'‘’《》〈〉「」【】\-—–_·]/g, '')
+const at = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso))
+
+function expectReading (row: Row): void {
+  const result = readNotice(row.notice, Date.parse(row.now), TZ)
+  if (row.start === null) {
+    // nothing is created: a question or a refusal, never a guess
+    expect(result.ok, row.why).toBe(false)
+    if (!result.ok) expect(result.error.example, row.why).toContain('时间：')
+    return
+  }
+  if (!result.ok) throw new Error(`${row.why}: refused with ${result.error.message}`)
+  const v = result.value
+  expect(v.start, `start: ${row.why}`).toBe(at(row.start))
+  if (row.end !== null) expect(v.end, `end: ${row.why}`).toBe(at(row.end))
+  if (row.place !== null) expect(bare(v.location), `place: ${row.why}`).toContain(bare(row.place))
+  if (row.capacity !== null) expect(v.capacity, `capacity: ${row.why}`).toBe(row.capacity)
+  if (row.deadline !== null) expect(v.deadline, `deadline: ${row.why}`).toBe(at(row.deadline))
+  if (row.title !== null) {
+    const [got, want] = [bare(v.title), bare(row.title)]
+    expect(got.includes(want) || want.includes(got), `title ${v.title}: ${row.why}`).toBe(true)
+  }
+}
+
+describe('readNotice on the public notices', () => {
+  it.each(rows('../../fixtures/public/notices.jsonl').map((r, i) => [i + 1, r.notice.split('\n')[0], r] as const))('#%i %s', (_, __, row) => expectReading(row))
+})
+
+describe('readNotice on notices in shapes the public file does not have', () => {
+  const written = rows('./notices-written.jsonl')
+  it('has at least as many of its own as the public file', () => {
+    expect(written.length).toBeGreaterThanOrEqual(50)
+  })
+  it.each(written.map((r, i) => [i + 1, r.why, r] as const))('#%i %s', (_, __, row) => expectReading(row))
+})
+
+describe('readNotice on bad input', () => {
+  const now = Date.parse('2026-12-07T09:00:00+08:00')
+  it.each([
+    ['ten thousand characters of one line', '同心荟'.repeat(3400)],
+    ['ten thousand characters of lines', `读书会\n${'说明：请准时参加\n'.repeat(1100)}`],
+    ['only a link', 'https://mp.weixin.qq.com/s/xyz'],
+    ['emoji-only lines', '🎉🎉🎉\n✨✨\n👏👏👏'],
+    ['a heading with no value', '读书会\n时间：\n地点：同心荟'],
+    ['nothing', ''],
+    ['colons only', '：：：\n:::\n∶'],
+    ['a 时间 field and a 定于 sentence on different days', '各位会员：\n读书会定于12月19日举行\n时间：12月12日 14:00'],
+    ['a time over two days', '长跑\n时间：12月12日 8:00 至 12月13日 12:00'],
+  ])('%s: a clear question, never a throw', (_, text) => {
+    const result = readNotice(text, now, TZ)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/没有创建活动/)
+      expect(result.error.example).toMatch(/^#活动\n主题：.+\n时间：\d+月\d+日 14:30/)
+    }
+  })
+
+  it('keeps a long notice, cut at the description limit with a note', () => {
+    const long = `同心大讲堂\n时间：12月26日（周六）14:30\n地点：报告厅\n${'活动介绍：内容丰富，欢迎参加。'.repeat(60)}`
+    const result = readNotice(long, now, TZ)
+    expect(result.ok).toBe(true)
+    if (result.ok) {
+      expect([...(result.value.description ?? '')].length).toBe(500)
+      expect(result.value.notes.join()).toContain('500')
+    }
+  })
+
+  it('asks with the notice’s own title when the time is missing', () => {
+    const result = readNotice('关于举办“同心读书月”活动的通知\n地点：同心荟\n名额：30人', now, TZ)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.kind).toBe('no-start')
+      expect(result.error.example).toBe('#活动\n主题：“同心读书月”活动\n时间：12月14日 14:30\n地点：同心荟')
+    }
+  })
+
+  it('keeps 签到 and unknown lines in the description with their labels', () => {
+    const result = readNotice('座谈会\n签到时间：12月12日 13:30\n活动时间：14:00-16:00\n地点：同心荟\n主讲人：周律师\n费用：免费', now, TZ)
+    expect(result.ok).toBe(true)
+    if (result.ok) {
+      expect(result.value.description).toBe('签到时间：12月12日 13:30\n主讲人：周律师\n费用：免费')
+      expect(result.value.start).toBe(Date.parse('2026-12-12T14:00:00+08:00'))
+    }
+  })
+})
