@@ -29,6 +29,18 @@ describe('public example transcripts', () => {
     expect(r.stdout).toMatch(/(\d+)\/\1 time phrases parsed right/)
     expect(r.status, r.stdout + r.stderr).toBe(0)
   }, 240_000)
+
+  it('the notices corpus: every notice read right, none created with a wrong start', () => {
+    const r = spawnSync('node', [CHECKER, '--notices', `${PUBLIC_EXAMPLES}notices.jsonl`], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 })
+    expect(r.stdout).toMatch(/(\d+)\/\1 notices read right; 0 created with a wrong start/)
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+  }, 240_000)
+
+  it('the replies corpus: every reply acted on, asked about or left alone as expected', () => {
+    const r = spawnSync('node', [CHECKER, '--replies', `${PUBLIC_EXAMPLES}replies.jsonl`], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 })
+    expect(r.stdout).toMatch(/(\d+)\/\1 replies handled right; 0 changed a sign-up the member did not mean/)
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+  }, 240_000)
 })
 
 describe('the copy of the contracts in docs/spec', () => {
