@@ -52,7 +52,7 @@ describe('readNotice on the public notices', () => {
 })
 
 describe('readNotice on notices in shapes the public file does not have', () => {
-  const written = rows('./notices-written.jsonl')
+  const written = rows('../../fixtures/notices-written.jsonl')
   it('has at least as many of its own as the public file', () => {
     expect(written.length).toBeGreaterThanOrEqual(50)
   })
