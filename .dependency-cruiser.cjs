@@ -29,10 +29,7 @@ module.exports = {
     },
     {
       name: 'domain-imports-no-core-or-report',
-      // warn, not error, until the lead moves them (issue 18, item 2): today
-      // src/domain/activity-fields.ts imports src/core/errors.ts (UserError) and src/core/normalize.ts,
-      // and src/domain/activity-type.ts imports the ActivityType type from src/report/types.ts.
-      severity: 'warn',
+      severity: 'error',
       comment:
         'src/domain/ may not import src/core/ or src/report/: the domain returns results ({ok:false, error}) instead of ' +
         'throwing the core\'s UserError, and domain types live in the domain, so the layers above depend on it and never the other way round.',

@@ -2,7 +2,7 @@
 import { defineCommand, organizers } from '../src/core/command.js'
 import { activityInRoom } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
-import { splitLeadingId } from '../src/core/normalize.js'
+import { splitLeadingId } from '../src/domain/normalize.js'
 import { enqueueWithMentions } from '../src/core/announcements.js'
 import { updateActivity } from '../src/db/activities.js'
 import { dropReminders } from '../src/db/reminders.js'

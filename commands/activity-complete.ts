@@ -3,7 +3,7 @@
 import { defineCommand, organizers } from '../src/core/command.js'
 import { activityInRoom } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
-import { splitLeadingId, toHalfWidth } from '../src/core/normalize.js'
+import { splitLeadingId, toHalfWidth } from '../src/domain/normalize.js'
 import { updateActivity } from '../src/db/activities.js'
 import { dropReminders } from '../src/db/reminders.js'
 import { companionsOfCheckedIn } from '../src/db/signups.js'

@@ -3,7 +3,7 @@
 import { defineCommand, organizers } from '../src/core/command.js'
 import { activityInRoom } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
-import { splitLeadingId } from '../src/core/normalize.js'
+import { splitLeadingId } from '../src/domain/normalize.js'
 import { enqueueWithMentions, offsetsOf } from '../src/core/announcements.js'
 import { updateActivity, type ActivityRow } from '../src/db/activities.js'
 import { replanReminders } from '../src/db/reminders.js'

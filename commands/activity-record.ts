@@ -3,7 +3,7 @@
 import { activityInRoom } from '../src/core/activity-lookup.js'
 import { defineCommand, reporters } from '../src/core/command.js'
 import { UserError } from '../src/core/errors.js'
-import { splitLeadingId } from '../src/core/normalize.js'
+import { splitLeadingId } from '../src/domain/normalize.js'
 import { organizerRoomIds } from '../src/db/membership.js'
 import { enqueue, type RecordBody } from '../src/db/outbox-store.js'
 import { photoCount } from '../src/db/photos.js'

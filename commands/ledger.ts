@@ -2,7 +2,7 @@
 // secretary or admin in private chat).
 import { defineCommand, reporters } from '../src/core/command.js'
 import { LAST_MONTH } from '../src/core/errors.js'
-import { toHalfWidth } from '../src/core/normalize.js'
+import { toHalfWidth } from '../src/domain/normalize.js'
 import { enqueueReportBundle } from '../src/report/bundle.js'
 import { periodLabel } from '../src/report/text.js'
 import type { Report } from '../src/report/types.js'

@@ -2,7 +2,7 @@
 // admin, every room, with the 台账 workbook and a chart (an organizer gets the rooms they organize).
 import { defineCommand, reporters, type CommandContext } from '../src/core/command.js'
 import { LAST_MONTH, UserError } from '../src/core/errors.js'
-import { toHalfWidth } from '../src/core/normalize.js'
+import { toHalfWidth } from '../src/domain/normalize.js'
 import { organizerRoomIds, roomById, roomReportName } from '../src/db/membership.js'
 import { toWall } from '../src/domain/zoned-time.js'
 import { ALL_ROOMS, enqueueReportBundle, readPeriod } from '../src/report/bundle.js'

@@ -5,7 +5,7 @@ import { imageSize } from 'image-size'
 import { activityInRoom } from '../src/core/activity-lookup.js'
 import { anyone, defineCommand, organizers } from '../src/core/command.js'
 import { UserError } from '../src/core/errors.js'
-import { splitLeadingId, toHalfWidth } from '../src/core/normalize.js'
+import { splitLeadingId, toHalfWidth } from '../src/domain/normalize.js'
 import { activityById } from '../src/db/activities.js'
 import { enqueuePhotoAck } from '../src/db/outbox-store.js'
 import {

@@ -3,7 +3,7 @@ import { defineCommand, organizers } from '../src/core/command.js'
 import { activityInRoom } from '../src/core/activity-lookup.js'
 import { UserError } from '../src/core/errors.js'
 import { enqueueReminder } from '../src/core/announcements.js'
-import { splitLeadingId } from '../src/core/normalize.js'
+import { splitLeadingId } from '../src/domain/normalize.js'
 
 export default defineCommand<{ id: number }, 'room'>({
   name: '提醒',

@@ -2,7 +2,7 @@
 import { anyone, defineCommand } from '../src/core/command.js'
 import { activityInRoom, pickActivity } from '../src/core/activity-lookup.js'
 import { OPEN_ACTIVITY_ID, UserError } from '../src/core/errors.js'
-import { splitLeadingId } from '../src/core/normalize.js'
+import { splitLeadingId } from '../src/domain/normalize.js'
 import { upcomingActivities } from '../src/db/activities.js'
 import { checkinsOf, liveSignups, peopleIn, signupLabels } from '../src/db/signups.js'
 import { peopleByMemberId } from '../src/db/activity-with-roster.js'

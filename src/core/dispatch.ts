@@ -10,7 +10,8 @@ import type { Clock } from './clock.js'
 import { adminOnly, organizers, type Command, type CommandContext, type CoreConfig, type ParseContext, type Where, type Roles } from './command.js'
 import { exampleInRoom } from './activity-lookup.js'
 import { UserError } from './errors.js'
-import { cleanText, toHalfWidth } from './normalize.js'
+import { Refusal } from '../domain/refusal.js'
+import { cleanText, toHalfWidth } from '../domain/normalize.js'
 import { readMessage, routeReading, type Route } from './readers.js'
 import type { Registry } from './registry.js'
 import type { IncomingMessage, Person, Target } from '../domain/records.js'
@@ -99,7 +100,7 @@ export class Dispatcher {
       if (outcome === 'handled') this.deps.onEnqueue?.()
       return outcome
     } catch (err) {
-      const refused = err instanceof UserError
+      const refused = err instanceof Refusal
       if (!refused) mlog.error({ err, command: routeName(route) }, 'command failed')
       else mlog.debug({ command: routeName(route) }, 'command refused')
       try {

@@ -1,4 +1,5 @@
 // A UserError carries the Chinese sentence the user sees: what was wrong and a correct example.
+import { Refusal, type Result } from '../domain/refusal.js'
 import { previousMonth } from '../domain/zoned-time.js'
 
 /** Written in an example where last month goes (`#月报 {上月}`): shown as that month, so a copied example asks for a real one. */
@@ -14,10 +15,15 @@ export function datedExample (text: string, now: number, timeZone: string): stri
   return text.includes(LAST_MONTH) ? text.replaceAll(LAST_MONTH, previousMonth(now, timeZone)) : text
 }
 
-export class UserError extends Error {
-  constructor (message: string, readonly example?: string) {
-    super(message)
+/** A refusal as the user reads it (a domain Refusal thrown through a handler is answered the same way). */
+export class UserError extends Refusal {
+  constructor (message: string, example?: string) {
+    super(message, example)
     this.name = 'UserError'
+  }
+
+  static from (refusal: Refusal): UserError {
+    return refusal instanceof UserError ? refusal : new UserError(refusal.message, refusal.example)
   }
 
   /** The whole reply: the problem, then the example on its own line. */
@@ -29,4 +35,10 @@ export class UserError extends Error {
     }
     return `${this.message}\n例如：${this.example}`
   }
+}
+
+/** The value of a domain reading, or its refusal thrown as the reply. */
+export function unwrap<T> (result: Result<T>): T {
+  if (!result.ok) throw UserError.from(result.error)
+  return result.value
 }

@@ -4,7 +4,7 @@
 // recognises the message decides its route; a new way of writing is a new reader here, with its
 // table tests, not another special case in dispatch.
 import type { Command } from './command.js'
-import { cleanText, toHalfWidth } from './normalize.js'
+import { cleanText, toHalfWidth } from '../domain/normalize.js'
 import { splitQuote, type Quote } from './quote.js'
 import type { Registry } from './registry.js'
 import type { IncomingMessage } from '../domain/records.js'

@@ -5,7 +5,7 @@ import { parseMemberReply, type MemberReply } from '../domain/member-reply.js'
 import { readReply, type AskAbout, type Need } from '../domain/reply-reader.js'
 import type { ReplyInfo } from './command.js'
 import { UserError } from './errors.js'
-import { toHalfWidth } from './normalize.js'
+import { toHalfWidth } from '../domain/normalize.js'
 
 /** What the handler gets: the reply, what it must find in the database first, and the question to ask instead of acting. */
 export type ReplyOf<K extends MemberReply['kind']> = Extract<MemberReply, { kind: K }> & {

@@ -1,8 +1,8 @@
 // The fields of #活动 and #修改 (`主题：…`, one per line or `;`-separated on one line), read and
 // checked into typed values. Every refusal names the field and shows a correct example.
 import { z } from 'zod'
-import { UserError } from '../core/errors.js'
-import { toHalfWidth } from '../core/normalize.js'
+import { attempt, Refusal, type Result } from './refusal.js'
+import { toHalfWidth } from './normalize.js'
 import { ACTIVITY_TYPES, inferActivityType, isActivityType, type ActivityType } from './activity-type.js'
 import { parseOffsets } from './durations.js'
 import { parseTimePhrase } from './time-phrase.js'
@@ -96,10 +96,10 @@ export function splitFields (body: string, example = ACTIVITY_EXAMPLE): RawField
         out.description += `\n${line}`
         continue
       }
-      if (m) throw new UserError(`不认识的字段「${(m[1] ?? '').trim()}」。可用字段：主题 时间 地点 名额 类型 截止 提醒 说明`, example)
-      throw new UserError(`看不懂「${line.slice(0, 20)}」：每项请写成「字段：内容」`, example)
+      if (m) throw new Refusal(`不认识的字段「${(m[1] ?? '').trim()}」。可用字段：主题 时间 地点 名额 类型 截止 提醒 说明`, example)
+      throw new Refusal(`看不懂「${line.slice(0, 20)}」：每项请写成「字段：内容」`, example)
     }
-    if (out[key] !== undefined) throw new UserError(`「${LABEL[key]}」写了两次，请只写一次`, EXAMPLE[key])
+    if (out[key] !== undefined) throw new Refusal(`「${LABEL[key]}」写了两次，请只写一次`, EXAMPLE[key])
     out[key] = (m[2] ?? '').trim()
     last = key
   }
@@ -129,7 +129,7 @@ const NONE = /^(无|不限|没有|暂无|待定|-)$/
 const capacitySchema = z.coerce.number().int().positive().max(LIMITS.capacity)
 
 function fail (key: FieldKey, problem: string): never {
-  throw new UserError(`「${LABEL[key]}」${problem}`, EXAMPLE[key])
+  throw new Refusal(`「${LABEL[key]}」${problem}`, EXAMPLE[key])
 }
 
 /** The parser's words after the field's name: 「时间」看不懂：看不懂时间「abc」, 「时间」有误：没有32号. */
@@ -246,19 +246,25 @@ export function checkActivity (a: { start: number, end: number | null, deadline:
 }
 
 /** 截止 after the start, with an example that fits this activity: the day before (or the start itself when that is past). */
-export function deadlineAfterStart (start: number, now: number, timeZone: string, prefix = ''): UserError {
+export function deadlineAfterStart (start: number, now: number, timeZone: string, prefix = ''): Refusal {
   const dayBefore = start - 24 * 3600_000
-  return new UserError(
+  return new Refusal(
     `「截止」不能晚于活动开始时间（${formatDateTimeZh(start, timeZone)}）`,
     `${prefix}截止：${formatDateTimeZh(dayBefore > now ? dayBefore : start, timeZone)}`,
   )
 }
 
-/** Reads the fields of a new activity: 主题 and 时间 are required. */
-export function readNewActivity (body: string, now: number, timeZone: string): Required<Pick<ActivityFields, 'title' | 'start'>> & ActivityFields & { type: ActivityType } {
+export type NewActivityFields = Required<Pick<ActivityFields, 'title' | 'start'>> & ActivityFields & { type: ActivityType }
+
+/** Reads the fields of a new activity (主题 and 时间 are required), or says what to correct. */
+export function readNewActivity (body: string, now: number, timeZone: string): Result<NewActivityFields> {
+  return attempt(() => newActivity(body, now, timeZone))
+}
+
+function newActivity (body: string, now: number, timeZone: string): NewActivityFields {
   const raw = splitFields(body)
-  if (raw.title === undefined) throw new UserError('缺少「主题」：请写明活动主题', ACTIVITY_EXAMPLE)
-  if (raw.time === undefined) throw new UserError('缺少「时间」：请写明活动时间', ACTIVITY_EXAMPLE)
+  if (raw.title === undefined) throw new Refusal('缺少「主题」：请写明活动主题', ACTIVITY_EXAMPLE)
+  if (raw.time === undefined) throw new Refusal('缺少「时间」：请写明活动时间', ACTIVITY_EXAMPLE)
   const f = readFields(raw, now, timeZone)
   const title = f.title as string
   const start = f.start as number

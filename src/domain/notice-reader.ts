@@ -1,8 +1,8 @@
 // Reads an activity notice as organizers write it for the group (a title line, numbered or emoji-marked fields, headings
 // with the value below, prose such as 定于…在…举行) into the fields of #活动, and says plainly when it cannot: no start,
 // two dates, or a time still open. Pure: the text, `now` and the zone in; a result out.
-import { UserError } from '../core/errors.js'
-import { toHalfWidth } from '../core/normalize.js'
+import { Refusal } from './refusal.js'
+import { toHalfWidth } from './normalize.js'
 import { LIMITS, checkActivity, readFields, settleDeadline, type ActivityFields, type RawFields } from './activity-fields.js'
 import { inferActivityType, type ActivityType } from './activity-type.js'
 import { chineseNumber, parseTimePhrase } from './time-phrase.js'
@@ -738,7 +738,7 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     const end = when.end
     const finalDeadline = f.deadline === undefined ? start : settleDeadline(f.deadline, f.deadlineDateOnly, start, timeZone)
     checkActivity({ start, end, deadline: finalDeadline }, now, timeZone)
-    if (finalDeadline <= now) throw new UserError('「截止」已经过去了', `截止：${formatDateTimeZh(start, timeZone)}`)
+    if (finalDeadline <= now) throw new Refusal('「截止」已经过去了', `截止：${formatDateTimeZh(start, timeZone)}`)
     const value: NoticeReading = {
       title: f.title ?? title,
       start,
@@ -754,7 +754,7 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     if (f.remindOffsets) value.remindOffsets = f.remindOffsets
     return { ok: true, value }
   } catch (e) {
-    if (e instanceof UserError) return problem('invalid', e.message, e.example ?? ask(when.start))
+    if (e instanceof Refusal) return problem('invalid', e.message, e.example ?? ask(when.start))
     throw e
   }
 }

@@ -1,4 +1,4 @@
-// Message normalisation before any parsing. Two layers with the same length, so an index found in
+// Text normalisation before any reading (pure, used by every reader). Two layers with the same length, so an index found in
 // one is valid in the other: `cleanText` (zero-width characters dropped, odd spaces made plain,
 // runs of spaces collapsed, lines trimmed) keeps what people wrote for titles and names;
 // `normalizeText` also folds full-width letters, digits and punctuation to half-width for parsing.
