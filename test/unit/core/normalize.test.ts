@@ -1,7 +1,7 @@
 // Message normalisation: full-width folding, zero-width characters, WeChat's odd spaces.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { cleanText, normalizeText, splitLeadingId, toHalfWidth } from '../../../src/core/normalize.js'
+import { cleanText, normalizeText, splitLeadingId, toHalfWidth } from '../../../src/domain/normalize.js'
 
 describe('normalizeText', () => {
   it.each([

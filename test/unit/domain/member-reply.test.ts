@@ -1,7 +1,7 @@
 // Reading member replies, quote-replies and 接龙 lists: tables of what people type.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { normalizeText } from '../../../src/core/normalize.js'
+import { normalizeText } from '../../../src/domain/normalize.js'
 import { parseJielong } from '../../../src/domain/jielong.js'
 import { parseMemberReply, parseQuote } from '../../../src/domain/member-reply.js'
 
