@@ -2,28 +2,19 @@
 // follow the new time, and a larger 名额 lets the waitlist move up.
 import { defineCommand, organizers } from '../src/core/command.js'
 import { activityInRoom } from '../src/core/activity-lookup.js'
-import { UserError } from '../src/core/errors.js'
+import { unwrap, UserError } from '../src/core/errors.js'
 import { splitLeadingId } from '../src/domain/normalize.js'
 import { enqueueWithMentions, offsetsOf } from '../src/core/announcements.js'
-import { updateActivity, type ActivityRow } from '../src/db/activities.js'
+import { updateActivity } from '../src/db/activities.js'
 import { replanReminders } from '../src/db/reminders.js'
 import { promote, rosterCounts, signupLabels } from '../src/db/signups.js'
 import { everyoneSignedUp, peopleOf, viewOf } from '../src/db/activity-with-roster.js'
-import { checkActivity, deadlineAfterStart, readFields, settleDeadline, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
-import { activityCard, instantText, whenText } from '../src/domain/card.js'
+import { readFields, splitFields, type ActivityFields } from '../src/domain/activity-fields.js'
+import { activityCard } from '../src/domain/card.js'
+import { planEdit } from '../src/domain/edit-plan.js'
 import { noticeFields } from '../src/domain/notice-reader.js'
-import { formatOffsetZh } from '../src/domain/durations.js'
-import { addDays, formatDateTimeZh, fromWall, toWall } from '../src/domain/zoned-time.js'
 
 const EXAMPLE = '#修改 4 时间：下周六 14:30'
-
-/** `minutes` after the midnight that starts the day of `day` (1440 = the midnight that ends it: 晚上12点). */
-function onDayOf (day: number, minutes: number, timeZone: string): number {
-  const d = toWall(day, timeZone)
-  const date = minutes >= 1440 ? addDays({ year: d.year, month: d.month, day: d.day }, 1) : { year: d.year, month: d.month, day: d.day }
-  const m = minutes % 1440
-  return fromWall({ ...date, hour: Math.floor(m / 60), minute: m % 60, second: 0 }, timeZone)
-}
 
 export default defineCommand<{ id: number, fields: ActivityFields }, 'room'>({
   name: '修改',
@@ -50,48 +41,13 @@ export default defineCommand<{ id: number, fields: ActivityFields }, 'room'>({
     const tz = ctx.config.timeZone
     const a = activityInRoom(ctx, ctx.args.id)
     if (a.status !== 'scheduled') throw new UserError(`活动 #${a.id} 已${a.status === 'cancelled' ? '取消' : '完成'}，不能再修改`, '#近期活动')
-    const f = ctx.args.fields
-    const next: ActivityRow = { ...a }
-    const changes: string[] = []
-    if (f.title !== undefined && f.title !== a.title) { next.title = f.title; changes.push(`主题：${a.title} → ${f.title}`) }
-    if (f.type !== undefined && f.type !== a.type) { next.type = f.type; changes.push(`类型：${a.type} → ${f.type}`) }
-    if (f.start !== undefined) {
-      // 时间：下午3点 moves the hour, not the day: the organiser means the activity's own day
-      const start = f.startDated === false ? onDayOf(a.startAt, f.startMinutes ?? 0, tz) : f.start
-      next.startAt = start
-      // a new start without an end keeps the activity's length
-      next.endAt = f.end == null ? (a.endAt === null ? null : start + (a.endAt - a.startAt)) : start + (f.end - f.start)
-      if (f.deadline === undefined && a.deadlineAt === a.startAt) next.deadlineAt = start
-    }
-    if (f.deadline !== undefined) {
-      next.deadlineAt = settleDeadline(f.deadline, f.deadlineDateOnly, next.startAt, tz)
-      if (next.deadlineAt <= ctx.now) throw new UserError('「截止」已经过去了，请写一个将来的时间', `#修改 ${a.id} 截止：${formatDateTimeZh(Math.min(next.startAt, ctx.now + 24 * 3600_000), tz)}`)
-    }
-    if (next.startAt !== a.startAt || next.endAt !== a.endAt) {
-      checkActivity({ start: next.startAt, end: next.endAt, deadline: next.deadlineAt }, ctx.now, tz, `#修改 ${a.id} `)
-      next.followedUpAt = null
-      changes.push(`时间：${whenText(a, tz, ctx.now)} → ${whenText(next, tz, ctx.now)}`)
-    } else if (next.deadlineAt > next.startAt) {
-      throw deadlineAfterStart(next.startAt, ctx.now, tz, `#修改 ${a.id} `)
-    }
-    // a deadline that only follows the start is not news
-    if (f.deadline !== undefined && next.deadlineAt !== a.deadlineAt) changes.push(`报名截止：${instantText(a.deadlineAt, tz, ctx.now)} → ${instantText(next.deadlineAt, tz, ctx.now)}`)
-    if (f.location !== undefined && f.location !== a.location) { next.location = f.location; changes.push(`地点：${a.location ?? '待定'} → ${f.location ?? '待定'}`) }
-    if (f.description !== undefined && f.description !== a.description) { next.description = f.description; changes.push('说明已更新') }
-    if (f.capacity !== undefined && f.capacity !== a.capacity) {
-      const confirmed = rosterCounts(ctx.db, a.id).taken
-      if (f.capacity !== null && f.capacity < confirmed) {
-        throw new UserError(`已有${confirmed}人报名成功，名额不能少于${confirmed}。如需减少，请先请部分成员取消报名`, `#修改 ${a.id} 名额：${confirmed}`)
-      }
-      next.capacity = f.capacity
-      changes.push(`名额：${a.capacity ?? '不限'} → ${f.capacity ?? '不限'}`)
-    }
-    if (f.remindOffsets !== undefined) {
-      const text = (o: readonly number[]): string => (o.length ? o.map(formatOffsetZh).join('、') : '无')
-      const old = offsetsOf(a, ctx.config.remindOffsets)
-      if (text(old) !== text(f.remindOffsets)) changes.push(`提醒：${text(old)} → ${text(f.remindOffsets)}`)
-      next.remindOffsets = JSON.stringify(f.remindOffsets)
-    }
+    const planned = planEdit(a, ctx.args.fields, {
+      now: ctx.now,
+      timeZone: tz,
+      confirmed: () => rosterCounts(ctx.db, a.id).taken,
+      offsets: offsetsOf(a, ctx.config.remindOffsets),
+    })
+    const { next, changes } = unwrap(planned)
     if (changes.length === 0) {
       ctx.reply(`活动 #${a.id} 没有变化。`)
       return
