@@ -5,7 +5,8 @@ import { LAST_MONTH, UserError } from '../src/core/errors.js'
 import { toHalfWidth } from '../src/domain/normalize.js'
 import { organizerRoomIds, roomById, roomReportName } from '../src/db/membership.js'
 import { toWall } from '../src/domain/zoned-time.js'
-import { ALL_ROOMS, enqueueReportBundle, readPeriod } from '../src/report/bundle.js'
+import { ALL_ROOMS, enqueueReportBundle } from '../src/report/bundle.js'
+import { readPeriod } from '../src/domain/periods.js'
 import type { Period } from '../src/report/figures.js'
 
 /** Which rooms the asker's report covers, and what it is called. */

@@ -27,7 +27,8 @@ export interface PhraseOptions {
 interface CalendarDate { year: number; month: number; day: number }
 
 /** A wall-clock reading. hour 24 is the midnight that ends the day: 晚上12点. */
-interface Clock { hour: number; minute: number }
+/** An hour and minute of the day as written (not the time source: that is core/clock.ts). */
+interface TimeOfDay { hour: number; minute: number }
 
 type DayPart = 'early' | 'morning' | 'noon' | 'afternoon' | 'evening'
 
@@ -43,7 +44,7 @@ type DaySpec =
 interface Side {
   day: DaySpec
   /** As written: a bare 2点 is still 02:00 here (see assumeAfternoon). */
-  clock: Clock | null
+  clock: TimeOfDay | null
   dayPart: DayPart | null
   /** The hour was written with a leading zero (02:00): the 24-hour clock, never moved to the afternoon. */
   zeroPadded: boolean
@@ -613,7 +614,7 @@ function daySpecOf (c: ParsedComponents, text: string): DaySpec {
   return weekday === null ? { kind: 'none' } : { kind: 'weekday', weekday }
 }
 
-function clockOf (c: ParsedComponents, dayPart: DayPart | null, text: string, written: string): Clock | null {
+function clockOf (c: ParsedComponents, dayPart: DayPart | null, text: string, written: string): TimeOfDay | null {
   let hour = certain(c, 'hour')
   if (hour === null) {
     // 下午, 今晚, 明天上午: a day part is not a time, and 00:00 of that day would be wrong.
@@ -654,7 +655,7 @@ function assumeAfternoon<S extends Side> (side: S): S {
  * the start's. Only 13–23 settle am/pm by themselves; a bare 12点 is noon or midnight depending on the start. An end
  * that says nothing of its half of the day and would come before the start is in the afternoon: 上午11点到1点, 9点到4点.
  */
-function endClock (start: Side & { clock: Clock }, end: Side & { clock: Clock }): Clock {
+function endClock (start: Side & { clock: TimeOfDay }, end: Side & { clock: TimeOfDay }): TimeOfDay {
   if (end.dayPart !== null || end.clock.hour > 12) return end.clock
   const startPart = start.dayPart ?? (start.clock.hour >= 18 ? 'evening' : start.clock.hour >= 12 ? 'afternoon' : null)
   const { minute } = end.clock
@@ -667,7 +668,7 @@ function endClock (start: Side & { clock: Clock }, end: Side & { clock: Clock })
   return !end.zeroPadded && clock.hour < 12 && isBefore(clock, start.clock) ? { hour: clock.hour + 12, minute } : clock
 }
 
-const isBefore = (a: Clock, b: Clock): boolean => a.hour < b.hour || (a.hour === b.hour && a.minute < b.minute)
+const isBefore = (a: TimeOfDay, b: TimeOfDay): boolean => a.hour < b.hour || (a.hour === b.hour && a.minute < b.minute)
 
 // ---------------------------------------------------------------------------------------------
 // Pinning a side to a date and an instant.
@@ -725,7 +726,7 @@ function assertExists ({ year, month, day }: CalendarDate, withYear = false): vo
   if (day < 1 || day > daysInMonth(year, month)) fail(`${withYear ? `${year}年` : ''}${month}月没有${day}号`)
 }
 
-function instantOf (date: CalendarDate, clock: Clock, timeZone: string): number {
+function instantOf (date: CalendarDate, clock: TimeOfDay, timeZone: string): number {
   const day = clock.hour === 24 ? addDays(date, 1) : date
   return fromWall({ ...day, hour: clock.hour % 24, minute: clock.minute }, timeZone)
 }

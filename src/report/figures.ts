@@ -4,52 +4,12 @@
 import type { Db } from '../db/open.js'
 import { prepared } from '../db/prepared.js'
 import { ACTIVITY_TYPES } from '../domain/activity-type.js'
-import { addDays, daysInMonth, formatIso, fromWall } from '../domain/zoned-time.js'
+import { periodBounds, type Period } from '../domain/periods.js'
+import { formatIso } from '../domain/zoned-time.js'
+
+// periods are read and bounded in the domain; the views that import them from here keep doing so
+export { isValidDate, monthPeriod, periodBounds, type Period } from '../domain/periods.js'
 import type { ActivityStatus, ActivityType, Attendee, Report, ReportActivity, ReportByRoom, ReportByType } from './types.js'
-
-export interface Period {
-  /** YYYY-MM-DD, inclusive */
-  from: string
-  /** YYYY-MM-DD, inclusive */
-  to: string
-  timeZone: string
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const MONTH = /^(\d{4})-(\d{1,2})$/
-/** Years from here on only: the calendar code (Date.UTC) reads years 0–99 as 1900–1999. */
-const FIRST_YEAR = 1000
-
-function readDate (date: string): { year: number, month: number, day: number } | null {
-  const m = DATE.exec(date)
-  if (!m) return null
-  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
-  if (d.year < FIRST_YEAR || d.month < 1 || d.month > 12 || d.day < 1 || d.day > daysInMonth(d.year, d.month)) return null
-  return d
-}
-
-export function isValidDate (date: string): boolean {
-  return readDate(date) !== null
-}
-
-/** The month `YYYY-MM` as a period of whole days; null when it is not a month (or before the year 1000). */
-export function monthPeriod (month: string, timeZone: string): Period | null {
-  const m = MONTH.exec(month)
-  if (!m) return null
-  const year = Number(m[1])
-  const mon = Number(m[2])
-  if (year < FIRST_YEAR || mon < 1 || mon > 12) return null
-  const pad = String(mon).padStart(2, '0')
-  return { from: `${m[1]}-${pad}-01`, to: `${m[1]}-${pad}-${String(daysInMonth(year, mon)).padStart(2, '0')}`, timeZone }
-}
-
-/** [start, end) in epoch ms: from the first day's midnight to the midnight after the last day, in the zone. */
-export function periodBounds (p: Period): { start: number, end: number } {
-  const from = readDate(p.from)
-  const to = readDate(p.to)
-  if (!from || !to) throw new Error(`not a period: ${p.from} – ${p.to}`)
-  return { start: fromWall(from, p.timeZone), end: fromWall(addDays(to, 1), p.timeZone) }
-}
 
 interface ActivityRecord {
   id: number
