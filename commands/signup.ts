@@ -43,7 +43,12 @@ export default defineCommand<Args, 'room'>({
       // +2 一家三口: two counts that disagree are asked about, never guessed
       const activity = onlyActivity(ctx, candidates)
       if (activity && activity.status === 'scheduled' && activity.deadlineAt > ctx.now) {
-        askInAck(ctx, activity, `${ask.about}:${ask.reply}`, `${member.name}：请问一共几位？例如一共3人，请回复「${ask.reply.replace(/^报名 /, `报名 ${activity.id} `)}」`)
+        const exact = ask.reply.replace(/^报名 /, `报名 ${activity.id} `)
+        askInAck(ctx, activity, `${ask.about}:${ask.reply}`, ask.about === 'proxy'
+          ? `${member.name}：请问帮谁报名？请回复「代报名 ${activity.id} 名字」，例如「代报名 ${activity.id} 王芳」`
+          : ask.about === 'correct'
+            ? `${member.name}：要改成${ask.reply.replace(/^报名 /, '一共')}吗？${liveSignupOf(ctx.db, activity.id, { memberId: member.id }) ? `请先回复「取消报名 ${activity.id}」，再回复「${exact}」` : `请回复「${exact}」`}`
+            : `${member.name}：请问一共几位（自己也算）？${ask.reply.replace(/^报名 /, '如果一共')}，请回复「${exact}」`)
       }
       return
     }

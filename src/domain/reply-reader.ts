@@ -22,7 +22,8 @@ export type Reading =
   | { outcome: 'ask', about: AskAbout, reply: string, need?: Need, reason: string }
   | { outcome: 'chatter', reason: string }
 
-export type AskAbout = 'withdraw' | 'count' | 'one'
+/** withdraw: 不去了; count: +2 一家三口, 我们家3个人; one: a bare 1; correct: 刚才报错了，是2人; proxy: 帮我老婆报个名 (no name) */
+export type AskAbout = 'withdraw' | 'count' | 'one' | 'correct' | 'proxy'
 
 /** Longer than this (tails excluded), a message that merely contains 报名 is talk, not a reply. */
 export const MAX_REPLY_CORE = 20
@@ -101,21 +102,27 @@ function piecesOf (text: string): Piece[] {
 }
 
 // politeness and short words people add to a reply; never the reply itself
-const POLITE = /^(?:谢谢|感谢|多谢|谢谢组织|感谢组织|谢谢老师|感谢老师|谢谢会长|谢谢大家|辛苦|辛苦了|辛苦啦|老师辛苦了|组织辛苦了|会长辛苦了|大家辛苦了|抱歉|不好意思|麻烦了|顶|顶顶|支持|大力支持|准时到|一定到|准时参加|期待|好的|好|好滴|收到|必须的|冲|哈哈|哈哈哈|嘿嘿|谢|thx|thanks|ok|OK)$/
+const POLITE = /^(?:(?:谢谢|感谢|辛苦了?|辛苦啦)(?:会长|老师|秘书长|主任|组织者?|大家|各位)|(?:会长|老师|秘书长|主任|组织者|各位)辛苦(?:了|啦)?|(?:可能|会|要)?(?:晚到|迟到|晚点到|晚一点到|早退|早走)(?:一会儿?|一点|一些|几分钟|一下)?|谢谢|感谢|多谢|谢谢组织|感谢组织|谢谢老师|感谢老师|谢谢会长|谢谢大家|辛苦|辛苦了|辛苦啦|老师辛苦了|组织辛苦了|会长辛苦了|大家辛苦了|抱歉|不好意思|麻烦了|顶|顶顶|支持|大力支持|准时到|一定到|准时参加|期待|好的|好|好滴|收到|必须的|冲|哈哈|哈哈哈|嘿嘿|谢|thx|thanks|ok|OK)$/
 // a sign-up written with a plus: +1, +2, 加一, 加二, 十1 (the input method's 十 for +), +
 const PLUS = /^(?:\+|十(?=\d)|加)(\d{1,6}|[一二两三四五六七八九十百千万]{1,4})?$/
 const BARE_PLUS = /^\+$/
+// whom the reply is addressed to, when it opens the message (会长，我报名了): not a name to sign up
+const VOCATIVE = /^(?:会长|老师|秘书长|主任|各位|大家好|各位好|您好|你好)$/
 // the sign-up words
 const SIGNUP_WORD = /^(?:\+1)?(?:我?(?:也|要|也要|来)?报名(?:参加)?|我?也?要?报个名|接龙报名)(?:\+1)?$/
 // wanting to come, without the word 报名: a sign-up when the room has one open activity
 const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|也?算我一个吧?|算我一位|算我一份|也?算上我|算我|加我一个|带我一个|带上我|我也要?去|我要去|我也来)(?:\+1)?$/
+// 我报名了: said of oneself, a sign-up only with one's party beside it (我报名了，带孩子一起); alone it is talk
+const SIGNED_UP_SAID = /^我?也?报名了$/
 // a party in words: the companions beside oneself, or everyone
 const RELATION = '(?:家属|家人|孩子|小孩|小朋友|娃|宝宝|爱人|老婆|老公|妻子|丈夫|先生|太太|夫人|女儿|儿子|闺女|妈妈|爸爸|母亲|父亲|朋友|同事|老人)'
-const COMPANIONS = new RegExp(`^(?:带|携|另带|再带|还带)(?:上)?${RELATION}?(\\d{1,2}|[一二两三四五六七八九十]{1,2}|俩)?(?:个|人|位|名|个人)?${RELATION}?$`)
+const COMPANIONS = new RegExp(`^(?:带|携|另带|再带|还带)(?:上)?${RELATION}?(\\d{1,2}|[一二两三四五六七八九十]{1,2}|俩)?(?:个|人|位|名|个人)?${RELATION}?(?:一起|同行|一同)?$`)
 const FAMILY = /^(?:一家|全家)(两|二|三|四|五|六)口$/
 const COUPLE = /^(?:夫妻俩|夫妻二人|夫妻两人|两口子|夫妇俩|夫妇二人|母子俩|母女俩|父子俩|父女俩)$/
 const ADULTS_CHILDREN = /^(\d|[一二两三四五])大(\d|[一二两三四五])小$/
-const PARTY_TOTAL = /^(?:共|一共|总共|我们)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|俩)(?:个人|人|位|名)$/
+// 大人2个小孩1个 / 2个大人1个小孩
+const ADULTS_CHILDREN_WORDS = /^(?:大人(\d|[一二两三四五])(?:个|位|名)?(?:小孩|孩子|小朋友)(\d|[一二两三四五])(?:个|位|名)?|(\d|[一二两三四五])(?:个|位|名)?大人(\d|[一二两三四五])(?:个|位|名)?(?:小孩|孩子|小朋友))$/
+const PARTY_TOTAL = /^(?:共|一共|总共|我们家?|我家|我们一家)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|俩)(?:个人|人|位|名)$/
 // 我和爱人报名: oneself and one relation
 const WITH_RELATION = new RegExp(`^我(?:和|跟|与|带)${RELATION}(?:一起)?(?:报名|参加|去)$`)
 // (+2) 我和孩子: oneself and one relation, beside a sign-up word
@@ -152,6 +159,12 @@ const SENTENCE = /[这那是很太的了吧不没你他她它们么呢吗也都�
 // what follows 报名 when someone talks about signing up (报名已截止, 报名请接龙, 报名表), not a name or a title
 const ABOUT_SIGNING_UP = /已|请|从|截止|时间|表|链接|方式|地点|费用|须知|成功|结束|入口|通道|情况|开始|接龙|满|人数|名额|信息|事项|要求|条件|流程|二维码|系统|即日/
 const MEMBERISH_WORD = /报名|参加|取消|签到|\d/
+// correcting an earlier reply: 刚才报错了, 写错了, 更正
+const CORRECTION = /^(?:刚才|刚刚|之前|前面)?(?:我)?(?:报错了|写错了|说错了|搞错了|打错了|弄错了)$|^(?:更正|纠正|修改)(?:一下)?$/
+// the party a correction gives: 是2人, 改成3人, 应该是两位
+const CORRECTED_PARTY = /^(?:是|改成|改为|改|应该是|其实是|实际是|实际)(\d{1,2}|[一二两三四五六七八九十]{1,3}|俩)(?:个人|人|位|名)$/
+// signing up someone unnamed: 帮我老婆报个名 (who, by name, is asked)
+const PROXY_UNNAMED = new RegExp(`^(?:帮|替|给)(?:我|我家)?${RELATION}(?:也)?(?:报个名|报名|报一个|报一下名?)$`)
 
 /** A party written onto the word without a space is a family's. */
 const MAX_GLUED_PARTY = 5
@@ -163,6 +176,12 @@ const MAX_GLUED_PARTY = 5
 function splitGlued (piece: Piece): Piece[] {
   const t = piece.text
   if (POLITE.test(t)) return [piece]
+  // +1+1, 报名报名: said twice for emphasis, once
+  const twice = /^(报名)\1+$/.exec(t)
+  if (twice) return [{ text: twice[1] ?? '', question: piece.question }]
+  // 我+1: the plus is the sender's
+  const mine = /^我也?(\+\d{1,2})$/.exec(t)
+  if (mine) return [{ text: mine[1] ?? '', question: piece.question }]
   const polite = POLITE_AFTER.exec(t) ?? APOLOGY_BEFORE.exec(t)
   if (polite && t.length > polite[0].length) {
     const word = polite[0]
@@ -186,6 +205,8 @@ function splitGlued (piece: Piece): Piece[] {
   return [piece]
 }
 
+const p0question = (core: Piece[]): boolean => core.some(p => p.question)
+
 /** A number of people in words or digits, as members write it: 3, 三, 两, 俩, 十二 (null when it is not one). */
 function count (raw: string | undefined): number | null {
   if (raw === undefined || raw === '') return null
@@ -208,6 +229,11 @@ function partyOf (piece: string): number | null {
   if ((m = ADULTS_CHILDREN.exec(piece))) {
     const adults = count(m[1])
     const children = count(m[2])
+    return adults === null || children === null ? null : adults + children
+  }
+  if ((m = ADULTS_CHILDREN_WORDS.exec(piece))) {
+    const adults = count(m[1] ?? m[3])
+    const children = count(m[2] ?? m[4])
     return adults === null || children === null ? null : adults + children
   }
   if ((m = PARTY_TOTAL.exec(piece))) return count(m[1])
@@ -252,6 +278,7 @@ export function readReply (raw: string): Reading {
   // politeness and decoration are tails; what is left is the reply itself
   const core = pieces.filter(p => !POLITE.test(p.text))
   if (core.length === 0) return chatter('politeness only')
+  if (core.length > 1 && VOCATIVE.test(core[0]?.text ?? '')) core.shift()
   // a strict form with a kaomoji or a politeness around it (签到(๑•̀ㅂ•́)و✧, 取消报名 2 谢谢)
   // (never 代报名: a comma may end the names there, 代报名，张三说得对 is talk)
   const inner = core.some(p => p.question) ? null : strictReading(core.map(p => p.text).join(' '))
@@ -269,6 +296,11 @@ export function readReply (raw: string): Reading {
   let checkin = false
   let one = false
   let word: string | null = null
+  let correction = false
+  let corrected: number | null = null
+  let proxyUnnamed = false
+  let signedUpSaid = false
+  let plusTwice = false
   const questions: string[] = []
   const unknown: string[] = []
   for (const p of core) {
@@ -316,6 +348,16 @@ export function readReply (raw: string): Reading {
       checkin = true
     } else if (ONE.test(t)) {
       one = true
+    } else if (CORRECTION.test(t)) {
+      correction = true
+    } else if ((m = CORRECTED_PARTY.exec(t)) && (n = count(m[1])) !== null) {
+      corrected = n
+    } else if (PROXY_UNNAMED.test(t)) {
+      proxyUnnamed = true
+    } else if (SIGNED_UP_SAID.test(t)) {
+      signedUpSaid = true
+    } else if (/^(?:\+1){2,}$/.test(t)) {
+      plusTwice = true
     } else {
       m = SIGNUP_RUN_ON.exec(t)
       if (m && !NOT_A_NAME.test(m[1] ?? '') && !SENTENCE.test(m[1] ?? '') && !ABOUT_SIGNING_UP.test(m[1] ?? '')) {
@@ -328,6 +370,31 @@ export function readReply (raw: string): Reading {
     }
   }
 
+  // +1+1: emphasis or two people — asked, never guessed
+  if (plusTwice) {
+    if (core.length === 1 && !p0question(core)) return { outcome: 'ask', about: 'count', reply: '报名 2人', need: 'one-open-activity', reason: '+1+1' }
+    return chatter('+1+1 inside other talk')
+  }
+  if (signedUpSaid) {
+    if (people === null || signup || intent) return chatter('saying one has signed up')
+    signup = true
+    worded = true
+  }
+  const only = !signup && !intent && !cancel && !withdraw && !checkin && !one && unknown.length === 0 && questions.length === 0
+  // 刚才报错了，是2人: the party is asked about, never changed by a guess
+  if (corrected !== null && people === null && !proxyUnnamed && only && coreLength <= MAX_REPLY_CORE) {
+    return { outcome: 'ask', about: 'correct', reply: `报名 ${corrected}人`, need: 'one-open-activity', reason: 'a correction of the party' }
+  }
+  if (correction || corrected !== null) return chatter('a correction inside other talk')
+  // 帮我老婆报个名: whom to sign up is asked, by name
+  if (proxyUnnamed) {
+    if (only && people === null) return { outcome: 'ask', about: 'proxy', reply: '代报名', need: 'one-open-activity', reason: 'signing up someone unnamed' }
+    return chatter('signing up someone unnamed inside other talk')
+  }
+  // 我们家3个人: one's own party without a sign-up word is likely a sign-up, and asked about
+  if (people !== null && only && text.includes('我') && people >= 2 && people <= MAX_GLUED_PARTY && coreLength <= MAX_REPLY_CORE) {
+    return { outcome: 'ask', about: 'count', reply: `报名 ${people}人`, need: 'one-open-activity', reason: 'one\'s party without a sign-up word' }
+  }
   if (people !== null && !signup && !intent) return chatter('a number of people without a sign-up word')
   const kinds = [signup || intent, cancel, withdraw && !cancel, checkin, one].filter(Boolean).length
   if (kinds === 0) return chatter('no reply word')

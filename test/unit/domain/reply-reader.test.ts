@@ -107,6 +107,21 @@ describe('readReply: cancelling, withdrawing, checking in, a bare 1', () => {
     ['签到', 'act', { reply: { kind: 'checkin', activityId: null } }],
     ['1', 'act', { ...signup(null, { bare: true }), need: 'notice-asks-for-1' }],
     ['1。', 'act', { need: 'notice-asks-for-1' }],
+    // replies written the way members write them, beyond the public examples
+    ['＋1，辛苦会长🙏', 'act', signup(null, { bare: true })],
+    ['+1 可能晚到一会', 'act', signup(null, { bare: true })],
+    ['我+1', 'act', signup(null, { bare: true })],
+    ['报名报名！', 'act', signup(null)],
+    ['报名，大人2个小孩1个', 'act', signup(3)],
+    ['报名 2个大人1个小孩', 'act', signup(3)],
+    ['报名，带孩子一起', 'act', signup(2)],
+    ['会长，我报名了，带孩子一起', 'act', signup(2)],
+    ['会长，报名', 'act', signup(null)],
+    ['+1+1', 'ask', { about: 'count' }],
+    ['我们家3个人', 'ask', { about: 'count', reply: '报名 3人' }],
+    ['刚才报错了，是2人', 'ask', { about: 'correct', reply: '报名 2人' }],
+    ['改成3人', 'ask', { about: 'correct', reply: '报名 3人' }],
+    ['帮我老婆报个名', 'ask', { about: 'proxy' }],
     ['我的报名', 'act', { reply: { kind: 'mine' } }],
   ])('%j → %s', (text, outcome, what) => {
     const r = readReply(text)
@@ -119,9 +134,9 @@ describe('readReply: chatter', () => {
   it.each([
     '收到', '好的👌', '👍', '👍👍👍', '期待！', '表示支持', '表示支持了', '哈哈哈', '老师辛苦了！', '几点开始呀？', '报名的人好多呀',
     '上次的报名表我看过了，感觉时间有点紧张，大家怎么看', '报名？', '+1吗', '我也去吗', '报名了', '怎么报名？', '已报名', '报名表',
-    '到了吗', '快到了', '我到了吗？', '加油', '十一', '+1+1', '+-1', '+0', '加一百', '3人', '带孩子', '2大1小', '我想知道报名截止是哪天',
+    '到了吗', '快到了', '我到了吗？', '加油', '十一', '+-1', '+0', '加一百', '3人', '带孩子', '2大1小', '我想知道报名截止是哪天',
     '我去', '不知道', '谢谢', '大家好', '报名 张三 李四', '取消报名的话怎么弄？', '+1 这个主意好', '签到了吗？', '1号', '11', '12月1日',
-    '我和张三报名', '',
+    '我和张三报名', '', '+1+1 同意', '刚才报错了', '是2人吗', '帮我老婆报个名吗？', '3个人', '一共20人', '会长',
   ])('%j', text => {
     const r = readReply(text)
     expect(r.outcome, r.reason).toBe('chatter')
