@@ -47,6 +47,12 @@ describe('public example transcripts', () => {
     expect(r.stdout).toMatch(/(\d+)\/\1 replies handled right; 0 changed a sign-up the member did not mean/)
     expect(r.status, r.stdout + r.stderr).toBe(0)
   }, 240_000)
+
+  it('replies not seen while the reader was written (test/fixtures/replies-unseen.jsonl): all as expected, no sign-up changed unmeant', () => {
+    const r = spawnSync('node', [CHECKER, '--replies', join(PROJECT_ROOT, 'test/fixtures/replies-unseen.jsonl')], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 })
+    expect(r.stdout).toMatch(/(\d+)\/\1 replies handled right; 0 changed a sign-up the member did not mean/)
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+  }, 240_000)
 })
 
 describe('the copy of the contracts in docs/spec', () => {
