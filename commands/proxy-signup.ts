@@ -43,9 +43,11 @@ export default defineCommand<ReplyOf<'proxy'>, 'room'>({
       const scores = open.map(a => titleMatch([names[0] ?? ''], a.title))
       const best = Math.max(0, ...scores)
       const named = best === 0 ? [] : open.filter((_, i) => scores[i] === best)
-      if (named.length === 1 && named[0]) signUpSender(ctx, named[0], null)
+      if (named.length === 1 && named[0]) signUpSender(ctx, named[0], ctx.args.people ?? null)
       return
     }
+    // 报名 张三 2人: a party beside a member's name is not a 代报名 (whose party would it be?)
+    if (ctx.args.people !== undefined) return
     if (names.length === 0) throw new UserError('请写上要代报名的人的名字，用空格隔开', EXAMPLE)
     if (names.length > MAX_NAMES) throw new UserError(`一次最多代报名${MAX_NAMES}人`, EXAMPLE)
     if (names.some(n => [...n].length > 30)) throw new UserError('名字太长了（最多30个字）', EXAMPLE)

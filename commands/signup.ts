@@ -44,7 +44,9 @@ export default defineCommand<Args, 'room'>({
       const activity = onlyActivity(ctx, candidates)
       if (activity && activity.status === 'scheduled' && activity.deadlineAt > ctx.now) {
         const exact = ask.reply.replace(/^报名 /, `报名 ${activity.id} `)
-        askInAck(ctx, activity, `${ask.about}:${ask.reply}`, ask.about === 'proxy'
+        askInAck(ctx, activity, `${ask.about}:${ask.reply}`, ask.about === 'with'
+          ? `${member.name}：请回复「报名 ${activity.id}」给自己报名，再回复「${ask.reply.replace(/^代报名 /, `代报名 ${activity.id} `)}」为对方报名`
+          : ask.about === 'proxy'
           ? `${member.name}：请问帮谁报名？请回复「代报名 ${activity.id} 名字」，例如「代报名 ${activity.id} 王芳」`
           : ask.about === 'correct'
             ? `${member.name}：要改成${ask.reply.replace(/^报名 /, '一共')}吗？${liveSignupOf(ctx.db, activity.id, { memberId: member.id }) ? `请先回复「取消报名 ${activity.id}」，再回复「${exact}」` : `请回复「${exact}」`}`

@@ -14,7 +14,7 @@ export type ReplyOf<K extends MemberReply['kind']> = Extract<MemberReply, { kind
 }
 
 /** Which command takes a question the reader asks. */
-const ASKED_BY: Record<AskAbout, MemberReply['kind']> = { withdraw: 'cancel', count: 'signup', one: 'signup', correct: 'signup', proxy: 'signup' }
+const ASKED_BY: Record<AskAbout, MemberReply['kind']> = { withdraw: 'cancel', count: 'signup', one: 'signup', correct: 'signup', proxy: 'signup', with: 'signup' }
 
 /** Commands' matchReply: the reply when the text is one of this kind (acted on or asked about), else null. */
 export function replyOfKind<K extends MemberReply['kind']> (kind: K): (text: string, info?: ReplyInfo) => ReplyOf<K> | null {

@@ -9,7 +9,8 @@ export type MemberReply =
    * runOn: 代报名张三 / 报名张三, a name only if a member has it; title: or the title of an open activity (报名 读书会);
    * ownName: only the sender's own name counts (+1 林晓), not another member's
    */
-  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true, title?: true, ownName?: true }
+  /** `people`: 报名 读书会 2人, a party for a title (never for a member's name) */
+  | { kind: 'proxy', activityId: number | null, names: string[], runOn?: true, title?: true, ownName?: true, people?: number }
   /** `bare`: a lone +1 / -1, which is also how people agree or disagree in a chat */
   | { kind: 'cancel', activityId: number | null, bare?: true }
   | { kind: 'checkin', activityId: number | null }

@@ -23,7 +23,8 @@ export type Reading =
   | { outcome: 'chatter', reason: string }
 
 /** withdraw: 不去了; count: +2 一家三口, 我们家3个人; one: a bare 1; correct: 刚才报错了，是2人; proxy: 帮我老婆报个名 (no name) */
-export type AskAbout = 'withdraw' | 'count' | 'one' | 'correct' | 'proxy'
+/** with: +2 我和李四 (oneself and someone named: 报名 and 代报名, asked) */
+export type AskAbout = 'withdraw' | 'count' | 'one' | 'correct' | 'proxy' | 'with'
 
 /** Longer than this (tails excluded), a message that merely contains 报名 is talk, not a reply. */
 export const MAX_REPLY_CORE = 20
@@ -54,6 +55,8 @@ const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
 export function normalizeReply (text: string): string {
   return text.replace(INVISIBLE, '')
     .replace(/[\uFF01-\uFF5E]/g, ch => String.fromCharCode(ch.charCodeAt(0) - 0xFEE0))
+    // the emoji and small forms of plus and minus (➕1, ﹢1, ➖1)
+    .replace(/[\u2795\uFE62]/g, '+').replace(/[\u2796\uFE63\u2212]/g, '-')
     .replace(ODD_SPACES, ' ')
     .replace(TRADITIONAL_CHAR, ch => TRADITIONAL[ch] ?? ch)
     .replace(/\s+/g, ' ')
@@ -102,14 +105,14 @@ function piecesOf (text: string): Piece[] {
 }
 
 // politeness and short words people add to a reply; never the reply itself
-const POLITE = /^(?:(?:谢谢|感谢|辛苦了?|辛苦啦)(?:会长|老师|秘书长|主任|组织者?|大家|各位)|(?:会长|老师|秘书长|主任|组织者|各位)辛苦(?:了|啦)?|(?:可能|会|要)?(?:晚到|迟到|晚点到|晚一点到|早退|早走)(?:一会儿?|一点|一些|几分钟|一下)?|谢谢|感谢|多谢|谢谢组织|感谢组织|谢谢老师|感谢老师|谢谢会长|谢谢大家|辛苦|辛苦了|辛苦啦|老师辛苦了|组织辛苦了|会长辛苦了|大家辛苦了|抱歉|不好意思|麻烦了|顶|顶顶|支持|大力支持|准时到|一定到|准时参加|期待|好的|好|好滴|收到|必须的|冲|哈哈|哈哈哈|嘿嘿|谢|thx|thanks|ok|OK)$/
+const POLITE = /^(?:(?:谢谢|感谢|辛苦了?|辛苦啦)(?:会长|老师|秘书长|主任|组织者?|大家|各位)|(?:会长|老师|秘书长|主任|组织者|各位)辛苦(?:了|啦)?|(?:可能|会|要)?(?:晚到|迟到|晚点到|晚一点到|早退|早走)(?:一会儿?|一点|一些|几分钟|一下)?|谢谢|感谢|多谢|谢谢组织|感谢组织|谢谢老师|感谢老师|谢谢会长|谢谢大家|辛苦|辛苦了|辛苦啦|老师辛苦了|组织辛苦了|会长辛苦了|大家辛苦了|抱歉|不好意思|对不起|麻烦了|顶|顶顶|支持|大力支持|准时到|一定到|准时参加|期待|好的|好|好滴|收到|必须的|冲|哈哈|哈哈哈|嘿嘿|谢|thx|thanks|ok|OK)$/
 // a sign-up written with a plus: +1, +2, 加一, 加二, 十1 (the input method's 十 for +), +
 const PLUS = /^(?:\+|十(?=\d)|加)(\d{1,6}|[一二两三四五六七八九十百千万]{1,4})?$/
 const BARE_PLUS = /^\+$/
 // whom the reply is addressed to, when it opens the message (会长，我报名了): not a name to sign up
 const VOCATIVE = /^(?:会长|老师|秘书长|主任|各位|大家好|各位好|您好|你好)$/
 // the sign-up words
-const SIGNUP_WORD = /^(?:\+1)?(?:我?(?:也|要|也要|来)?报名(?:参加)?|我?也?要?报个名|接龙报名)(?:\+1)?$/
+const SIGNUP_WORD = /^(?:\+1)?(?:我?(?:也|要|也要|来)?报名(?:参加)?|我?也?要?报个名|接龙报名|(?:帮|给)我也?(?:报个名|报名|报一个|报一下名?))(?:\+1)?$/
 // wanting to come, without the word 报名: a sign-up when the room has one open activity
 const INTENT = /^(?:我也?要?参加|参加|我也?会参加|我来参加|也?算我一个吧?|算我一位|算我一份|也?算上我|算我|加我一个|带我一个|带上我|我也要?去|我要去|我也来)(?:\+1)?$/
 // 我报名了: said of oneself, a sign-up only with one's party beside it (我报名了，带孩子一起); alone it is talk
@@ -124,9 +127,11 @@ const ADULTS_CHILDREN = /^(\d|[一二两三四五])大(\d|[一二两三四五])�
 const ADULTS_CHILDREN_WORDS = /^(?:大人(\d|[一二两三四五])(?:个|位|名)?(?:小孩|孩子|小朋友)(\d|[一二两三四五])(?:个|位|名)?|(\d|[一二两三四五])(?:个|位|名)?大人(\d|[一二两三四五])(?:个|位|名)?(?:小孩|孩子|小朋友))$/
 const PARTY_TOTAL = /^(?:共|一共|总共|我们家?|我家|我们一家)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|俩)(?:个人|人|位|名)$/
 // 我和爱人报名: oneself and one relation
-const WITH_RELATION = new RegExp(`^我(?:和|跟|与|带)${RELATION}(?:一起)?(?:报名|参加|去)$`)
+const WITH_RELATION = new RegExp(`^我(?:和|跟|与|带)我?${RELATION}(?:一起)?(?:报名|参加|去)$`)
 // (+2) 我和孩子: oneself and one relation, beside a sign-up word
-const WITH_ONE = new RegExp(`^我(?:和|跟|与|带)${RELATION}(?:一起)?$`)
+const WITH_ONE = new RegExp(`^我(?:和|跟|与|带)我?${RELATION}(?:一起)?$`)
+// (+2) 我和李四: oneself and someone named
+const WITH_NAMED = /^我(?:和|跟|与)([\p{Script=Han}·]{2,4})(?:一起)?$/u
 // 我们俩报名 / 我们3个人参加: that many in all
 const WE_COUNT = /^我们(俩|两|二|三|四|五|[2-5])(?:个|位)?人?(?:一起)?(?:报名|参加|去)$/
 // 带老婆孩子 / 带爱人和孩子: two companions
@@ -145,7 +150,7 @@ const WITHDRAW = /^(?:我?取消|取消了|取消吧|我?不去了|我?去不了
 // check-in words: a check-in inside its window
 const CHECKIN_WORD = /^(?:到了|到啦|我到啦|已到场|到场了|我已到场|已到|我到了|我已到|签到了|已签到|我已签到|已到达|我已到达|到达|到)$/
 // a bare 1: 扣1 / 回复1 where the notice asked for it
-const ONE = /^1$/
+const ONE = /^(?:扣|回|回复|打)?1$/
 // 报名张三 / 报名 读书会: a name or a title after the word
 const SIGNUP_RUN_ON = /^(?:我?(?:也|要)?报名)([\p{Script=Han}A-Za-z·]{2,12})$/u
 const NOT_A_NAME = /^[一了的过好要下吧啊]|[了吗呢啊吧的嘛呀哦么]$/
@@ -165,6 +170,8 @@ const CORRECTION = /^(?:刚才|刚刚|之前|前面)?(?:我)?(?:报错了|写错
 const CORRECTED_PARTY = /^(?:是|改成|改为|改|应该是|其实是|实际是|实际)(\d{1,2}|[一二两三四五六七八九十]{1,3}|俩)(?:个人|人|位|名)$/
 // signing up someone unnamed: 帮我老婆报个名 (who, by name, is asked)
 const PROXY_UNNAMED = new RegExp(`^(?:帮|替|给)(?:我|我家)?${RELATION}(?:也)?(?:报个名|报名|报一个|报一下名?)$`)
+// 帮王芳报个名: 代报名 王芳 when 王芳 is in the room (the handler decides), else chatter
+const PROXY_NAMED = /^(?:帮|替|给)([\p{Script=Han}A-Za-z·]{2,6}?)(?:也)?(?:报个名|报名|报一个|报一下名?)$/u
 
 /** A party written onto the word without a space is a family's. */
 const MAX_GLUED_PARTY = 5
@@ -300,6 +307,7 @@ export function readReply (raw: string): Reading {
   let corrected: number | null = null
   let proxyUnnamed = false
   let signedUpSaid = false
+  let proxyNamed: string | null = null
   let plusTwice = false
   const questions: string[] = []
   const unknown: string[] = []
@@ -354,6 +362,8 @@ export function readReply (raw: string): Reading {
       corrected = n
     } else if (PROXY_UNNAMED.test(t)) {
       proxyUnnamed = true
+    } else if ((m = PROXY_NAMED.exec(t)) && !/^我|取消|撤销|退出|不|别|没|签|参加|大家|各位/.test(m[1] ?? '') && !NOT_A_NAME.test(m[1] ?? '') && !SENTENCE.test(m[1] ?? '') && !new RegExp(RELATION).test(m[1] ?? '')) {
+      proxyNamed = m[1] ?? null
     } else if (SIGNED_UP_SAID.test(t)) {
       signedUpSaid = true
     } else if (/^(?:\+1){2,}$/.test(t)) {
@@ -386,6 +396,10 @@ export function readReply (raw: string): Reading {
     return { outcome: 'ask', about: 'correct', reply: `报名 ${corrected}人`, need: 'one-open-activity', reason: 'a correction of the party' }
   }
   if (correction || corrected !== null) return chatter('a correction inside other talk')
+  if (proxyNamed !== null) {
+    if (only && people === null && corrected === null && !proxyUnnamed && !correction) return act({ kind: 'proxy', activityId: null, names: [proxyNamed], runOn: true }, '帮 a name 报名', 'member-or-title')
+    return chatter('signing someone up inside other talk')
+  }
   // 帮我老婆报个名: whom to sign up is asked, by name
   if (proxyUnnamed) {
     if (only && people === null) return { outcome: 'ask', about: 'proxy', reply: '代报名', need: 'one-open-activity', reason: 'signing up someone unnamed' }
@@ -420,16 +434,25 @@ export function readReply (raw: string): Reading {
     return act({ kind: 'signup', activityId: null, people: null, bare: true }, 'a bare 1', 'notice-asks-for-1')
   }
 
+  // +2 我和李四: oneself and someone named — two replies, asked, never guessed
+  const withNamed = plus === 2 && !worded && !intent && people === null && unknown.length === 1 ? WITH_NAMED.exec(unknown[0] ?? '') : null
+  if (withNamed && !new RegExp(RELATION).test(withNamed[1] ?? '') && !SENTENCE.test(withNamed[1] ?? '') && !AGREEING.test(withNamed[1] ?? '') && !NOT_A_NAME.test(withNamed[1] ?? '')) {
+    return { outcome: 'ask', about: 'with', reply: `代报名 ${withNamed[1] ?? ''}`, need: 'one-open-activity', reason: '+2 and someone named' }
+  }
   // a sign-up: at most one word after it that is a name or a title (报名 张三, 报名 读书会)
   const lone = unknown.length === 1 && NAME_OR_TITLE.test(unknown[0] ?? '') && !NOT_A_NAME.test(unknown[0] ?? '') && !MEMBERISH_WORD.test(unknown[0] ?? '')
   // +1 林晓 / +1 读书会: one's own name or the activity's title beside a plus (another member's name is agreement with them)
   const ownOrTitle = word === null && lone && plus === 1 && !worded && !intent && people === null && !SENTENCE.test(unknown[0] ?? '') && !AGREEING.test(unknown[0] ?? '')
-  if (word === null && lone && (signup || intent) && (plus === null || ownOrTitle) && people === null) {
+  if (word === null && lone && (signup || intent) && (plus === null || ownOrTitle) && (people === null || (worded && plus === null && !intent))) {
     word = unknown.pop() ?? null
   }
   if (unknown.length > 0) return chatter('a sign-up word inside other talk')
   if (word !== null && ownOrTitle) {
     return act({ kind: 'proxy', activityId: null, names: [word], runOn: true, title: true, ownName: true }, 'a plus and one\'s own name or a title', 'member-or-title')
+  }
+  // 报名 读书会 2人: a title with a party (a member's name with one is chatter: the handler signs up titles only)
+  if (word !== null && people !== null && plus === null && !intent && worded && people <= MAX_GLUED_PARTY) {
+    return act({ kind: 'proxy', activityId: null, names: [word], runOn: true, title: true, people }, 'a sign-up word, a title and a party', 'member-or-title')
   }
   if (word !== null && (plus !== null || people !== null || intent)) return chatter('a name with a count')
   // +1 带孩子: the plus is oneself and the words say who comes along; +2 一家三口 disagree

@@ -122,6 +122,16 @@ describe('readReply: cancelling, withdrawing, checking in, a bare 1', () => {
     ['刚才报错了，是2人', 'ask', { about: 'correct', reply: '报名 2人' }],
     ['改成3人', 'ask', { about: 'correct', reply: '报名 3人' }],
     ['帮我老婆报个名', 'ask', { about: 'proxy' }],
+    ['➕1', 'act', signup(null, { bare: true })],
+    ['﹢1', 'act', signup(null, { bare: true })],
+    ['➖1', 'act', { reply: { kind: 'cancel', activityId: null }, need: 'signed-up' }],
+    ['报名，我和我老婆', 'act', signup(2)],
+    ['对不起，我取消报名', 'act', { reply: { kind: 'cancel', activityId: null } }],
+    ['帮我报个名', 'act', signup(null)],
+    ['帮王芳报个名', 'act', { reply: { kind: 'proxy', names: ['王芳'], runOn: true }, need: 'member-or-title' }],
+    ['报名 读书会 2人', 'act', { reply: { kind: 'proxy', names: ['读书会'], title: true, people: 2 }, need: 'member-or-title' }],
+    ['扣1', 'act', { need: 'notice-asks-for-1' }],
+    ['+2 我和李四', 'ask', { about: 'with', reply: '代报名 李四' }],
     ['我的报名', 'act', { reply: { kind: 'mine' } }],
   ])('%j → %s', (text, outcome, what) => {
     const r = readReply(text)
@@ -136,7 +146,7 @@ describe('readReply: chatter', () => {
     '上次的报名表我看过了，感觉时间有点紧张，大家怎么看', '报名？', '+1吗', '我也去吗', '报名了', '怎么报名？', '已报名', '报名表',
     '到了吗', '快到了', '我到了吗？', '加油', '十一', '+-1', '+0', '加一百', '3人', '带孩子', '2大1小', '我想知道报名截止是哪天',
     '我去', '不知道', '谢谢', '大家好', '报名 张三 李四', '取消报名的话怎么弄？', '+1 这个主意好', '签到了吗？', '1号', '11', '12月1日',
-    '我和张三报名', '', '+1+1 同意', '刚才报错了', '是2人吗', '帮我老婆报个名吗？', '3个人', '一共20人', '会长',
+    '我和张三报名', '', '+1+1 同意', '刚才报错了', '是2人吗', '帮我老婆报个名吗？', '3个人', '一共20人', '会长', '+2 我和大家', '帮忙报名', '帮我们报个名', '我和张三报名',
   ])('%j', text => {
     const r = readReply(text)
     expect(r.outcome, r.reason).toBe('chatter')
