@@ -143,7 +143,7 @@ const APOLOGY_BEFORE = /^(抱歉|不好意思|对不起)(?=.*(?:取消|去不了
 // a reason written onto a cancellation or a withdrawal: 临时有事取消报名, 临时加班去不了了
 const REASON_THEN = /^([\p{Script=Han}]{2,8}?)(我?要?取消报名了?|我?去不了了?|我?来不了了?|我?参加不了了?|我?不去了|我?不参加了)$/u
 // cancelling: only these act (from someone signed up)
-const CANCEL_WORD = /^(?:我?要?取消报名了?|退出报名|撤销报名|取消我的报名|报名取消)$/
+const CANCEL_WORD = /^(?:我?要?取消报名了?|(?:帮|麻烦|请)我取消(?:一下)?(?:我的)?报名|退出报名|撤销报名|取消我的报名|报名取消)$/
 const MINUS_ONE = /^-1$/
 // withdrawing in other words: asked about, never acted on
 const WITHDRAW = /^(?:我?取消|取消了|取消吧|我?不去了|我?去不了了?|我?来不了了?|我?参加不了了?|我?不参加了|我?不能参加了|我?不能去了|我?没法参加了|我?没办法参加了|我?退出|临时有事|有事去不了了?|有事来不了了?|有事参加不了了?)$/
@@ -285,7 +285,8 @@ export function readReply (raw: string): Reading {
   // politeness and decoration are tails; what is left is the reply itself
   const core = pieces.filter(p => !POLITE.test(p.text))
   if (core.length === 0) return chatter('politeness only')
-  if (core.length > 1 && VOCATIVE.test(core[0]?.text ?? '')) core.shift()
+  // (会长 +1 stays as it is: a plus beside a name is also agreeing with them)
+  if (core.length > 1 && VOCATIVE.test(core[0]?.text ?? '') && !PLUS.test(core[1]?.text ?? '')) core.shift()
   // a strict form with a kaomoji or a politeness around it (签到(๑•̀ㅂ•́)و✧, 取消报名 2 谢谢)
   // (never 代报名: a comma may end the names there, 代报名，张三说得对 is talk)
   const inner = core.some(p => p.question) ? null : strictReading(core.map(p => p.text).join(' '))

@@ -123,6 +123,10 @@ describe('readReply: cancelling, withdrawing, checking in, a bare 1', () => {
     ['改成3人', 'ask', { about: 'correct', reply: '报名 3人' }],
     ['帮我老婆报个名', 'ask', { about: 'proxy' }],
     ['➕1', 'act', signup(null, { bare: true })],
+    ['帮我取消报名', 'act', { reply: { kind: 'cancel', activityId: null } }],
+    ['会长，我要报名', 'act', signup(null)],
+    // a plus beside someone's name is left to the room: one's own name signs up, another's is agreeing
+    ['会长 +1', 'act', { reply: { kind: 'proxy', names: ['会长'], ownName: true } }],
     ['﹢1', 'act', signup(null, { bare: true })],
     ['➖1', 'act', { reply: { kind: 'cancel', activityId: null }, need: 'signed-up' }],
     ['报名，我和我老婆', 'act', signup(2)],
