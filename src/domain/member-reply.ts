@@ -106,47 +106,6 @@ export function parseMemberReply (text: string): MemberReply | null {
   return null
 }
 
-export interface Quote {
-  /** the activity id of a quoted card (its 【活动 #id】 marker), if any */
-  activityId: number | null
-  /** where what the member wrote under the quote starts in the text */
-  bodyStart: number
-}
-
-// 「新联小助手:【活动 #4】同心大讲堂…」\n- - - - - - - - - - - - - - -\n报名
-// dashes as the puppets draw them: - - -, — — —, ———, －－－
-const SEPARATOR_LINE = /^[ \t]*(?:[-‐‑–—―−－─][ \t]*){3,}$/
-const CARD_MARKER = /【活动\s*#(\d+)】/
-
-/**
- * A quote-reply split into the quoted activity and the reply; null when the text is not a quote.
- * The reply follows the last separator line that comes right after the closing 」 (read line by
- * line: one pattern over the whole text would backtrack quadratically on long messages).
- */
-export function parseQuote (text: string): Quote | null {
-  if (!text.startsWith('「')) return null
-  let quoteEnd = -1
-  let bodyStart = -1
-  for (let lineStart = 0; lineStart < text.length;) {
-    const newline = text.indexOf('\n', lineStart)
-    if (newline < 0) break
-    const next = text.indexOf('\n', newline + 1)
-    const line = text.slice(newline + 1, next < 0 ? text.length : next)
-    // a separator line, followed by a newline, after text that ends with 」
-    if (next >= 0 && SEPARATOR_LINE.test(line)) {
-      const before = text.slice(0, newline).trimEnd()
-      if (before.endsWith('」') && before.length > 1) {
-        quoteEnd = before.length - 1
-        bodyStart = next + 1
-      }
-    }
-    lineStart = newline + 1
-  }
-  if (bodyStart < 0) return null
-  const marker = CARD_MARKER.exec(text.slice(1, quoteEnd))
-  return { activityId: marker ? Number(marker[1]) : null, bodyStart }
-}
-
 /** The card marker every activity card starts with. */
 export function cardMarker (activityId: number): string {
   return `【活动 #${activityId}】`

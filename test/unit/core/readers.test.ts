@@ -42,6 +42,12 @@ describe('splitQuote', () => {
     expect(split?.quote.text).toBe('关于举办读书会的通知\n一、时间：12月12日下午2:30')
     expect(text.slice(split?.bodyStart)).toBe('#活动')
   })
+  it.each(['— — — — — — — —', '————————', '－－－－－－', '-----', '- - - - - - - - - - - - - - -'])('takes a separator line drawn as %s', line => {
+    const text = `「新联小助手：【活动 #2】助农直播」\n${line}\n报名`
+    const split = splitQuote(text)
+    expect(split?.quote.activityId).toBe(2)
+    expect(text.slice(split?.bodyStart)).toBe('报名')
+  })
   it('is null for text that is not a quote-reply', () => {
     expect(splitQuote('报名')).toBeNull()
     expect(splitQuote('「我也想去」')).toBeNull()

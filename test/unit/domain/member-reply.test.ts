@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { normalizeText } from '../../../src/domain/normalize.js'
 import { parseJielong } from '../../../src/domain/jielong.js'
-import { parseMemberReply, parseQuote } from '../../../src/domain/member-reply.js'
+import { parseMemberReply } from '../../../src/domain/member-reply.js'
 
 describe('parseMemberReply', () => {
   it.each([
@@ -77,25 +77,6 @@ describe('parseMemberReply', () => {
 
   it('never throws', () => {
     fc.assert(fc.property(fc.string(), s => { parseMemberReply(s) }))
-  })
-})
-
-describe('parseQuote', () => {
-  it('finds the quoted card and what was written under it', () => {
-    const text = normalizeText('「新联小助手：【活动 #4】同心大讲堂：民营经济促进法解读」\n- - - - - - - - - - - - - - -\n报名')
-    const q = parseQuote(text)
-    expect(q?.activityId).toBe(4)
-    expect(text.slice(q?.bodyStart)).toBe('报名')
-  })
-
-  it.each(['— — — — — — — —', '————————', '－－－－－－', '-----'])('takes a separator line drawn as %s', line => {
-    const q = parseQuote(`「新联小助手：【活动 #2】助农直播」\n${line}\n报名`)
-    expect(q?.activityId).toBe(2)
-  })
-
-  it('is null for plain text and has no id when the quote is not a card', () => {
-    expect(parseQuote('报名')).toBeNull()
-    expect(parseQuote('「张三：周末见」\n- - - - - - - - - - - - - - -\n好的')?.activityId).toBeNull()
   })
 })
 
