@@ -63,6 +63,8 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
   }, { name: 'scheduler-tick', noOverlap: true, timezone: config.BOT_TIMEZONE })
 
   const keepsSessionOnExit = !puppet && config.WECHATY_PUPPET === 'wechaty-puppet-wechat4u'
+  // the web pages, once they listen (declared before stop, which may come while the bot still logs in)
+  let web: RunningWeb | null = null
   let stopping: Promise<void> | null = null
   const stop = (reason: string, drainMs = 10_000): Promise<void> => {
     stopping ??= (async () => {
@@ -81,9 +83,11 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
     return stopping
   }
 
-  // the pages beside the bot, on the same database (WEB_PORT=0: none)
-  let web: RunningWeb | null = null
-  if (config.WEB_PORT !== 0) {
+  // the chat first: the pages (and what they import) must not hold up the bot's login
+  await bot.start()
+
+  // then the pages beside the bot, on the same database (WEB_PORT=0: none)
+  if (config.WEB_PORT !== 0 && stopping === null) {
     const { startWebServer } = await import('./web/server.js')
     try {
       web = await startWebServer({
@@ -102,6 +106,5 @@ export async function runBot (opts: RunOptions): Promise<RunningBot> {
     }
   }
 
-  await bot.start()
   return { core, bot, ready, web, stop }
 }

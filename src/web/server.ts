@@ -19,7 +19,6 @@ import { consumeLoginLink, createSession, endSession, endSessionsOf, SESSION_TTL
 import { lastMessageAt, outboxWaiting, roomsForPages } from '../db/web-health.js'
 import { formatClock, formatIso, toWall } from '../domain/zoned-time.js'
 import { activityFigures, buildReport } from '../report/figures.js'
-import { renderActivityRecord } from '../report/record-docx.js'
 import { ALL_ROOMS, periodLabel } from '../report/text.js'
 import type { Report } from '../report/types.js'
 import { LoginThrottle, type ThrottleOptions } from './login-throttle.js'
@@ -280,7 +279,9 @@ export function createWebApp (deps: WebDeps): Hono<Env> {
 
   app.get('/activities/:id/record.docx', async c => {
     const row = visibleActivity(c.get('signed'), c.req.param('id'))
-    const docx = row ? await (deps.recordDocx ?? ((d: Db, id: number) => renderActivityRecord(d, id, deps.timeZone)))(db, row.id) : null
+    // the Word library is loaded on the first record asked for, not at start-up
+    const render = deps.recordDocx ?? (async (d: Db, id: number) => (await import('../report/record-docx.js')).renderActivityRecord(d, id, deps.timeZone))
+    const docx = row ? await render(db, row.id) : null
     if (!row || !docx) return notFound(c)
     return download(c, docx, `${row.title}活动记录.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   })
