@@ -28,7 +28,7 @@ export interface NoticeReading {
   notes: string[]
 }
 
-export type NoticeProblem = 'no-start' | 'two-dates' | 'time-open' | 'no-title' | 'invalid'
+export type NoticeProblem = 'no-start' | 'two-dates' | 'time-open' | 'no-title' | 'invalid' | 'recurring'
 export interface NoticeError { kind: NoticeProblem, message: string, example: string }
 export type NoticeResult = { ok: true, value: NoticeReading } | { ok: false, error: NoticeError }
 
@@ -281,7 +281,26 @@ function parseSpan (phrases: readonly string[], now: number, timeZone: string): 
   return { kind: 'ok', start: first.start, end: end !== null && end > first.start ? end : null, phrase: phrases.map(pad).join(' / ') }
 }
 
+/** 每周三晚7点, 每月第一个周六, 共8次: a series, not one activity. */
+const RECURRING = /每(?:个)?(?:周|星期|礼拜|月|天|日|晚)|隔周|双周|共\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:次|期|节|课)/
+
 const OPEN_TIME = /(?:时间|日期|具体时间|时间地点)[^。\n]{0,8}(?:另行通知|另外通知|另行告知|待定|另定|未定|待通知|再通知|定下来)|另行通知|待定/
+
+/** 13:30 签到 / 14:00 开场致辞 (at least two lines that begin with a clock): the first item that is not 签到, or null. */
+function agendaStart (lines: readonly Line[], timeText: string): { clock: string, line: Line } | null {
+  const items = lines.flatMap(l => {
+    if (l.key && !(l.key === 'aside' && /^\d{1,2}$/.test(l.label ?? ''))) return []
+    const m = /^\s*(\d{1,2}):(\d{2})(?:\s*[-~～—–－至到]+\s*\d{1,2}:\d{2})?\s*(\S.*)$/.exec(toHalfWidth(stripMarks(l.text).rest).replace(/∶/g, ':'))
+    return m ? [{ hour: Number(m[1]), clock: `${m[1]}:${m[2]}`, what: m[3] ?? '', line: l }] : []
+  })
+  if (items.length < 2) return null
+  const first = items.find(i => !/签到|报到|入场|候场|到场|集合/.test(i.what))
+  if (!first || first.hour < 7 || first.hour > 22) return null
+  // 时间：12月17日 下午 and an agenda in the morning: asked, never one of them guessed
+  const part = new RegExp(DAYPART).exec(timeText)?.[0]
+  if (part && (/上午|早/.test(part) ? first.hour >= 12 : /下午|晚|傍晚/.test(part) ? first.hour < 12 : false)) return null
+  return { clock: first.clock, line: first.line }
+}
 
 // ---- the other fields -----------------------------------------------------------------------------------------------
 
@@ -542,9 +561,26 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     // 签到时间：8月7日 13:30 then 活动时间：14:00～17:00: the day is the one the other times of the notice name
     const sideDates = [...new Set(lines.filter(l => l.key === 'aside' && /签到|报到|入场|出发|集合/.test(l.label ?? ''))
       .flatMap(l => datesIn(toHalfWidth(l.value), false)).map(dayKey))]
-    when = readWhen(pieces, now, timeZone, sideDates.length === 1 ? sideDates[0] ?? null : null)
+    let hint = sideDates.length === 1 ? sideDates[0] ?? null : null
+    // 本周六（12月12日）下午，市图书馆将邀请… then 讲座时间：下午2:30—4:00: a clock without a day takes the one day the prose names
+    if (!hint && datesIn(simplified(pieces.join('\n')), true).length === 0) {
+      const proseDays = [...new Set(lines.filter(l => !l.key && !isSignature(l, lines)).flatMap(l => {
+        const v = toHalfWidth(l.value)
+        return datesIn(v, false).filter(h => !isDeadlineAt(v, h) && /\d|月/.test(h.text))
+      }).map(dayKey))]
+      if (proseDays.length === 1) hint = proseDays[0] ?? null
+    }
+    when = readWhen(pieces, now, timeZone, hint)
     take(dateField)
     take(timeField)
+  }
+  // 时间：12月26日 with 议程 13:30 签到 / 14:00 开场致辞 …: the first item that is not 签到 starts it
+  if (when.kind === 'no-clock' && !gatherTime) {
+    const fromAgenda = agendaStart(lines, timeField ? fieldText(timeField).join(' ') : '')
+    if (fromAgenda) {
+      const a = readWhen([`${when.date} ${fromAgenda.clock}`], now, timeZone, null)
+      if (a.kind === 'ok') { when = { ...a, end: null }; notes.push('通知没有写开始时间，按议程中签到之后的第一项为开始时间') }
+    }
   }
   if (when.kind === 'none' && !timeField && !dateField && !timePlaceField) {
     // emoji lines with no label (📆 今天（6月18日）⏰ 晚上7点半): date and time lines side by side
@@ -704,6 +740,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   // ---- refusals: nothing created, the time asked for
   const ask = (date?: number): string => exampleOf(title, location, now, timeZone, date)
   if (OPEN_TIME.test(texts) && when.kind !== 'ok') return problem('time-open', '通知里说时间还没定（另行通知/待定），这次没有创建活动。时间定下来后，请再发一次并写明时间', ask())
+  const whenText = [timeField, dateField, timePlaceField, proseLine].flatMap(l => (l ? fieldText(l) : [])).join(' ')
+  if (when.kind === 'ok' && RECURRING.test(simplified(toHalfWidth(whenText)))) return problem('recurring', '通知里写的是每周/每月重复的活动，机器人一次只登记一场，这次没有创建活动。请写明其中一场的具体日期和时间（每场各发一次）', ask())
   if (when.kind === 'two-dates') return problem('two-dates', `通知里写了不止一个日期（${when.dates.join('、')}），不知道活动是哪一天，这次没有创建活动。请写明一个开始时间`, ask())
   if (when.kind === 'error') return problem('invalid', `「时间」有误：${when.message}`, ask())
   if (when.kind === 'no-clock') return problem('no-start', `通知里有日期（${when.date.replace(/\(.*\)$/, '')}），但没有写几点开始，这次没有创建活动。请写明开始时间`, ask())
