@@ -324,6 +324,7 @@ const UNIT = '(?:人|名|位|个|组|户)'
 const CAPACITY_PROSE: readonly RegExp[] = [
   new RegExp(`(?:共限额|限额|限报|名额限|限定)\\s*[:：]?\\s*${NUM}\\s*${UNIT}?`),
   new RegExp(`(?:限|仅限)\\s*${NUM}\\s*${UNIT}`),
+  new RegExp(`名额有限\\s*[(（]\\s*(?:共|仅|限|仅限)?\\s*${NUM}\\s*${UNIT}?\\s*[)）]`),
   new RegExp(`名额\\s*[:：为共有]?\\s*${NUM}\\s*${UNIT}?(?![\\d岁])`),
   new RegExp(`${NUM}\\s*${UNIT}\\s*(?:以内|之内|为限|封顶|额满即止|满即止)`),
   new RegExp(`招募[^\\d，。,；;]{0,6}?${NUM}\\s*(?:名|人|位)`),
@@ -387,7 +388,7 @@ function signupDeadline (value: string): string | null {
 function placeInProse (text: string): string | null {
   const candidates = [
     ...text.matchAll(/地点(?:在|为|是|设在)\s*([^，,。；;]{2,60})/g),
-    ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:举行|召开|举办|开展|进行|组织|集合|集中|开讲|开课|参观)/g),
+    ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:举行|召开|举办|开展|进行|组织|集合|集中|开讲|开课|参观|共读|观影|相聚|聚会|聚餐)/g),
   ]
   for (const m of candidates) {
     const place = m[1]?.trim()
@@ -731,7 +732,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     take(deadlineField)
   } else {
     for (const l of lines) {
-      if (l.key && l.key !== 'signup' && l.key !== 'aside' && l.key !== 'description') continue
+      // 名额：限100人，报名截止12月21日17:00: a deadline written in the same line as another field
+      if (l.key && l.key !== 'signup' && l.key !== 'aside' && l.key !== 'description' && l.key !== 'capacity') continue
       const found = l.key === 'signup' ? signupDeadline(l.value) ?? deadlineIn(l.text) : deadlineIn(l.text)
       if (found) { deadline = found; break }
     }
