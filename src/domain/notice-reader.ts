@@ -343,10 +343,16 @@ function capacityOfField (value: string): string | null {
   return bare ? String(countOf(bare[1] ?? '')) : null
 }
 
+/** 20人左右, 约30人, 每个分会限报2人, 每单位3名: a rough or per-unit count, never the activity's limit. */
+const ROUGH_COUNT = /(?:\d|[一二两三四五六七八九十百])\s*(?:人|名|位|个|组|户)?\s*(?:左右|上下|以上|不等)|(?:(?<![预签邀相公节])约|大约|大概|预计|若干|每(?:个|家|位|人|单位|支部|分会|组|队|户|所|校|院|部门)?[^\d，,。；;]{0,6}?(?:限报|限|报|推荐|选派|派)?)\s*(?:\d|[一二两三四五六七八九十])/
+
 function capacityInProse (text: string): string | null {
   const v = toHalfWidth(text)
   for (const re of CAPACITY_PROSE) {
     const m = re.exec(v)
+    // 每个分会限报2人 is per unit; 约30人 is rough: neither is the activity's limit
+    const clause = m ? v.slice(0, m.index + m[0].length).split(/[，,。；;!！]/).at(-1) ?? '' : ''
+    if (m && ROUGH_COUNT.test(clause)) continue
     if (m) {
       const n = countOf(m[1] ?? '')
       if (Number.isFinite(n) && n > 0) return String(n)
@@ -711,11 +717,21 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   let capacity: string | null = null
   if (capacityField) {
     const v = fieldText(capacityField).join(' ')
-    capacity = capacityOfField(v)
-    // 名额有限，先到先得: no number, so no limit is set; a number that cannot be read is refused by readFields
-    if (capacity === null && /^(名额)?(有限|先到先得|先报先得|额满即止|满员即止|报满为止)/.test(v.trim())) notes.push('名额没有写人数，按不限人数')
-    else if (capacity === null) capacity = v
-    take(capacityField)
+    // 20人左右, 每个支部限报3人: not a limit for the whole activity (限额40名（每个分会推荐5名） keeps its 40)
+    const clauses = toHalfWidth(v).split(/[，,。；;()（）]/)
+    const firm = clauses.filter(c => !ROUGH_COUNT.test(c)).join('，')
+    if (firm.length < clauses.join('，').length && capacityOfField(firm) === null) {
+      notes.push('名额写的是约数或每个单位的人数，没有设人数上限，需要时请用 #修改 设名额')
+    } else if (firm.length < clauses.join('，').length) {
+      capacity = capacityOfField(firm)
+      take(capacityField)
+    } else {
+      capacity = capacityOfField(v)
+      // 名额有限，先到先得: no number, so no limit is set; a number that cannot be read is refused by readFields
+      if (capacity === null && /^(名额)?(有限|先到先得|先报先得|额满即止|满员即止|报满为止)/.test(v.trim())) notes.push('名额没有写人数，按不限人数')
+      else if (capacity === null) capacity = v
+      take(capacityField)
+    }
   } else {
     for (const l of lines) {
       if (l.key && l.key !== 'aside' && l.key !== 'signup' && l.key !== 'description') continue
