@@ -545,7 +545,9 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   for (const l of lines.slice(0, Math.max(0, titleIndex))) l.used = true
 
   // ---- time
-  const timeField = first('time')
+  // 展览时间：12月15日—12月25日 and 开幕式时间：12月15日上午10:00: the opening is the gathering people sign up for
+  const opening = lines.find(l => l.key === 'time' && /开幕|开班|开营|开赛|启动仪式|开园/.test(simplified(l.label ?? '')) && fieldText(l).length > 0)
+  const timeField = opening ?? first('time')
   const dateField = first('date')
   const timePlaceField = first('timePlace')
   const gatherTime = first('gatherTime')
@@ -693,6 +695,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     // 同心读书会 12月12日下午2点 同心荟 (a 接龙 header): the words before the date name it
     title = titleInProse(proseLine.value) ?? leadingTitle(proseLine.value) ?? kindInProse(proseLine.value)
   }
+  const openingWord = opening ? /开幕式|开班式|开营仪式|开幕|开班|开营|开赛|启动仪式|开园/.exec(simplified(opening.label ?? ''))?.[0] : undefined
+  if (title && openingWord && !title.includes(openingWord.slice(0, 2))) title = `${title}${openingWord}`
   if (title && !titleFromField && [...title].length > LIMITS.title) {
     title = cut(title, LIMITS.title)
     notes.push(`主题太长，只取了前${LIMITS.title}个字`)
