@@ -395,6 +395,8 @@ function placeInProse (text: string): string | null {
   const candidates = [
     ...text.matchAll(/地点(?:在|为|是|设在)\s*([^，,。；;]{2,60})/g),
     ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:举行|召开|举办|开展|进行|组织|集合|集中|开讲|开课|参观|共读|观影|相聚|聚会|聚餐)/g),
+    // 在图书馆报告厅作题为《…》的学术讲座
+    ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:作|做)(?:题为|了?一场|一场|专题|主题|学术)/g),
   ]
   for (const m of candidates) {
     const place = m[1]?.trim()
@@ -414,7 +416,8 @@ function leadingTitle (text: string): string | null {
 
 /** 12月12日下午2点 同心荟, …早上8点 景山公园门口集合: a short place after the time, set apart by a space or a comma. */
 function trailingPlace (tail: string): string | null {
-  const m = /^\s*[\s,，]\s*(?:在|地点[:：]?)?\s*([^\s,，。；;!！]{2,30}?)\s*(?:集合|集中|见)?[。!！]?$/.exec(tail)
+  // 本周六晚7点，同心荟客厅见，名额15人: what follows 见/集合 is another clause
+  const m = /^\s*[\s,，]\s*(?:在|地点[:：]?)?\s*([^\s,，。；;!！]{2,30}?)\s*(?:(?:集合|集中|见)(?:[,，;；。!！].*)?|[。!！]?)$/.exec(tail)
   const place = m?.[1]
   return place && !/(报名|参加|欢迎|接龙|活动|请|准时)/.test(place) ? place : null
 }
@@ -680,8 +683,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   let title: string | null = null
   let titleFromField = false
   const fieldTitle = titleField ? unquoteBook(fieldText(titleField).join(' ')) : null
-  const proseTopic = /题目为\s*《([^》]+)》|主题为\s*[《“]([^》”]+)[》”]/.exec(texts)
-  const topic = fieldTitle ?? (proseTopic ? (proseTopic[1] ?? proseTopic[2] ?? null) : null)
+  const proseTopic = /题目为\s*《([^》]+)》|主题为\s*[《“]([^》”]+)[》”]|题为\s*[《“]([^》”]+)[》”]/.exec(texts)
+  const topic = fieldTitle ?? (proseTopic ? (proseTopic[1] ?? proseTopic[2] ?? proseTopic[3] ?? null) : null)
   take(titleField)
   if (heading && topic && !heading.wrapped && !topic.includes(heading.title) && !heading.title.includes(topic)) {
     title = `${heading.title}：${topic}`
