@@ -6,7 +6,7 @@ import { toHalfWidth } from './normalize.js'
 import { LIMITS, checkActivity, readFields, settleDeadline, type ActivityFields, type RawFields } from './activity-fields.js'
 import { inferActivityType, type ActivityType } from './activity-type.js'
 import { chineseNumber, parseTimePhrase } from './time-phrase.js'
-import { formatDateTimeZh, toWall } from './zoned-time.js'
+import { addDays, formatDateTimeZh, fromWall, toWall, weekdayOf } from './zoned-time.js'
 
 /** What a notice's label means. `gatherTime`/`gatherPlace`: an outing's 集合; `aside`: kept in the description as written. */
 export type NoticeKey = 'title' | 'time' | 'date' | 'timePlace' | 'place' | 'gatherTime' | 'gatherPlace' | 'capacity' | 'deadline'
@@ -237,19 +237,27 @@ type When =
   | { kind: 'two-dates', dates: string[] }
   | { kind: 'error', message: string }
 
+const MULTI_DAY = new RegExp(`(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号]\\s*(?:[(（][^)）]{0,6}[)）])?\\s*(?:[-~～—–－]+|至|到)\\s*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*)?(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号]`)
+
 const pad = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 /** Pieces of one time (a field's value and the lines under it): the date once, the first session's start, the last one's end. */
 function readWhen (pieces: readonly string[], now: number, timeZone: string, dateHint: string | null): When {
   const text = simplified(pieces.join('\n'))
   if (OR_DAYS.test(text)) return { kind: 'two-dates', dates: [text.replace(/\s+/g, ' ').slice(0, 30)] }
+  // 12月19日-20日 9:00-17:00, 12月26日至12月27日: more than one day, asked rather than read as the first
+  const span = MULTI_DAY.exec(toHalfWidth(text))
+  if (span) return { kind: 'two-dates', dates: [span[0].replace(/\s+/g, '')] }
   const dates = datesIn(text, true)
   const distinct = [...new Set(dates.map(dayKey))]
   if (distinct.length > 1) return { kind: 'two-dates', dates: distinct }
   const date = dates[0]?.text ?? dateHint
   let rest = text
   for (const d of dates) rest = rest.replace(text.slice(d.index, d.end), ' ')
-  const sessions = rest.split(/\n|[,，;；、]|(?=[(（])/).filter(p => !/签到|报到|入场|集合|出发/.test(p)).flatMap(sessionsIn)
+  const parts = rest.split(/\n|[,，;；、]|(?=[(（])/)
+  let sessions = parts.filter(p => !/签到|报到|入场|集合|出发/.test(p)).flatMap(sessionsIn)
+  // 12月19日（周六）8:00出发: an outing's only clock is when it leaves
+  if (sessions.length === 0) sessions = parts.filter(p => /集合|出发/.test(p) && !/签到|报到|入场/.test(p)).flatMap(sessionsIn).slice(0, 1)
   if (sessions.length === 0) {
     // 今晚7点 keeps its evening in the date word
     if (date && /晚|早/.test(date)) return parseSpan([date], now, timeZone)
@@ -344,7 +352,7 @@ function capacityOfField (value: string): string | null {
 }
 
 /** 20人左右, 约30人, 每个分会限报2人, 每单位3名: a rough or per-unit count, never the activity's limit. */
-const ROUGH_COUNT = /(?:\d|[一二两三四五六七八九十百])\s*(?:人|名|位|个|组|户)?\s*(?:左右|上下|以上|不等)|(?:(?<![预签邀相公节])约|大约|大概|预计|若干|每(?:个|家|位|人|单位|支部|分会|组|队|户|所|校|院|部门)?[^\d，,。；;]{0,6}?(?:限报|限|报|推荐|选派|派)?)\s*(?:\d|[一二两三四五六七八九十])/
+const ROUGH_COUNT = /各\s*(?:\d|[一二两三四五六七八九十])|(?:\d|[一二两三四五六七八九十百])\s*(?:人|名|位|个|组|户)?\s*(?:左右|上下|以上|不等)|(?:(?<![预签邀相公节])约|大约|大概|预计|若干|每(?:个|家|位|人|单位|支部|分会|组|队|户|所|校|院|部门)?[^\d，,。；;]{0,6}?(?:限报|限|报|推荐|选派|派)?)\s*(?:\d|[一二两三四五六七八九十])/
 
 function capacityInProse (text: string): string | null {
   const v = toHalfWidth(text)
@@ -500,6 +508,10 @@ const cut = (s: string, max: number): string => [...s].slice(0, max).join('')
  * place, capacity, deadline and the rest as the description. Refuses rather than guesses a time.
  */
 export function readNotice (text: string, now: number, timeZone: string): NoticeResult {
+  // 定于本月19日（周六）, 下月3日: the month follows from now
+  const thisMonth = toWall(now, timeZone).month
+  text = text.replace(new RegExp(`(本|下)(?:个)?月\\s*(\\d{1,2}|[${CN}]{1,3})\\s*([日号])`, 'g'), (_, which: string, day: string, mark: string) =>
+    `${which === '本' ? thisMonth : thisMonth % 12 + 1}月${day}${mark}`)
   const rawLines = text.split('\n').map(l => l.trim()).filter(l => l !== '' && !/^[-—_=~*·.。\s]+$/.test(l))
   if (rawLines.length > 400) rawLines.length = 400
   const lines: Line[] = rawLines.flatMap(splitLabelled).map(readLine).filter(l => l.key || /[\p{L}\p{N}]/u.test(l.value))
@@ -752,6 +764,11 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   let deadline: string | null = null
   if (deadlineField) {
     deadline = fieldText(deadlineField).map(toHalfWidth).join(' ')
+    // 12月16日（周三）下班前: no clock to read; the day is kept and the note says so
+    if (/下班|工作时间内|当天/.test(deadline) && new RegExp(DATE_TEXT).test(deadline)) {
+      deadline = deadline.replace(/\s*(?:下班|工作时间内|当天)\s*(?:之前|以前|前)?/, '')
+      notes.push('截止写的是「下班前」，按当天结束计；需要精确到几点请用 #修改 改截止')
+    }
     take(deadlineField)
   } else {
     for (const l of lines) {
@@ -766,6 +783,14 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   const ask = (date?: number): string => exampleOf(title, location, now, timeZone, date)
   if (OPEN_TIME.test(texts) && when.kind !== 'ok') return problem('time-open', '通知里说时间还没定（另行通知/待定），这次没有创建活动。时间定下来后，请再发一次并写明时间', ask())
   const whenText = [timeField, dateField, timePlaceField, proseLine].flatMap(l => (l ? fieldText(l) : [])).join(' ')
+  // 12月19日（本周六） written on Monday 12月7日: the week word and the date disagree; asked, never one of them guessed
+  if (when.kind === 'ok' && /(?:本|这)个?(?:周|星期|礼拜)[一二三四五六日天]/.test(simplified(whenText))) {
+    const today = toWall(now, timeZone)
+    const monday = addDays(today, 1 - weekdayOf(today))
+    const from = fromWall({ ...monday, hour: 0, minute: 0 }, timeZone)
+    const to = fromWall({ ...addDays(monday, 7), hour: 0, minute: 0 }, timeZone)
+    if (when.start < from || when.start >= to) return problem('two-dates', `通知里写的「本周」和日期（${formatDateOnly(when.start, timeZone)}）对不上，不知道活动是哪一天，这次没有创建活动。请写明一个开始时间`, ask())
+  }
   if (when.kind === 'ok' && RECURRING.test(simplified(toHalfWidth(whenText)))) return problem('recurring', '通知里写的是每周/每月重复的活动，机器人一次只登记一场，这次没有创建活动。请写明其中一场的具体日期和时间（每场各发一次）', ask())
   if (when.kind === 'two-dates') return problem('two-dates', `通知里写了不止一个日期（${when.dates.join('、')}），不知道活动是哪一天，这次没有创建活动。请写明一个开始时间`, ask())
   if (when.kind === 'error') return problem('invalid', `「时间」有误：${when.message}`, ask())

@@ -75,6 +75,7 @@ describe('readNotice never sets a 名额 nobody meant', () => {
     ['时间：12月12日（周六）晚上6:00\n地点：饭店\n名额：12人\n费用：AA制，约80元/人', 12],
     ['时间：12月20日（周日）上午9:00\n地点：社区\n名额有限（30个），报完即止\n联系电话：0577-86661234', 30],
     ['时间：12月13日（周日）10:00\n地点：图书馆\n请扫码预约，限额50人', 50],
+    ['时间：12月26日（周六）15:00\n地点：湿地公园\n名额：男女各15人', null],
   ])('%s → %s', (notice, capacity) => {
     const r = readNotice(`读书会\n${notice}`, now, TZ)
     expect(r.ok && r.value.capacity).toBe(capacity)
