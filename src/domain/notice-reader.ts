@@ -298,15 +298,20 @@ const OPEN_TIME = /(?:时间|日期|具体时间|时间地点)[^。\n]{0,8}(?:�
 function agendaStart (lines: readonly Line[], timeText: string): { clock: string, line: Line } | null {
   const items = lines.flatMap(l => {
     if (l.key && !(l.key === 'aside' && /^\d{1,2}$/.test(l.label ?? ''))) return []
-    const m = /^\s*(\d{1,2}):(\d{2})(?:\s*[-~～—–－至到]+\s*\d{1,2}:\d{2})?\s*(\S.*)$/.exec(toHalfWidth(stripMarks(l.text).rest).replace(/∶/g, ':'))
-    return m ? [{ hour: Number(m[1]), clock: `${m[1]}:${m[2]}`, what: m[3] ?? '', line: l }] : []
+    const m = new RegExp(`^\\s*(${DAYPART})?\\s*(\\d{1,2}):(\\d{2})(?:\\s*[-~～—–－至到]+\\s*\\d{1,2}:\\d{2})?\\s*(\\S.*)$`).exec(toHalfWidth(stripMarks(l.text).rest).replace(/∶/g, ':'))
+    return m ? [{ part: m[1], hour: Number(m[2]), clock: `${m[1] ?? ''}${m[2]}:${m[3]}`, what: m[4] ?? '', line: l }] : []
   })
   if (items.length < 2) return null
   const first = items.find(i => !/签到|报到|入场|候场|到场|集合/.test(i.what))
-  if (!first || first.hour < 7 || first.hour > 22) return null
+  // 2:30 彩排 with no part of the day could be night or afternoon: only 07:00–22:59 is read without one
+  if (!first || (!first.part && (first.hour < 7 || first.hour > 22))) return null
   // 时间：12月17日 下午 and an agenda in the morning: asked, never one of them guessed
+  const half = (part: string | undefined, hour: number): 'am' | 'pm' | null => part === undefined ? (hour < 12 ? 'am' : 'pm')
+    : /上午|早|凌晨|清晨/.test(part) ? 'am' : /下午|晚|傍晚|午后|夜/.test(part) ? 'pm' : null
   const part = new RegExp(DAYPART).exec(timeText)?.[0]
-  if (part && (/上午|早/.test(part) ? first.hour >= 12 : /下午|晚|傍晚/.test(part) ? first.hour < 12 : false)) return null
+  const said = part ? half(part, 0) : null
+  const agenda = half(first.part, first.hour)
+  if (said && agenda && said !== agenda) return null
   return { clock: first.clock, line: first.line }
 }
 

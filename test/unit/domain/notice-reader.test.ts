@@ -82,6 +82,20 @@ describe('readNotice never sets a 名额 nobody meant', () => {
   })
 })
 
+describe('readNotice reads an 议程 only when it cannot be another hour', () => {
+  const now = Date.parse('2026-12-07T09:00:00+08:00')
+  it.each([
+    ['时间：12月26日（周六）\n议程：\n13:30 签到\n14:00 开场致辞\n14:10 主题分享', '2026-12-26T14:00:00+08:00'],
+    ['时间：12月22日（星期二）上午\n上午8:30 报到\n上午9:00 开幕式', '2026-12-22T09:00:00+08:00'],
+    ['时间：12月17日（周四）下午\n议程：\n08:30 签到\n09:00 开幕', null],
+    ['时间：12月29日（周二）\n议程：\n2:00 集合\n2:30 彩排', null],
+    ['时间：12月29日（周二）\n14:00 开场', '2026-12-29T14:00:00+08:00'], // the date, then the time on the next line
+  ])('%s → %s', (notice, start) => {
+    const r = readNotice(`年度会议\n地点：会议室\n${notice}`, now, TZ)
+    expect(r.ok ? r.value.start : null).toBe(start === null ? null : Date.parse(start))
+  })
+})
+
 describe('readNotice on bad input', () => {
   const now = Date.parse('2026-12-07T09:00:00+08:00')
   it.each([
