@@ -237,7 +237,8 @@ type When =
   | { kind: 'two-dates', dates: string[] }
   | { kind: 'error', message: string }
 
-const MULTI_DAY = new RegExp(`(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号]\\s*(?:[(（][^)）]{0,6}[)）])?\\s*(?:[-~～—–－]+|至|到)\\s*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*)?(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号]`)
+/** 12月19日-20日, 12月12日、19日, 26日至27日: more than one day. */
+const MULTI_DAY = new RegExp(`(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号]\\s*(?:[(（][^)）]{0,6}[)）])?\\s*(?:[-~～—–－]+|至|到|[、,，/&]|和|及|与)\\s*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*)?(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号]`)
 
 const pad = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
@@ -621,7 +622,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   }
   if (when.kind === 'none' && !timeField && !dateField && !timePlaceField) {
     // prose: 定于12月22日上午9时30分在…召开; the sessions may follow on their own lines
-    const candidates = lines.filter(l => !l.key && !l.used && datesIn(toHalfWidth(l.value), false).length > 0 && !isSignature(l, lines))
+    // 温馨提示：本周日（12月13日）上午9点…: a sentence behind a label that only introduces it
+    const candidates = lines.filter(l => (!l.key || (l.key === 'aside' && /提示|通知|公告/.test(l.label ?? ''))) && !l.used && datesIn(toHalfWidth(l.value), false).length > 0 && !isSignature(l, lines))
     const scored = candidates.map(l => {
       const v = toHalfWidth(l.value)
       const d = datesIn(v, false).filter(h => !isDeadlineAt(v, h))
