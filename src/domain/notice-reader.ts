@@ -408,6 +408,8 @@ function signupDeadline (value: string): string | null {
 function placeInProse (text: string): string | null {
   const candidates = [
     ...text.matchAll(/地点(?:在|为|是|设在)\s*([^，,。；;]{2,60})/g),
+    // 地点不变，仍在同心荟书房
+    ...text.matchAll(/(?:仍在|仍然在|依然在|还是在|照常在)\s*([^，,。；;]{2,60})/g),
     ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:举行|召开|举办|开展|进行|组织|集合|集中|开讲|开课|参观|共读|观影|相聚|聚会|聚餐)/g),
     // 在图书馆报告厅作题为《…》的学术讲座
     ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:作|做)(?:题为|了?一场|一场|专题|主题|学术)/g),
@@ -424,7 +426,7 @@ function leadingTitle (text: string): string | null {
   const hit = datesIn(toHalfWidth(text), false)[0]
   if (!hit) return null
   const before = text.slice(0, hit.index).replace(/(?:定于|将于|拟于|于|在|时间|日期)?[\s:：,，(（]*$/, '').trim()
-  if (/^(我们|我|大家|本会|现|兹|经研究|为|各位)/.test(before)) return null
+  if (/^(我们|我|大家|本会|现|兹|经研究|为|各位|原|因)/.test(before)) return null
   return before.length >= 2 && before.length <= 40 && !/[，,。；;]/.test(before) && /\p{Script=Han}/u.test(before) ? before : null
 }
 
@@ -438,6 +440,9 @@ function trailingPlace (tail: string): string | null {
 
 /** The title in a sentence: 召开新联会年度工作座谈会，举办“月圆同心”中秋茶话会. */
 function titleInProse (text: string): string | null {
+  // 原定12月12日的“冬日书香”读书会改期至…: what is moved
+  const moved = /原(?:定|计划)[^，,。；;]*?的\s*([^，,。；;]{2,40}?)\s*(?:改期|延期|推迟|顺延|调整|改)/.exec(text)
+  if (moved?.[1]) return moved[1].trim()
   for (const m of text.matchAll(/(?:举办|召开|举行|开展|组织)\s*([^，,。；;]{2,60})/g)) {
     const t = m[1]?.trim()
     if (t && !/^(的|了|活动$|过)/.test(t)) return t
@@ -453,7 +458,7 @@ function kindInProse (text: string): string | null {
 
 // ---- the title line -------------------------------------------------------------------------------------------------
 
-const GENERIC = /^(通知|公告|重要通知|活动通知|会议通知|温馨提示|活动预告|预告|报名通知|招募|活动招募|邀请函|好消息|喜讯|最新活动|活动报名|紧急通知)$/
+const GENERIC = /^(改期通知|延期通知|变更通知|调整通知|时间调整|更正|通知|公告|重要通知|活动通知|会议通知|温馨提示|活动预告|预告|报名通知|招募|活动招募|邀请函|好消息|喜讯|最新活动|活动报名|紧急通知)$/
 const GREETING = /^(各位|尊敬的|亲爱的|各分会|各会员|各支部|全体|大家好|各位好|致|各有关|各相关|各单位|各小组)/
 
 function isGreeting (line: Line): boolean {
@@ -626,9 +631,11 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     const candidates = lines.filter(l => (!l.key || (l.key === 'aside' && /提示|通知|公告/.test(l.label ?? ''))) && !l.used && datesIn(toHalfWidth(l.value), false).length > 0 && !isSignature(l, lines))
     const scored = candidates.map(l => {
       const v = toHalfWidth(l.value)
-      const d = datesIn(v, false).filter(h => !isDeadlineAt(v, h))
+      // 原定12月12日…改期至12月19日: the old date is not the activity's
+      const d = datesIn(v, false).filter(h => !isDeadlineAt(v, h) && !/(?:原定|原计划|原先|原本|本来)(?:于|在)?\s*$/.test(v.slice(0, h.index)))
       // 为庆祝12月4日宪法日，定于12月12日…: the date the activity is set for
-      const set = d.find(h => /(?:定于|将于|拟于|拟定于|计划于|兹定于|定在|安排在)\s*$/.test(v.slice(0, h.index))) ??
+      const set = d.find(h => /(?:改期|延期|推迟|顺延|调整|改|挪)(?:至|到|为|在)\s*$/.test(v.slice(0, h.index))) ??
+        d.find(h => /(?:定于|将于|拟于|拟定于|计划于|兹定于|定在|安排在)\s*$/.test(v.slice(0, h.index))) ??
         d.find(h => /(?:于|在)\s*$/.test(v.slice(0, h.index)))
       return { l, d, v, hit: set ?? d[0], score: d.length === 0 ? -1 : set ? 2 : 1 }
     }).filter(c => c.score > 0).sort((a, b) => b.score - a.score)
@@ -871,7 +878,8 @@ function isSignature (l: Line, all: readonly Line[]): boolean {
 function isDeadlineAt (text: string, hit: DateHit): boolean {
   const before = text.slice(Math.max(0, hit.index - 6), hit.index)
   const after = text.slice(hit.end, hit.end + 12)
-  return /(?:请于|请在|截止|截至|即日起至|即日起到|至|到)\s*$/.test(before) || new RegExp(`^\\s*(?:${DAYPART})?\\s*(?:${CLOCK})?\\s*(?:之前|以前|前|截止|止)`).test(after)
+  // 改期至12月19日 moves the activity; it does not end sign-ups
+  return /(?:请于|请在|截止|截至|即日起至|即日起到|(?<!改期|延期|推迟|顺延|调整|改|挪)(?:至|到))\s*$/.test(before) || new RegExp(`^\\s*(?:${DAYPART})?\\s*(?:${CLOCK})?\\s*(?:之前|以前|前|截止|止)`).test(after)
 }
 
 /**
