@@ -6,7 +6,7 @@ import { toHalfWidth } from './normalize.js'
 import { LIMITS, checkActivity, readFields, settleDeadline, type ActivityFields, type RawFields } from './activity-fields.js'
 import { inferActivityType, type ActivityType } from './activity-type.js'
 import { chineseNumber, parseTimePhrase } from './time-phrase.js'
-import { formatDateTimeZh, toWall } from './zoned-time.js'
+import { addDays, formatDateTimeZh, fromWall, toWall, weekdayOf } from './zoned-time.js'
 
 /** What a notice's label means. `gatherTime`/`gatherPlace`: an outing's 集合; `aside`: kept in the description as written. */
 export type NoticeKey = 'title' | 'time' | 'date' | 'timePlace' | 'place' | 'gatherTime' | 'gatherPlace' | 'capacity' | 'deadline'
@@ -28,7 +28,7 @@ export interface NoticeReading {
   notes: string[]
 }
 
-export type NoticeProblem = 'no-start' | 'two-dates' | 'time-open' | 'no-title' | 'invalid'
+export type NoticeProblem = 'no-start' | 'two-dates' | 'time-open' | 'no-title' | 'invalid' | 'recurring'
 export interface NoticeError { kind: NoticeProblem, message: string, example: string }
 export type NoticeResult = { ok: true, value: NoticeReading } | { ok: false, error: NoticeError }
 
@@ -237,19 +237,28 @@ type When =
   | { kind: 'two-dates', dates: string[] }
   | { kind: 'error', message: string }
 
+/** 12月19日-20日, 12月12日、19日, 26日至27日: more than one day. */
+const MULTI_DAY = new RegExp(`(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号]\\s*(?:[(（][^)）]{0,6}[)）])?\\s*(?:[-~～—–－]+|至|到|[、,，/&]|和|及|与)\\s*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*)?(?:\\d{1,2}|[${CN}]{1,3})\\s*[日号]`)
+
 const pad = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 /** Pieces of one time (a field's value and the lines under it): the date once, the first session's start, the last one's end. */
 function readWhen (pieces: readonly string[], now: number, timeZone: string, dateHint: string | null): When {
   const text = simplified(pieces.join('\n'))
   if (OR_DAYS.test(text)) return { kind: 'two-dates', dates: [text.replace(/\s+/g, ' ').slice(0, 30)] }
+  // 12月19日-20日 9:00-17:00, 12月26日至12月27日: more than one day, asked rather than read as the first
+  const span = MULTI_DAY.exec(toHalfWidth(text))
+  if (span) return { kind: 'two-dates', dates: [span[0].replace(/\s+/g, '')] }
   const dates = datesIn(text, true)
   const distinct = [...new Set(dates.map(dayKey))]
   if (distinct.length > 1) return { kind: 'two-dates', dates: distinct }
   const date = dates[0]?.text ?? dateHint
   let rest = text
   for (const d of dates) rest = rest.replace(text.slice(d.index, d.end), ' ')
-  const sessions = rest.split(/\n|[,，;；、]|(?=[(（])/).filter(p => !/签到|报到|入场|集合|出发/.test(p)).flatMap(sessionsIn)
+  const parts = rest.split(/\n|[,，;；、]|(?=[(（])/)
+  let sessions = parts.filter(p => !/签到|报到|入场|集合|出发/.test(p)).flatMap(sessionsIn)
+  // 12月19日（周六）8:00出发: an outing's only clock is when it leaves
+  if (sessions.length === 0) sessions = parts.filter(p => /集合|出发/.test(p) && !/签到|报到|入场/.test(p)).flatMap(sessionsIn).slice(0, 1)
   if (sessions.length === 0) {
     // 今晚7点 keeps its evening in the date word
     if (date && /晚|早/.test(date)) return parseSpan([date], now, timeZone)
@@ -281,7 +290,31 @@ function parseSpan (phrases: readonly string[], now: number, timeZone: string): 
   return { kind: 'ok', start: first.start, end: end !== null && end > first.start ? end : null, phrase: phrases.map(pad).join(' / ') }
 }
 
+/** 每周三晚7点, 每月第一个周六, 共8次: a series, not one activity. */
+const RECURRING = /每(?:个)?(?:周|星期|礼拜|月|天|日|晚)|隔周|双周|共\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:次|期|节|课)/
+
 const OPEN_TIME = /(?:时间|日期|具体时间|时间地点)[^。\n]{0,8}(?:另行通知|另外通知|另行告知|待定|另定|未定|待通知|再通知|定下来)|另行通知|待定/
+
+/** 13:30 签到 / 14:00 开场致辞 (at least two lines that begin with a clock): the first item that is not 签到, or null. */
+function agendaStart (lines: readonly Line[], timeText: string): { clock: string, line: Line } | null {
+  const items = lines.flatMap(l => {
+    if (l.key && !(l.key === 'aside' && /^\d{1,2}$/.test(l.label ?? ''))) return []
+    const m = new RegExp(`^\\s*(${DAYPART})?\\s*(\\d{1,2}):(\\d{2})(?:\\s*[-~～—–－至到]+\\s*\\d{1,2}:\\d{2})?\\s*(\\S.*)$`).exec(toHalfWidth(stripMarks(l.text).rest).replace(/∶/g, ':'))
+    return m ? [{ part: m[1], hour: Number(m[2]), clock: `${m[1] ?? ''}${m[2]}:${m[3]}`, what: m[4] ?? '', line: l }] : []
+  })
+  if (items.length < 2) return null
+  const first = items.find(i => !/签到|报到|入场|候场|到场|集合/.test(i.what))
+  // 2:30 彩排 with no part of the day could be night or afternoon: only 07:00–22:59 is read without one
+  if (!first || (!first.part && (first.hour < 7 || first.hour > 22))) return null
+  // 时间：12月17日 下午 and an agenda in the morning: asked, never one of them guessed
+  const half = (part: string | undefined, hour: number): 'am' | 'pm' | null => part === undefined ? (hour < 12 ? 'am' : 'pm')
+    : /上午|早|凌晨|清晨/.test(part) ? 'am' : /下午|晚|傍晚|午后|夜/.test(part) ? 'pm' : null
+  const part = new RegExp(DAYPART).exec(timeText)?.[0]
+  const said = part ? half(part, 0) : null
+  const agenda = half(first.part, first.hour)
+  if (said && agenda && said !== agenda) return null
+  return { clock: first.clock, line: first.line }
+}
 
 // ---- the other fields -----------------------------------------------------------------------------------------------
 
@@ -305,6 +338,7 @@ const UNIT = '(?:人|名|位|个|组|户)'
 const CAPACITY_PROSE: readonly RegExp[] = [
   new RegExp(`(?:共限额|限额|限报|名额限|限定)\\s*[:：]?\\s*${NUM}\\s*${UNIT}?`),
   new RegExp(`(?:限|仅限)\\s*${NUM}\\s*${UNIT}`),
+  new RegExp(`名额有限\\s*[(（]\\s*(?:共|仅|限|仅限)?\\s*${NUM}\\s*${UNIT}?\\s*[)）]`),
   new RegExp(`名额\\s*[:：为共有]?\\s*${NUM}\\s*${UNIT}?(?![\\d岁])`),
   new RegExp(`${NUM}\\s*${UNIT}\\s*(?:以内|之内|为限|封顶|额满即止|满即止)`),
   new RegExp(`招募[^\\d，。,；;]{0,6}?${NUM}\\s*(?:名|人|位)`),
@@ -323,10 +357,16 @@ function capacityOfField (value: string): string | null {
   return bare ? String(countOf(bare[1] ?? '')) : null
 }
 
+/** 20人左右, 约30人, 每个分会限报2人, 每单位3名: a rough or per-unit count, never the activity's limit. */
+const ROUGH_COUNT = /各\s*(?:\d|[一二两三四五六七八九十])|(?:\d|[一二两三四五六七八九十百])\s*(?:人|名|位|个|组|户)?\s*(?:左右|上下|以上|不等)|(?:(?<![预签邀相公节])约|大约|大概|预计|若干|每(?:个|家|位|人|单位|支部|分会|组|队|户|所|校|院|部门)?[^\d，,。；;]{0,6}?(?:限报|限|报|推荐|选派|派)?)\s*(?:\d|[一二两三四五六七八九十])/
+
 function capacityInProse (text: string): string | null {
   const v = toHalfWidth(text)
   for (const re of CAPACITY_PROSE) {
     const m = re.exec(v)
+    // 每个分会限报2人 is per unit; 约30人 is rough: neither is the activity's limit
+    const clause = m ? v.slice(0, m.index + m[0].length).split(/[，,。；;!！]/).at(-1) ?? '' : ''
+    if (m && ROUGH_COUNT.test(clause)) continue
     if (m) {
       const n = countOf(m[1] ?? '')
       if (Number.isFinite(n) && n > 0) return String(n)
@@ -368,7 +408,11 @@ function signupDeadline (value: string): string | null {
 function placeInProse (text: string): string | null {
   const candidates = [
     ...text.matchAll(/地点(?:在|为|是|设在)\s*([^，,。；;]{2,60})/g),
-    ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:举行|召开|举办|开展|进行|组织|集合|集中|开讲|开课|参观)/g),
+    // 地点不变，仍在同心荟书房
+    ...text.matchAll(/(?:仍在|仍然在|依然在|还是在|照常在)\s*([^，,。；;]{2,60})/g),
+    ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:举行|召开|举办|开展|进行|组织|集合|集中|开讲|开课|参观|共读|观影|相聚|聚会|聚餐)/g),
+    // 在图书馆报告厅作题为《…》的学术讲座
+    ...text.matchAll(/(?:将在|在|于)\s*([^，,。；;在于]{2,60}?)\s*(?:作|做)(?:题为|了?一场|一场|专题|主题|学术)/g),
   ]
   for (const m of candidates) {
     const place = m[1]?.trim()
@@ -382,19 +426,23 @@ function leadingTitle (text: string): string | null {
   const hit = datesIn(toHalfWidth(text), false)[0]
   if (!hit) return null
   const before = text.slice(0, hit.index).replace(/(?:定于|将于|拟于|于|在|时间|日期)?[\s:：,，(（]*$/, '').trim()
-  if (/^(我们|我|大家|本会|现|兹|经研究|为|各位)/.test(before)) return null
+  if (/^(我们|我|大家|本会|现|兹|经研究|为|各位|原|因)/.test(before)) return null
   return before.length >= 2 && before.length <= 40 && !/[，,。；;]/.test(before) && /\p{Script=Han}/u.test(before) ? before : null
 }
 
 /** 12月12日下午2点 同心荟, …早上8点 景山公园门口集合: a short place after the time, set apart by a space or a comma. */
 function trailingPlace (tail: string): string | null {
-  const m = /^\s*[\s,，]\s*(?:在|地点[:：]?)?\s*([^\s,，。；;!！]{2,30}?)\s*(?:集合|集中|见)?[。!！]?$/.exec(tail)
+  // 本周六晚7点，同心荟客厅见，名额15人: what follows 见/集合 is another clause
+  const m = /^\s*[\s,，]\s*(?:在|地点[:：]?)?\s*([^\s,，。；;!！]{2,30}?)\s*(?:(?:集合|集中|见)(?:[,，;；。!！].*)?|[。!！]?)$/.exec(tail)
   const place = m?.[1]
   return place && !/(报名|参加|欢迎|接龙|活动|请|准时)/.test(place) ? place : null
 }
 
 /** The title in a sentence: 召开新联会年度工作座谈会，举办“月圆同心”中秋茶话会. */
 function titleInProse (text: string): string | null {
+  // 原定12月12日的“冬日书香”读书会改期至…: what is moved
+  const moved = /原(?:定|计划)[^，,。；;]*?的\s*([^，,。；;]{2,40}?)\s*(?:改期|延期|推迟|顺延|调整|改)/.exec(text)
+  if (moved?.[1]) return moved[1].trim()
   for (const m of text.matchAll(/(?:举办|召开|举行|开展|组织)\s*([^，,。；;]{2,60})/g)) {
     const t = m[1]?.trim()
     if (t && !/^(的|了|活动$|过)/.test(t)) return t
@@ -410,7 +458,7 @@ function kindInProse (text: string): string | null {
 
 // ---- the title line -------------------------------------------------------------------------------------------------
 
-const GENERIC = /^(通知|公告|重要通知|活动通知|会议通知|温馨提示|活动预告|预告|报名通知|招募|活动招募|邀请函|好消息|喜讯|最新活动|活动报名|紧急通知)$/
+const GENERIC = /^(改期通知|延期通知|变更通知|调整通知|时间调整|更正|通知|公告|重要通知|活动通知|会议通知|温馨提示|活动预告|预告|报名通知|招募|活动招募|邀请函|好消息|喜讯|最新活动|活动报名|紧急通知)$/
 const GREETING = /^(各位|尊敬的|亲爱的|各分会|各会员|各支部|全体|大家好|各位好|致|各有关|各相关|各单位|各小组)/
 
 function isGreeting (line: Line): boolean {
@@ -471,6 +519,10 @@ const cut = (s: string, max: number): string => [...s].slice(0, max).join('')
  * place, capacity, deadline and the rest as the description. Refuses rather than guesses a time.
  */
 export function readNotice (text: string, now: number, timeZone: string): NoticeResult {
+  // 定于本月19日（周六）, 下月3日: the month follows from now
+  const thisMonth = toWall(now, timeZone).month
+  text = text.replace(new RegExp(`(本|下)(?:个)?月\\s*(\\d{1,2}|[${CN}]{1,3})\\s*([日号])`, 'g'), (_, which: string, day: string, mark: string) =>
+    `${which === '本' ? thisMonth : thisMonth % 12 + 1}月${day}${mark}`)
   const rawLines = text.split('\n').map(l => l.trim()).filter(l => l !== '' && !/^[-—_=~*·.。\s]+$/.test(l))
   if (rawLines.length > 400) rawLines.length = 400
   const lines: Line[] = rawLines.flatMap(splitLabelled).map(readLine).filter(l => l.key || /[\p{L}\p{N}]/u.test(l.value))
@@ -519,7 +571,9 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   for (const l of lines.slice(0, Math.max(0, titleIndex))) l.used = true
 
   // ---- time
-  const timeField = first('time')
+  // 展览时间：12月15日—12月25日 and 开幕式时间：12月15日上午10:00: the opening is the gathering people sign up for
+  const opening = lines.find(l => l.key === 'time' && /开幕|开班|开营|开赛|启动仪式|开园/.test(simplified(l.label ?? '')) && fieldText(l).length > 0)
+  const timeField = opening ?? first('time')
   const dateField = first('date')
   const timePlaceField = first('timePlace')
   const gatherTime = first('gatherTime')
@@ -542,9 +596,26 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     // 签到时间：8月7日 13:30 then 活动时间：14:00～17:00: the day is the one the other times of the notice name
     const sideDates = [...new Set(lines.filter(l => l.key === 'aside' && /签到|报到|入场|出发|集合/.test(l.label ?? ''))
       .flatMap(l => datesIn(toHalfWidth(l.value), false)).map(dayKey))]
-    when = readWhen(pieces, now, timeZone, sideDates.length === 1 ? sideDates[0] ?? null : null)
+    let hint = sideDates.length === 1 ? sideDates[0] ?? null : null
+    // 本周六（12月12日）下午，市图书馆将邀请… then 讲座时间：下午2:30—4:00: a clock without a day takes the one day the prose names
+    if (!hint && datesIn(simplified(pieces.join('\n')), true).length === 0) {
+      const proseDays = [...new Set(lines.filter(l => !l.key && !isSignature(l, lines)).flatMap(l => {
+        const v = toHalfWidth(l.value)
+        return datesIn(v, false).filter(h => !isDeadlineAt(v, h) && /\d|月/.test(h.text))
+      }).map(dayKey))]
+      if (proseDays.length === 1) hint = proseDays[0] ?? null
+    }
+    when = readWhen(pieces, now, timeZone, hint)
     take(dateField)
     take(timeField)
+  }
+  // 时间：12月26日 with 议程 13:30 签到 / 14:00 开场致辞 …: the first item that is not 签到 starts it
+  if (when.kind === 'no-clock' && !gatherTime) {
+    const fromAgenda = agendaStart(lines, timeField ? fieldText(timeField).join(' ') : '')
+    if (fromAgenda) {
+      const a = readWhen([`${when.date} ${fromAgenda.clock}`], now, timeZone, null)
+      if (a.kind === 'ok') { when = { ...a, end: null }; notes.push('通知没有写开始时间，按议程中签到之后的第一项为开始时间') }
+    }
   }
   if (when.kind === 'none' && !timeField && !dateField && !timePlaceField) {
     // emoji lines with no label (📆 今天（6月18日）⏰ 晚上7点半): date and time lines side by side
@@ -556,12 +627,15 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   }
   if (when.kind === 'none' && !timeField && !dateField && !timePlaceField) {
     // prose: 定于12月22日上午9时30分在…召开; the sessions may follow on their own lines
-    const candidates = lines.filter(l => !l.key && !l.used && datesIn(toHalfWidth(l.value), false).length > 0 && !isSignature(l, lines))
+    // 温馨提示：本周日（12月13日）上午9点…: a sentence behind a label that only introduces it
+    const candidates = lines.filter(l => (!l.key || (l.key === 'aside' && /提示|通知|公告/.test(l.label ?? ''))) && !l.used && datesIn(toHalfWidth(l.value), false).length > 0 && !isSignature(l, lines))
     const scored = candidates.map(l => {
       const v = toHalfWidth(l.value)
-      const d = datesIn(v, false).filter(h => !isDeadlineAt(v, h))
+      // 原定12月12日…改期至12月19日: the old date is not the activity's
+      const d = datesIn(v, false).filter(h => !isDeadlineAt(v, h) && !/(?:原定|原计划|原先|原本|本来)(?:于|在)?\s*$/.test(v.slice(0, h.index)))
       // 为庆祝12月4日宪法日，定于12月12日…: the date the activity is set for
-      const set = d.find(h => /(?:定于|将于|拟于|拟定于|计划于|兹定于|定在|安排在)\s*$/.test(v.slice(0, h.index))) ??
+      const set = d.find(h => /(?:改期|延期|推迟|顺延|调整|改|挪)(?:至|到|为|在)\s*$/.test(v.slice(0, h.index))) ??
+        d.find(h => /(?:定于|将于|拟于|拟定于|计划于|兹定于|定在|安排在)\s*$/.test(v.slice(0, h.index))) ??
         d.find(h => /(?:于|在)\s*$/.test(v.slice(0, h.index)))
       return { l, d, v, hit: set ?? d[0], score: d.length === 0 ? -1 : set ? 2 : 1 }
     }).filter(c => c.score > 0).sort((a, b) => b.score - a.score)
@@ -635,8 +709,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   let title: string | null = null
   let titleFromField = false
   const fieldTitle = titleField ? unquoteBook(fieldText(titleField).join(' ')) : null
-  const proseTopic = /题目为\s*《([^》]+)》|主题为\s*[《“]([^》”]+)[》”]/.exec(texts)
-  const topic = fieldTitle ?? (proseTopic ? (proseTopic[1] ?? proseTopic[2] ?? null) : null)
+  const proseTopic = /题目为\s*《([^》]+)》|主题为\s*[《“]([^》”]+)[》”]|题为\s*[《“]([^》”]+)[》”]/.exec(texts)
+  const topic = fieldTitle ?? (proseTopic ? (proseTopic[1] ?? proseTopic[2] ?? proseTopic[3] ?? null) : null)
   take(titleField)
   if (heading && topic && !heading.wrapped && !topic.includes(heading.title) && !heading.title.includes(topic)) {
     title = `${heading.title}：${topic}`
@@ -650,6 +724,8 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
     // 同心读书会 12月12日下午2点 同心荟 (a 接龙 header): the words before the date name it
     title = titleInProse(proseLine.value) ?? leadingTitle(proseLine.value) ?? kindInProse(proseLine.value)
   }
+  const openingWord = opening ? /开幕式|开班式|开营仪式|开幕|开班|开营|开赛|启动仪式|开园/.exec(simplified(opening.label ?? ''))?.[0] : undefined
+  if (title && openingWord && !title.includes(openingWord.slice(0, 2))) title = `${title}${openingWord}`
   if (title && !titleFromField && [...title].length > LIMITS.title) {
     title = cut(title, LIMITS.title)
     notes.push(`主题太长，只取了前${LIMITS.title}个字`)
@@ -674,11 +750,21 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   let capacity: string | null = null
   if (capacityField) {
     const v = fieldText(capacityField).join(' ')
-    capacity = capacityOfField(v)
-    // 名额有限，先到先得: no number, so no limit is set; a number that cannot be read is refused by readFields
-    if (capacity === null && /^(名额)?(有限|先到先得|先报先得|额满即止|满员即止|报满为止)/.test(v.trim())) notes.push('名额没有写人数，按不限人数')
-    else if (capacity === null) capacity = v
-    take(capacityField)
+    // 20人左右, 每个支部限报3人: not a limit for the whole activity (限额40名（每个分会推荐5名） keeps its 40)
+    const clauses = toHalfWidth(v).split(/[，,。；;()（）]/)
+    const firm = clauses.filter(c => !ROUGH_COUNT.test(c)).join('，')
+    if (firm.length < clauses.join('，').length && capacityOfField(firm) === null) {
+      notes.push('名额写的是约数或每个单位的人数，没有设人数上限，需要时请用 #修改 设名额')
+    } else if (firm.length < clauses.join('，').length) {
+      capacity = capacityOfField(firm)
+      take(capacityField)
+    } else {
+      capacity = capacityOfField(v)
+      // 名额有限，先到先得: no number, so no limit is set; a number that cannot be read is refused by readFields
+      if (capacity === null && /^(名额)?(有限|先到先得|先报先得|额满即止|满员即止|报满为止)/.test(v.trim())) notes.push('名额没有写人数，按不限人数')
+      else if (capacity === null) capacity = v
+      take(capacityField)
+    }
   } else {
     for (const l of lines) {
       if (l.key && l.key !== 'aside' && l.key !== 'signup' && l.key !== 'description') continue
@@ -692,10 +778,16 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   let deadline: string | null = null
   if (deadlineField) {
     deadline = fieldText(deadlineField).map(toHalfWidth).join(' ')
+    // 12月16日（周三）下班前: no clock to read; the day is kept and the note says so
+    if (/下班|工作时间内|当天/.test(deadline) && new RegExp(DATE_TEXT).test(deadline)) {
+      deadline = deadline.replace(/\s*(?:下班|工作时间内|当天)\s*(?:之前|以前|前)?/, '')
+      notes.push('截止写的是「下班前」，按当天结束计；需要精确到几点请用 #修改 改截止')
+    }
     take(deadlineField)
   } else {
     for (const l of lines) {
-      if (l.key && l.key !== 'signup' && l.key !== 'aside' && l.key !== 'description') continue
+      // 名额：限100人，报名截止12月21日17:00: a deadline written in the same line as another field
+      if (l.key && l.key !== 'signup' && l.key !== 'aside' && l.key !== 'description' && l.key !== 'capacity') continue
       const found = l.key === 'signup' ? signupDeadline(l.value) ?? deadlineIn(l.text) : deadlineIn(l.text)
       if (found) { deadline = found; break }
     }
@@ -704,6 +796,16 @@ export function readNotice (text: string, now: number, timeZone: string): Notice
   // ---- refusals: nothing created, the time asked for
   const ask = (date?: number): string => exampleOf(title, location, now, timeZone, date)
   if (OPEN_TIME.test(texts) && when.kind !== 'ok') return problem('time-open', '通知里说时间还没定（另行通知/待定），这次没有创建活动。时间定下来后，请再发一次并写明时间', ask())
+  const whenText = [timeField, dateField, timePlaceField, proseLine].flatMap(l => (l ? fieldText(l) : [])).join(' ')
+  // 12月19日（本周六） written on Monday 12月7日: the week word and the date disagree; asked, never one of them guessed
+  if (when.kind === 'ok' && /(?:本|这)个?(?:周|星期|礼拜)[一二三四五六日天]/.test(simplified(whenText))) {
+    const today = toWall(now, timeZone)
+    const monday = addDays(today, 1 - weekdayOf(today))
+    const from = fromWall({ ...monday, hour: 0, minute: 0 }, timeZone)
+    const to = fromWall({ ...addDays(monday, 7), hour: 0, minute: 0 }, timeZone)
+    if (when.start < from || when.start >= to) return problem('two-dates', `通知里写的「本周」和日期（${formatDateOnly(when.start, timeZone)}）对不上，不知道活动是哪一天，这次没有创建活动。请写明一个开始时间`, ask())
+  }
+  if (when.kind === 'ok' && RECURRING.test(simplified(toHalfWidth(whenText)))) return problem('recurring', '通知里写的是每周/每月重复的活动，机器人一次只登记一场，这次没有创建活动。请写明其中一场的具体日期和时间（每场各发一次）', ask())
   if (when.kind === 'two-dates') return problem('two-dates', `通知里写了不止一个日期（${when.dates.join('、')}），不知道活动是哪一天，这次没有创建活动。请写明一个开始时间`, ask())
   if (when.kind === 'error') return problem('invalid', `「时间」有误：${when.message}`, ask())
   if (when.kind === 'no-clock') return problem('no-start', `通知里有日期（${when.date.replace(/\(.*\)$/, '')}），但没有写几点开始，这次没有创建活动。请写明开始时间`, ask())
@@ -776,7 +878,8 @@ function isSignature (l: Line, all: readonly Line[]): boolean {
 function isDeadlineAt (text: string, hit: DateHit): boolean {
   const before = text.slice(Math.max(0, hit.index - 6), hit.index)
   const after = text.slice(hit.end, hit.end + 12)
-  return /(?:请于|请在|截止|截至|即日起至|即日起到|至|到)\s*$/.test(before) || new RegExp(`^\\s*(?:${DAYPART})?\\s*(?:${CLOCK})?\\s*(?:之前|以前|前|截止|止)`).test(after)
+  // 改期至12月19日 moves the activity; it does not end sign-ups
+  return /(?:请于|请在|截止|截至|即日起至|即日起到|(?<!改期|延期|推迟|顺延|调整|改|挪)(?:至|到))\s*$/.test(before) || new RegExp(`^\\s*(?:${DAYPART})?\\s*(?:${CLOCK})?\\s*(?:之前|以前|前|截止|止)`).test(after)
 }
 
 /**

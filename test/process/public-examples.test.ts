@@ -42,6 +42,12 @@ describe('public example transcripts', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0)
   }, 240_000)
 
+  it('notices written as unions, libraries, universities and associations post them, unseen while the reader was built', () => {
+    const r = spawnSync('node', [CHECKER, '--notices', `${PROJECT_ROOT}test/fixtures/notices-unseen.jsonl`], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 })
+    expect(r.stdout).toMatch(/(\d+)\/\1 notices read right; 0 created with a wrong start/)
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+  }, 240_000)
+
   it('the replies corpus: every reply acted on, asked about or left alone as expected', () => {
     const r = spawnSync('node', [CHECKER, '--replies', `${PUBLIC_EXAMPLES}replies.jsonl`], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 240_000 })
     expect(r.stdout).toMatch(/(\d+)\/\1 replies handled right; 0 changed a sign-up the member did not mean/)

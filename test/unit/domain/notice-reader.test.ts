@@ -59,6 +59,43 @@ describe('readNotice on notices in shapes the public file does not have', () => 
   it.each(written.map((r, i) => [i + 1, r.why, r] as const))('#%i %s', (_, __, row) => expectReading(row))
 })
 
+describe('readNotice on notices written by a tester who had not seen the reader', () => {
+  const unseen = rows('../../fixtures/notices-unseen.jsonl')
+  it.each(unseen.map((r, i) => [i + 1, r.why, r] as const))('#%i %s', (_, __, row) => expectReading(row))
+})
+
+describe('readNotice never sets a 名额 nobody meant', () => {
+  const now = Date.parse('2026-12-07T09:00:00+08:00')
+  it.each([
+    ['时间：12月12日（周六）上午8:00\n地点：社区广场\n人数：20人左右', null],
+    ['时间：12月12日（周六）上午8:00\n地点：社区广场\n名额：约30人', null],
+    ['时间：12月27日（周日）14:00\n地点：党群服务中心\n参赛人数：每个支部限报3人', null],
+    ['时间：12月27日（周日）14:00\n地点：党群服务中心\n名额：限额40名（每个分会推荐5名）', 40],
+    ['各基层工会：\n定于12月19日（星期六）上午9:00在文化宫举办开幕式。\n每个单位限报3人。', null],
+    ['时间：12月12日（周六）晚上6:00\n地点：饭店\n名额：12人\n费用：AA制，约80元/人', 12],
+    ['时间：12月20日（周日）上午9:00\n地点：社区\n名额有限（30个），报完即止\n联系电话：0577-86661234', 30],
+    ['时间：12月13日（周日）10:00\n地点：图书馆\n请扫码预约，限额50人', 50],
+    ['时间：12月26日（周六）15:00\n地点：湿地公园\n名额：男女各15人', null],
+  ])('%s → %s', (notice, capacity) => {
+    const r = readNotice(`读书会\n${notice}`, now, TZ)
+    expect(r.ok && r.value.capacity).toBe(capacity)
+  })
+})
+
+describe('readNotice reads an 议程 only when it cannot be another hour', () => {
+  const now = Date.parse('2026-12-07T09:00:00+08:00')
+  it.each([
+    ['时间：12月26日（周六）\n议程：\n13:30 签到\n14:00 开场致辞\n14:10 主题分享', '2026-12-26T14:00:00+08:00'],
+    ['时间：12月22日（星期二）上午\n上午8:30 报到\n上午9:00 开幕式', '2026-12-22T09:00:00+08:00'],
+    ['时间：12月17日（周四）下午\n议程：\n08:30 签到\n09:00 开幕', null],
+    ['时间：12月29日（周二）\n议程：\n2:00 集合\n2:30 彩排', null],
+    ['时间：12月29日（周二）\n14:00 开场', '2026-12-29T14:00:00+08:00'], // the date, then the time on the next line
+  ])('%s → %s', (notice, start) => {
+    const r = readNotice(`年度会议\n地点：会议室\n${notice}`, now, TZ)
+    expect(r.ok ? r.value.start : null).toBe(start === null ? null : Date.parse(start))
+  })
+})
+
 describe('readNotice on bad input', () => {
   const now = Date.parse('2026-12-07T09:00:00+08:00')
   it.each([
