@@ -1,6 +1,7 @@
 // The strict forms of member replies — 报名, +1, 报名 4 3人, 代报名 张三, 取消报名, -1, 签到, 我的报名,
-// also the prefixed commands' arguments — and the quote-reply form the puppets deliver. Pure text →
+// also the prefixed commands' arguments. Pure text →
 // meaning; replies as members write them (tails, +2, 加一, 我参加) are read by reply-reader.ts on top.
+import { readZhNumber } from './zh-numerals.js'
 
 export type MemberReply =
   /** `people` is null when no count was written (`报名`, `+1`): signing up again then changes nothing */
@@ -16,17 +17,11 @@ export type MemberReply =
   | { kind: 'checkin', activityId: number | null }
   | { kind: 'mine' }
 
-const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
-
-/** 3, 三, 俩, 十二, 二十五 → number (people counts are small: up to 99). */
+/** 3, 三, 俩, 十二, 二十五 → number (people counts are small: up to 99); the numerals are read by zh-numerals. */
 export function readCount (raw: string): number | null {
-  if (/^\d+$/.test(raw)) return Number(raw)
-  if (raw === '俩') return 2
-  const m = /^([一两二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(raw)
-  if (!m || raw === '') return null
-  if (!m[2]) return m[3] ? null : ZH_DIGIT[m[1] ?? ''] ?? null
-  if (m[1] === '两') return null
-  return (m[1] ? ZH_DIGIT[m[1]] ?? 0 : 1) * 10 + (m[3] ? ZH_DIGIT[m[3]] ?? 0 : 0)
+  if (raw === '' || raw.startsWith('两十')) return null
+  const n = readZhNumber(raw)
+  return n !== null && Number.isInteger(n) && n >= 0 && n <= 99 ? n : null
 }
 
 // an id stands on its own: `报名 25人` is 25 people, not activity 2 with 5
