@@ -212,8 +212,6 @@ function splitGlued (piece: Piece): Piece[] {
   return [piece]
 }
 
-const p0question = (core: Piece[]): boolean => core.some(p => p.question)
-
 /** A number of people in words or digits, as members write it: 3, 三, 两, 俩, 十二 (null when it is not one). */
 function count (raw: string | undefined): number | null {
   if (raw === undefined || raw === '') return null
@@ -381,11 +379,9 @@ export function readReply (raw: string): Reading {
     }
   }
 
-  // +1+1: emphasis or two people — asked, never guessed
-  if (plusTwice) {
-    if (core.length === 1 && !p0question(core)) return { outcome: 'ask', about: 'count', reply: '报名 2人', need: 'one-open-activity', reason: '+1+1' }
-    return chatter('+1+1 inside other talk')
-  }
+  // +1+1: emphasis or two people — too unclear to act on, and groups use it as cheering: left alone
+  // (the transcripts of members' mistakes expect no answer to it)
+  if (plusTwice) return chatter('+1+1: cheering, or two people — not clear enough to act or to ask')
   if (signedUpSaid) {
     if (people === null || signup || intent) return chatter('saying one has signed up')
     signup = true

@@ -117,7 +117,7 @@ describe('readReply: cancelling, withdrawing, checking in, a bare 1', () => {
     ['报名，带孩子一起', 'act', signup(2)],
     ['会长，我报名了，带孩子一起', 'act', signup(2)],
     ['会长，报名', 'act', signup(null)],
-    ['+1+1', 'ask', { about: 'count' }],
+    ['+1+1', 'chatter', {}],
     ['我们家3个人', 'ask', { about: 'count', reply: '报名 3人' }],
     ['刚才报错了，是2人', 'ask', { about: 'correct', reply: '报名 2人' }],
     ['改成3人', 'ask', { about: 'correct', reply: '报名 3人' }],
