@@ -24,21 +24,18 @@ export const PHOTO_TARGET_MS = 10 * 60_000
 export const PHOTO_ACK_WINDOW_MS = 60_000
 
 /** A picture in a room: the handler decides with the database whether it is evidence. */
-export const photoIntake = defineCommand<Record<string, never>, 'any'>({
+export const photoIntake = defineCommand<Record<string, never>, 'room'>({
   name: '照片入账',
   summary: '活动照片记入台账',
   example: '活动前后直接在群里发照片（组织者和报名的人发的都算）',
-  where: 'any',
+  where: 'room',
   allow: anyone,
-  matchImage: msg => (msg.kind === 'image' ? {} : null),
+  // a picture in private chat is chatter: not taken, so the adapter never reads its bytes
+  matchImage: msg => (msg.kind === 'image' && msg.room !== null ? {} : null),
   parse () { throw new UserError('直接在群里发照片即可，不用发这个命令', '#照片 4') },
   handle (ctx) {
     const { msg, db, now } = ctx
     const log = ctx.log.child({ photo: msg.image?.name })
-    if (!ctx.room || !ctx.member) {
-      log.info('photo: a picture in private chat is not evidence (chatter)')
-      return
-    }
     const room = ctx.room
     const image = msg.image
     const declared = image?.size ?? 0

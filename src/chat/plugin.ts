@@ -173,7 +173,11 @@ export function activityBot (deps: BotDeps): WechatyPlugin {
         // chatter is recognised from the text alone; names are looked up only for commands
         const reading = await readMessage(message, bot.currentUser.id)
         const route = core.dispatcher.route(reading.record, bot.currentUser.name())
-        if (!route) return
+        if (!route) {
+          // a picture no reader takes (in private chat) is chatter, but one worth a line in the log
+          if (reading.record.kind === 'image') log.info({ msgId: message.id }, 'photo: a picture in private chat is not evidence (chatter)')
+          return
+        }
         const named = await reading.withRoomNames(displayName)
         // a picture is fetched only once a reader has taken it as evidence
         const record = named.kind === 'image' ? { ...named, image: await readImage(message) } : named

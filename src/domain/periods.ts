@@ -39,6 +39,18 @@ export function monthPeriod (month: string, timeZone: string): Period | null {
   return { from: `${m[1]}-${pad}-01`, to: `${m[1]}-${pad}-${String(daysInMonth(year, mon)).padStart(2, '0')}`, timeZone }
 }
 
+/** The year as a period of whole days; null when it is not one monthPeriod accepts. */
+export function yearPeriod (year: number, timeZone: string): Period | null {
+  return monthPeriod(`${year}-01`, timeZone) ? { from: `${year}-01-01`, to: `${year}-12-31`, timeZone } : null
+}
+
+/** Quarter 1–4 of the year as a period of whole days; null when it is not one. */
+export function quarterPeriod (year: number, quarter: number, timeZone: string): Period | null {
+  const first = monthPeriod(`${year}-${String(quarter * 3 - 2).padStart(2, '0')}`, timeZone)
+  const last = monthPeriod(`${year}-${String(quarter * 3).padStart(2, '0')}`, timeZone)
+  return first && last ? { from: first.from, to: last.to, timeZone } : null
+}
+
 /** [start, end) in epoch ms: from the first day's midnight to the midnight after the last day, in the zone. */
 export function periodBounds (p: Period): { start: number, end: number } {
   const from = readDate(p.from)
@@ -62,7 +74,7 @@ export function readPeriod (text: string, now: number, timeZone: string): Period
   const whole = /^(\d{4}年?|今年|去年)(?:全年)?$/.exec(t)
   if (whole) {
     const year = yearOf(whole[1])
-    return monthPeriod(`${year}-01`, timeZone) ? { from: `${year}-01-01`, to: `${year}-12-31`, timeZone } : null
+    return yearPeriod(year, timeZone)
   }
   const currentQuarter = Math.floor((w.month - 1) / 3) + 1
   const relative = /^(上|本|这)个?季度$/.exec(t)
@@ -81,9 +93,7 @@ export function readPeriod (text: string, now: number, timeZone: string): Period
   } else {
     return null
   }
-  const first = monthPeriod(`${year}-${String(quarter * 3 - 2).padStart(2, '0')}`, timeZone)
-  const last = monthPeriod(`${year}-${String(quarter * 3).padStart(2, '0')}`, timeZone)
-  return first && last ? { from: first.from, to: last.to, timeZone } : null
+  return quarterPeriod(year, quarter, timeZone)
 }
 
 /**

@@ -1,6 +1,6 @@
 // The period of a page's `?period=`: a month (2026-11), a quarter (2026Q4) or a year (2026); anything
 // else is refused before any figure is read. Also the periods the picker offers and the chart's months.
-import { monthPeriod, type Period } from '../report/figures.js'
+import { monthPeriod, quarterPeriod, yearPeriod, type Period } from '../domain/periods.js'
 import { currentMonth } from '../domain/zoned-time.js'
 
 export interface PagePeriod extends Period {
@@ -22,15 +22,13 @@ export function readPagePeriod (text: string | undefined, now: number, timeZone:
   m = /^(\d{4})[Qq]([1-4])$/.exec(text)
   if (m && inYears(m[1])) {
     const q = Number(m[2])
-    const first = monthPeriod(`${m[1]}-${pad(q * 3 - 2)}`, timeZone)
-    const last = monthPeriod(`${m[1]}-${pad(q * 3)}`, timeZone)
-    if (!first || !last) return null
-    return { from: first.from, to: last.to, timeZone, key: `${m[1]}Q${q}`, kind: 'quarter', lastMonth: `${m[1]}-${pad(q * 3)}` }
+    const quarter = quarterPeriod(Number(m[1]), q, timeZone)
+    return quarter ? { ...quarter, key: `${m[1]}Q${q}`, kind: 'quarter', lastMonth: `${m[1]}-${pad(q * 3)}` } : null
   }
   m = /^(\d{4})$/.exec(text)
   const year = m?.[1]
-  if (year && inYears(year)) return { from: `${year}-01-01`, to: `${year}-12-31`, timeZone, key: year, kind: 'year', lastMonth: `${year}-12` }
-  return null
+  const whole = year && inYears(year) ? yearPeriod(Number(year), timeZone) : null
+  return whole && year ? { ...whole, key: year, kind: 'year', lastMonth: `${year}-12` } : null
 }
 
 function inYears (year: string | undefined): boolean {
